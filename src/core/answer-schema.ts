@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+export const LanguageSchema = z.enum(["fr", "en"]);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const SuggestionSchema = z.object({
+  factId: z.string().min(1),
+  /** A sample question, in the asker's language, that answers this fact when asked back. */
+  question: z.string().min(1),
+});
+export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+export const SourceSchema = z.object({
+  pack: z.string().min(1),
+  /** The article's title, for the context line under an answer. */
+  title: z.string().min(1),
+  /** The article's sentence that backs the answer, verbatim. */
+  quote: z.string().min(1),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/**
+ * What the core returns for every question. "unknown" is an ordinary result, never an exception:
+ * `answer` then holds a short refusal in the asker's language and `suggestions` a did-you-mean list.
+ */
+export const AnswerSchema = z
+  .object({
+    status: z.enum(["answered", "unknown"]),
+    answer: z.string().min(1),
+    confidence: z.number().min(0).max(1),
+    factId: z.string().min(1).nullable(),
+    source: SourceSchema.nullable(),
+    suggestions: z.array(SuggestionSchema).max(3),
+    language: LanguageSchema,
+  })
+  .refine((a) => (a.status === "answered") === (a.factId !== null && a.source !== null), {
+    message: "an answered question has a fact id and a source; an unknown one has neither",
+  });
+export type Answer = z.infer<typeof AnswerSchema>;

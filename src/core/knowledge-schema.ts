@@ -1,0 +1,85 @@
+import { z } from "zod";
+
+/**
+ * The one source of truth for the knowledge format: TypeScript types are inferred from it and
+ * knowledge/facts.schema.json is generated from it (`npm run knowledge:schema`).
+ */
+
+const kebabCase = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case, like coalition-size");
+
+const sentence = z.string().trim().min(1, "must not be empty");
+
+export const LocalizedTextSchema = z
+  .object({ fr: sentence, en: sentence })
+  .strict()
+  .describe("The same text in French and in English.");
+
+export const LocalizedListSchema = z
+  .object({
+    fr: z.array(sentence).min(2, "needs at least two sample questions"),
+    en: z.array(sentence).min(2, "needs at least two sample questions"),
+  })
+  .strict();
+
+export const AliasesSchema = z
+  .object({
+    fr: z.array(sentence).optional(),
+    en: z.array(sentence).optional(),
+  })
+  .strict()
+  .describe("Keywords and short phrasings people may type instead of a full question.");
+
+export const TopicSchema = z
+  .object({
+    id: kebabCase,
+    label: LocalizedTextSchema,
+  })
+  .strict();
+
+export const FactSchema = z
+  .object({
+    id: kebabCase.describe("Unique across every pack; used by did-you-mean buttons."),
+    topic: kebabCase.describe("The id of one of the pack's topics."),
+    answer: LocalizedTextSchema.describe(
+      "One or two standalone sentences that name their subject, in both languages.",
+    ),
+    questions: LocalizedListSchema.describe("Varied sample questions people would ask, per language."),
+    aliases: AliasesSchema.optional(),
+    quote: sentence.describe("The sentence (or contiguous span) of article.txt that backs the answer, verbatim."),
+  })
+  .strict();
+
+export const PackSchema = z
+  .object({
+    pack: z
+      .object({
+        id: kebabCase.describe("The pack's id; matches its folder name."),
+        title: sentence.describe("The article's title, shown under every answer."),
+        language: z.enum(["fr", "en"]).describe("The language of article.txt."),
+        date: z.string().optional().describe("Publication date, when known (ISO 8601)."),
+        source: z.string().optional().describe("Where the article comes from, when known."),
+      })
+      .strict(),
+    topics: z.array(TopicSchema).min(1),
+    facts: z.array(FactSchema),
+  })
+  .strict();
+
+export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
+export type Topic = z.infer<typeof TopicSchema>;
+export type Fact = z.infer<typeof FactSchema>;
+export type PackFile = z.infer<typeof PackSchema>;
+
+/** A pack as loaded: the validated facts file plus its article. */
+export interface Pack extends PackFile {
+  readonly dir: string;
+  readonly factsPath: string;
+  readonly articlePath: string;
+  readonly article: string;
+}
+
+export interface Knowledge {
+  readonly packs: readonly Pack[];
+}

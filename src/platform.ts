@@ -1,0 +1,22 @@
+import type { Logger } from "pino";
+import type { Answerer } from "./core/answerer-types.js";
+
+/** What every platform adapter gets from the composition root (src/main.ts). */
+export interface AdapterContext {
+  readonly answerer: Answerer;
+  readonly logger: Logger;
+}
+
+/**
+ * The one interface `adapters/slack` and `adapters/discord` implement. The core never imports a
+ * platform SDK; adapters translate between their platform and `Answerer`.
+ */
+export interface PlatformAdapter {
+  readonly platform: "slack" | "discord";
+  /** Connects to the platform; resolves once it accepts messages. */
+  start(): Promise<void>;
+  /** Stops accepting new messages, lets in-flight ones finish, then disconnects. */
+  stop(): Promise<void>;
+  /** True while the platform connection is up (for health checks). */
+  isConnected(): boolean;
+}
