@@ -1,0 +1,56 @@
+import { MessageFlags, SlashCommandBuilder } from "discord.js";
+import { answerPayload } from "../embeds.js";
+import { localeToLanguage } from "../messages.js";
+import type { ChatInputCommand } from "./command.js";
+
+/** Discord's limits on autocomplete choices. */
+const MAX_CHOICES = 25;
+const MAX_CHOICE_LENGTH = 100;
+
+export const ask = {
+  data: new SlashCommandBuilder()
+    .setName("ask")
+    .setDescription("Ask a question about the article")
+    .setDescriptionLocalizations({ fr: "Poser une question sur l’article" })
+    .addStringOption((option) =>
+      option
+        .setName("question")
+        .setDescription("Your question, in French or English")
+        .setDescriptionLocalizations({ fr: "Votre question, en français ou en anglais" })
+        .setRequired(true)
+        .setMaxLength(500)
+        .setAutocomplete(true),
+    )
+    .addBooleanOption((option) =>
+      option
+        .setName("private")
+        .setDescription("Only you see the answer")
+        .setDescriptionLocalizations({ fr: "Vous seul voyez la réponse" }),
+    )
+    .toJSON(),
+
+  async execute(interaction, { answerer }) {
+    const question = interaction.options.getString("question", true);
+    const answer = answerer.answer(question);
+    const ephemeral = interaction.options.getBoolean("private") ?? false;
+    await interaction.reply({
+      ...answerPayload(answer, question),
+      ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    });
+  },
+
+  async autocomplete(interaction, { answerer }) {
+    const focused = interaction.options.getFocused();
+    const seen = new Set<string>();
+    const choices: { name: string; value: string }[] = [];
+    // The core promises 1–100 characters; checked again because Discord rejects the whole list otherwise.
+    for (const suggestion of answerer.suggest(focused, localeToLanguage(interaction.locale))) {
+      const text = suggestion.trim();
+      if (text.length === 0 || text.length > MAX_CHOICE_LENGTH || seen.has(text)) continue;
+      seen.add(text);
+      choices.push({ name: text, value: text });
+      if (choices.length === MAX_CHOICES) break;
+    }
+    await interaction.respond(choices);
+  },
+} satisfies ChatInputCommand;

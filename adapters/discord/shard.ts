@@ -1,0 +1,35 @@
+// The entry of one shard process under the ShardingManager (see sharding.ts). discord.js reads
+// SHARDS and SHARD_COUNT from the environment the manager set, so this is an ordinary client.
+import { createAnswerer, createLogger, loadKnowledge } from "../../src/index.js";
+import { createDiscordBot } from "./client.js";
+import { loadDiscordConfig } from "./config.js";
+
+const config = loadDiscordConfig(process.env);
+const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", secrets: [config.token] }).child({
+  shards: process.env.SHARDS,
+});
+const answerer = createAnswerer(await loadKnowledge());
+const bot = createDiscordBot(config, { answerer, logger });
+
+let stopping = false;
+function shutdown(signal: NodeJS.Signals): void {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "discord: shard stopping");
+  bot.stop().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      logger.error({ err: error }, "discord: shard did not stop cleanly");
+      process.exit(1);
+    },
+  );
+}
+process.once("SIGTERM", shutdown);
+process.once("SIGINT", shutdown);
+
+try {
+  await bot.login();
+} catch (error) {
+  logger.fatal({ err: error }, "discord: shard could not connect");
+  process.exit(1);
+}
