@@ -63,6 +63,13 @@ export const PackSchema = z
       })
       .strict(),
     topics: z.array(TopicSchema).min(1),
+    synonyms: z
+      .array(z.array(sentence).min(2, "a synonym group needs at least two words"))
+      .optional()
+      .describe(
+        "Groups of words that mean the same in questions about this article, in either language " +
+          "(meet, réunir, gather…). They apply to every pack's facts.",
+      ),
     facts: z.array(FactSchema),
   })
   .strict();

@@ -1,0 +1,142 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { KnowledgeError, type KnowledgeProblem } from "./errors.js";
+import { PackSchema, type Knowledge, type Pack } from "./knowledge-schema.js";
+
+export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
+export const FACTS_FILE = "facts.yaml";
+export const ARTICLE_FILE = "article.txt";
+
+/** Each pack is a folder of knowledge/ holding facts.yaml and article.txt. */
+export async function listPackDirs(knowledgeDir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(knowledgeDir, { withFileTypes: true });
+  } catch {
+    throw new KnowledgeError([{ file: knowledgeDir, message: "the knowledge folder cannot be read; does it exist?" }]);
+  }
+  return entries
+    .filter((e) => e.isDirectory())
+    .map((e) => path.join(knowledgeDir, e.name))
+    .sort();
+}
+
+function lineOf(doc: Document, lines: LineCounter, pathInDoc: readonly PropertyKey[]): number | undefined {
+  for (let depth = pathInDoc.length; depth >= 0; depth--) {
+    const node: unknown = doc.getIn(pathInDoc.slice(0, depth) as (string | number)[], true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+/** Parses and validates one pack; every problem is reported with its file, line, fact id and field. */
+export async function loadPack(packDir: string): Promise<{ pack?: Pack; problems: KnowledgeProblem[] }> {
+  const factsPath = path.join(packDir, FACTS_FILE);
+  const articlePath = path.join(packDir, ARTICLE_FILE);
+  const problems: KnowledgeProblem[] = [];
+  const [factsText, article] = await Promise.all([
+    readFile(factsPath, "utf8").catch(() => undefined),
+    readFile(articlePath, "utf8").catch(() => undefined),
+  ]);
+  if (factsText === undefined) problems.push({ file: factsPath, message: "missing or unreadable; every pack needs one" });
+  if (article === undefined) problems.push({ file: articlePath, message: "missing or unreadable; every pack needs the article" });
+  if (factsText === undefined || article === undefined) return { problems };
+
+  const lines = new LineCounter();
+  const doc = parseDocument(factsText, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      problems.push({
+        file: factsPath,
+        line: error.linePos?.[0].line ?? lines.linePos(error.pos[0]).line,
+        message: `not valid YAML: ${error.message.split("\n")[0] ?? error.code}`,
+      });
+    }
+    return { problems };
+  }
+  const raw: unknown = doc.toJS();
+  const parsed = PackSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [section, index, ...rest] = issue.path;
+      let factId: string | undefined;
+      if (section === "facts" && typeof index === "number") {
+        const id: unknown = doc.getIn(["facts", index, "id"]);
+        factId = typeof id === "string" ? id : `#${index + 1}`;
+      }
+      const field = (section === "facts" && typeof index === "number" ? rest : issue.path).join(".");
+      const line = lineOf(doc, lines, issue.path);
+      problems.push({
+        file: factsPath,
+        ...(line === undefined ? {} : { line }),
+        ...(factId === undefined ? {} : { factId }),
+        ...(field ? { field } : {}),
+        message: issue.message,
+      });
+    }
+    return { problems };
+  }
+  const pack: Pack = { ...parsed.data, dir: packDir, factsPath, articlePath, article };
+  return { pack, problems };
+}
+
+/** Cross-checks inside and across packs: what the schema alone cannot see. */
+export function checkConsistency(packs: readonly Pack[]): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const ids = new Map<string, string>();
+  const questions = new Map<string, string>();
+  for (const pack of packs) {
+    const topicIds = new Set(pack.topics.map((t) => t.id));
+    if (pack.pack.id !== path.basename(pack.dir)) {
+      problems.push({ file: pack.factsPath, field: "pack.id", message: `is "${pack.pack.id}" but the folder is "${path.basename(pack.dir)}"; make them the same` });
+    }
+    for (const fact of pack.facts) {
+      const where = { file: pack.factsPath, factId: fact.id };
+      const seenIn = ids.get(fact.id);
+      if (seenIn !== undefined) problems.push({ ...where, field: "id", message: `duplicate id, also used in ${seenIn}` });
+      else ids.set(fact.id, pack.factsPath);
+      if (!topicIds.has(fact.topic)) {
+        problems.push({ ...where, field: "topic", message: `"${fact.topic}" is not one of the pack's topics (${[...topicIds].join(", ")})` });
+      }
+      if (!pack.article.includes(fact.quote)) {
+        problems.push({ ...where, field: "quote", message: "is not a verbatim passage of the article; copy it from article.txt exactly" });
+      }
+      for (const language of ["fr", "en"] as const) {
+        for (const question of fact.questions[language]) {
+          const key = question.toLowerCase().normalize("NFC").replace(/\s+/g, " ").trim();
+          const owner = questions.get(key);
+          if (owner !== undefined && owner !== fact.id) {
+            problems.push({ ...where, field: `questions.${language}`, message: `"${question}" is also a sample question of "${owner}"; a question must lead to one fact` });
+          } else {
+            questions.set(key, fact.id);
+          }
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+export interface LoadedKnowledge {
+  readonly knowledge: Knowledge;
+  readonly problems: readonly KnowledgeProblem[];
+}
+
+/** Loads every pack and collects every problem, without throwing: what `knowledge:check` reports. */
+export async function inspectKnowledge(knowledgeDir: string = DEFAULT_KNOWLEDGE_DIR): Promise<LoadedKnowledge> {
+  const dirs = await listPackDirs(knowledgeDir);
+  const results = await Promise.all(dirs.map(loadPack));
+  const packs = results.flatMap((r) => (r.pack ? [r.pack] : []));
+  const problems = [...results.flatMap((r) => r.problems), ...checkConsistency(packs)];
+  if (dirs.length === 0) problems.push({ file: knowledgeDir, message: "holds no pack; add a folder with facts.yaml and article.txt" });
+  return { knowledge: { packs }, problems };
+}
+
+/** Loads every pack of the knowledge folder; throws a KnowledgeError naming each problem. */
+export async function loadKnowledge(knowledgeDir: string = DEFAULT_KNOWLEDGE_DIR): Promise<Knowledge> {
+  const { knowledge, problems } = await inspectKnowledge(knowledgeDir);
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return knowledge;
+}

@@ -1,0 +1,55 @@
+/**
+ * Text folding shared by indexing and querying, so both sides of a match see the same words:
+ * lower case, no accents, œ/æ spelled out, typographic apostrophes and dashes unified,
+ * French elisions (l', d', qu'…) split from their word, punctuation gone.
+ */
+
+const LIGATURES: Readonly<Record<string, string>> = { œ: "oe", æ: "ae", ß: "ss" };
+
+/** Elided French articles and pronouns that glue onto the next word ("l'otan", "qu'il"). */
+const ELISION = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)'(?=\p{L})/gu;
+
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[œæß]/g, (c) => LIGATURES[c] ?? c)
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .replace(/[’‘`´ʼ]/g, "'");
+}
+
+/** Folded words of a text, elisions removed; hyphenated words stay whole and also split. */
+export function tokenize(text: string): string[] {
+  const folded = foldText(text).replace(ELISION, "");
+  const words = folded.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  const tokens: string[] = [];
+  for (const word of words) {
+    const clean = word.replace(/'s$/, ""); // English possessive: "ukraine's" → "ukraine"
+    if (clean.includes("-") || clean.includes("'")) {
+      tokens.push(clean.replace(/['-]/g, "")); // "cessez-le-feu" → "cessezlefeu", a rare, telling word
+      for (const part of clean.split(/['-]/)) if (part) tokens.push(part);
+    } else {
+      tokens.push(clean);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * A light, language-agnostic suffix stripper: enough to meet "déployée"/"déployer"/"deployed",
+ * "soldats"/"soldat", "objectives"/"objective" on one stem, without a dictionary.
+ */
+const SUFFIXES = [
+  "issements", "issement", "ements", "ement", "ations", "ation", "ments", "ment",
+  "ings", "ing", "ees", "ee", "es", "ed", "er", "ez", "s", "e", "x",
+] as const;
+
+export function stem(token: string): string {
+  if (token.length <= 4 || /\d/.test(token)) return token;
+  for (const suffix of SUFFIXES) {
+    if (token.endsWith(suffix) && token.length - suffix.length >= 4) {
+      return token.slice(0, -suffix.length);
+    }
+  }
+  return token;
+}
