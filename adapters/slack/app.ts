@@ -1,0 +1,120 @@
+import {
+  App,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+  type AnyMiddlewareArgs,
+  type AllMiddlewareArgs,
+  type CustomRoute,
+  type webApi,
+} from "@slack/bolt";
+import { z } from "zod";
+import type { AdapterContext } from "../../src/index.js";
+import * as actions from "./actions/index.js";
+import { toBoltLogger } from "./bolt-logger.js";
+import * as commands from "./commands/index.js";
+import type { SlackConfig } from "./config.js";
+import { RecentKeys } from "./dedupe.js";
+import * as events from "./events/index.js";
+import { InFlight } from "./in-flight.js";
+import type { ListenerDeps } from "./listener-deps.js";
+
+/** Where Slack sends commands, events and actions in HTTP mode (the Request URL in the manifest). */
+export const EVENTS_PATH = "/slack/events";
+
+export interface SlackAppParts {
+  readonly app: App;
+  readonly receiver: HTTPReceiver | SocketModeReceiver;
+  readonly inFlight: InFlight;
+}
+
+export interface SlackAppOptions {
+  readonly customRoutes?: readonly CustomRoute[];
+}
+
+const EventEnvelopeSchema = z.object({ event_id: z.string().min(1) });
+
+/**
+ * Slack re-delivers an event it thinks was not acknowledged (x-slack-retry-num over HTTP,
+ * retry_attempt over Socket Mode), with the same event_id. Only the first delivery gets through.
+ */
+function skipRedeliveredEvents(seenEvents: RecentKeys, deps: ListenerDeps) {
+  return async function skipRedelivered({ body, next }: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
+    const envelope = EventEnvelopeSchema.safeParse(body);
+    if (envelope.success && !seenEvents.firstSighting(envelope.data.event_id)) {
+      deps.logger.info({ eventId: envelope.data.event_id }, "ignoring a redelivered Slack event");
+      return;
+    }
+    await next();
+  };
+}
+
+function trackInFlight(inFlight: InFlight) {
+  return async function tracked({ next }: AllMiddlewareArgs): Promise<void> {
+    const done = inFlight.begin();
+    try {
+      await next();
+    } finally {
+      done();
+    }
+  };
+}
+
+/** Builds the Bolt app and its receiver, with every listener registered; nothing is started yet. */
+export function createSlackApp(config: SlackConfig, context: AdapterContext, options: SlackAppOptions = {}): SlackAppParts {
+  const logger = context.logger;
+  const boltLogger = toBoltLogger(logger.child({ component: "bolt" }));
+  const customRoutes = [...(options.customRoutes ?? [])];
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
+    // Bolt's default keeps retrying for half an hour; an answer that late is no answer, and it
+    // would hold up a graceful stop.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    timeout: 10_000,
+  };
+
+  const receiver =
+    config.mode === "http"
+      ? new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: EVENTS_PATH,
+          customRoutes,
+          logger: boltLogger,
+          port: config.port,
+        })
+      : new SocketModeReceiver({
+          appToken: config.appToken,
+          logger: boltLogger,
+          customRoutes,
+          // Socket Mode opens its connection through apps.connections.open, so it needs the API URL
+          // too; `port` is where the custom routes (health, metrics) listen.
+          installerOptions: { port: config.port, clientOptions },
+        });
+
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger,
+    logLevel: LogLevel.WARN,
+    clientOptions,
+    // auth.test runs in start() instead of the constructor, so a bad token fails the start, loudly.
+    deferInitialization: true,
+  });
+
+  const inFlight = new InFlight();
+  const deps: ListenerDeps = {
+    answerer: context.answerer,
+    logger,
+    answeredMessages: new RecentKeys(),
+  };
+  app.use(trackInFlight(inFlight));
+  app.use(skipRedeliveredEvents(new RecentKeys(), deps));
+  commands.register(app, deps);
+  events.register(app, deps);
+  actions.register(app, deps);
+  app.error((error) => {
+    logger.error({ err: error }, "unhandled error in a Slack listener");
+    return Promise.resolve();
+  });
+  return { app, receiver, inFlight };
+}

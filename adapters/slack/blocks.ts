@@ -1,0 +1,151 @@
+import type { types } from "@slack/bolt";
+import type { Answer, Language, PackSummary, TopicSummary } from "../../src/index.js";
+import { escapeText, truncate } from "./escape.js";
+
+/** Block Kit rendering of the core's answers. Pure functions: text in, message payload out. */
+
+type KnownBlock = types.KnownBlock;
+
+export interface SlackMessage {
+  /** Notification and screen-reader text; Slack shows it where blocks cannot be shown. */
+  readonly text: string;
+  readonly blocks: KnownBlock[];
+}
+
+export const ACTION_IDS = {
+  share: "share_answer",
+  /** One per did-you-mean button (`suggestion_0` … `suggestion_2`): ids must be unique in a block. */
+  suggestion: /^suggestion_\d$/,
+} as const;
+
+// Slack's documented limits; a payload over any of them is rejected whole (invalid_blocks).
+const LIMITS = { sectionText: 3000, contextText: 2000, buttonText: 75, buttonValue: 2000, fallbackText: 3000 };
+const MAX_HELP_TOPICS = 20;
+const EXAMPLES_PER_TOPIC = 3;
+
+const UI = {
+  question: { en: "Question:", fr: "Question :" },
+  askedBy: { en: "asked:", fr: "a demandé :" },
+  source: { en: "Source:", fr: "Source :" },
+  confidence: { en: "Confidence:", fr: "Confiance :" },
+  percent: { en: "%", fr: " %" },
+  share: { en: "Share in channel", fr: "Partager dans le canal" },
+  helpIntro: { en: "Ask me a question about", fr: "Posez-moi une question sur" },
+  helpHowTo: {
+    en: "Type `/ask` followed by your question, or mention me in a channel. En français : `/ask aide`.",
+    fr: "Tapez `/ask` suivi de votre question, ou mentionnez-moi dans un canal. In English: `/ask help`.",
+  },
+  apology: {
+    en: "Sorry, something went wrong while answering. Please try again in a moment.",
+    fr: "Désolé, une erreur est survenue en préparant la réponse. Réessayez dans un instant.",
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+
+/** Words that ask for the help text instead of an answer. */
+const HELP_WORDS: Record<string, Language> = { help: "en", "?": "en", aide: "fr", aidez: "fr" };
+
+/** The language of the help asked for, or undefined when `question` is a real question. */
+export function helpLanguage(question: string): Language | undefined {
+  const word = question.trim().toLowerCase();
+  if (word === "") return "en";
+  return HELP_WORDS[word];
+}
+
+export interface AnswerRenderOptions {
+  /** The question as the user saw it; escaped here before it is echoed. */
+  readonly question: string;
+  /** An ephemeral answer gets a "Share in channel" button. */
+  readonly ephemeral: boolean;
+  /** The Slack user id of whoever shared the answer to the channel. */
+  readonly sharedBy?: string;
+}
+
+const SLACK_ID = /^[A-Z0-9]{2,}$/;
+
+function mrkdwn(text: string): { type: "mrkdwn"; text: string } {
+  return { type: "mrkdwn", text };
+}
+
+function questionLine(options: AnswerRenderOptions, language: Language): string {
+  const question = `_${escapeText(truncate(options.question, LIMITS.contextText - 100))}_`;
+  // Only ids shaped like Slack's are turned into mentions; anything else would be user-controlled markup.
+  if (options.sharedBy !== undefined && SLACK_ID.test(options.sharedBy)) {
+    return `<@${options.sharedBy}> ${UI.askedBy[language]} ${question}`;
+  }
+  return `${UI.question[language]} ${question}`;
+}
+
+export function renderAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
+  const language = answer.language;
+  const blocks: KnownBlock[] = [
+    { type: "context", elements: [mrkdwn(questionLine(options, language))] },
+    { type: "section", text: mrkdwn(escapeText(truncate(answer.answer, LIMITS.sectionText))) },
+  ];
+
+  if (answer.status === "answered") {
+    if (answer.source !== null) {
+      const title = escapeText(truncate(answer.source.title, 300));
+      const quote = escapeText(truncate(answer.source.quote, LIMITS.contextText - 400));
+      blocks.push({ type: "context", elements: [mrkdwn(`:newspaper: ${UI.source[language]} *${title}* — “${quote}”`)] });
+    }
+    const percent = Math.round(answer.confidence * 100);
+    blocks.push({
+      type: "context",
+      elements: [mrkdwn(`${UI.confidence[language]} ${percent}${UI.percent[language]}`)],
+    });
+    if (options.ephemeral && options.question.length <= LIMITS.buttonValue) {
+      blocks.push({
+        type: "actions",
+        block_id: "share",
+        elements: [
+          {
+            type: "button",
+            action_id: ACTION_IDS.share,
+            style: "primary",
+            text: { type: "plain_text", text: UI.share[language] },
+            value: options.question,
+          },
+        ],
+      });
+    }
+  } else {
+    const buttons = answer.suggestions
+      .filter((suggestion) => suggestion.question.length <= LIMITS.buttonValue)
+      .slice(0, 3)
+      .map((suggestion, index) => ({
+        type: "button" as const,
+        action_id: `suggestion_${index}`,
+        // Sample questions come from the knowledge packs, not from users; plain_text never pings anyone.
+        text: { type: "plain_text" as const, text: truncate(suggestion.question, LIMITS.buttonText) },
+        value: suggestion.question,
+      }));
+    if (buttons.length > 0) blocks.push({ type: "actions", block_id: "suggestions", elements: buttons });
+  }
+
+  return { text: escapeText(truncate(answer.answer, LIMITS.fallbackText)), blocks };
+}
+
+export function renderHelp(
+  packs: readonly PackSummary[],
+  topics: readonly TopicSummary[],
+  language: Language,
+): SlackMessage {
+  const titles = packs.map((pack) => `*${escapeText(truncate(pack.title, 300))}*`).join(", ");
+  const intro = `${UI.helpIntro[language]} ${titles}`;
+  const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(intro) }];
+  for (const topic of topics.slice(0, MAX_HELP_TOPICS)) {
+    const examples = topic.examples
+      .slice(0, EXAMPLES_PER_TOPIC)
+      .map((example) => `• ${escapeText(truncate(example, 300))}`);
+    const text = [`*${escapeText(truncate(topic.label, 200))}*`, ...examples].join("\n");
+    blocks.push({ type: "section", text: mrkdwn(text) });
+  }
+  blocks.push({ type: "context", elements: [mrkdwn(UI.helpHowTo[language])] });
+  return { text: intro, blocks };
+}
+
+/** Said when answering failed; in the asker's language when known, else in both. */
+export function renderApology(language: Language | undefined): SlackMessage {
+  const text = language === undefined ? `${UI.apology.fr}\n${UI.apology.en}` : UI.apology[language];
+  return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${text}`) }] };
+}

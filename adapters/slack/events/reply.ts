@@ -1,0 +1,77 @@
+import type { webApi } from "@slack/bolt";
+import { z } from "zod";
+import { helpLanguage, renderAnswer, renderApology, renderHelp, type SlackMessage } from "../blocks.js";
+import { slackTextToPlain } from "../escape.js";
+import { languageOf, type ListenerDeps } from "../listener-deps.js";
+
+/** The fields of a message or app_mention event we use; anything else Slack sends is ignored. */
+export const ConversationMessageSchema = z.object({
+  text: z.string().default(""),
+  channel: z.string().min(1),
+  ts: z.string().min(1),
+  thread_ts: z.string().min(1).optional(),
+  user: z.string().optional(),
+  bot_id: z.string().optional(),
+  subtype: z.string().optional(),
+  edited: z.unknown().optional(),
+  channel_type: z.string().optional(),
+});
+export type ConversationMessage = z.infer<typeof ConversationMessageSchema>;
+
+/**
+ * Why a message gets no answer, or undefined when it should get one. Bots (this one included) and
+ * edits are never answered: answering them is how two bots end up talking forever.
+ */
+export function reasonToIgnore(message: ConversationMessage): string | undefined {
+  if (message.bot_id !== undefined) return "sent by a bot";
+  if (message.subtype !== undefined) return `message subtype ${message.subtype}`;
+  if (message.edited !== undefined) return "an edit";
+  if (message.user === undefined) return "no author";
+  return undefined;
+}
+
+export interface ConversationReply {
+  readonly channel: string;
+  /** Where to answer; undefined answers in the conversation itself (a DM outside any thread). */
+  readonly threadTs: string | undefined;
+  /** Raw Slack text of the message. */
+  readonly text: string;
+  /** The bot's own user id, whose mentions are removed from the question. */
+  readonly botUserId: string | undefined;
+}
+
+/** Answers a message in a conversation; on any failure, logs it and posts an apology instead. */
+export async function replyInConversation(
+  deps: ListenerDeps,
+  client: webApi.WebClient,
+  reply: ConversationReply,
+): Promise<void> {
+  const question = slackTextToPlain(reply.text, reply.botUserId);
+  const post = async (message: SlackMessage): Promise<void> => {
+    await client.chat.postMessage({
+      channel: reply.channel,
+      ...(reply.threadTs === undefined ? {} : { thread_ts: reply.threadTs }),
+      text: message.text,
+      blocks: message.blocks,
+      // Plain "@channel" in an echoed question must stay text, never become a mention.
+      link_names: false,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+  };
+  try {
+    const help = helpLanguage(question);
+    const message =
+      help === undefined
+        ? renderAnswer(deps.answerer.answer(question), { question, ephemeral: false })
+        : renderHelp(deps.answerer.packs, deps.answerer.topics(help), help);
+    await post(message);
+  } catch (error) {
+    deps.logger.error({ err: error, channel: reply.channel }, "answering a Slack message failed; apologizing");
+    try {
+      await post(renderApology(languageOf(deps, question)));
+    } catch (apologyError) {
+      deps.logger.error({ err: apologyError, channel: reply.channel }, "posting the apology failed too");
+    }
+  }
+}

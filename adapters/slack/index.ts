@@ -1,0 +1,177 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import { HTTPReceiver, type CustomRoute } from "@slack/bolt";
+import { redactSecrets, type AdapterContext, type PlatformAdapter } from "../../src/index.js";
+import { createSlackApp } from "./app.js";
+import { isSlackConfigured, loadSlackConfig, secretsOf, SlackConfigError, type SlackConfig } from "./config.js";
+
+export { isSlackConfigured, loadSlackConfig, SlackConfigError };
+export type { SlackConfig };
+export { EVENTS_PATH } from "./app.js";
+
+export interface SlackAdapterOptions {
+  /** Where the SLACK_* variables and PORT are read from; defaults to process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Extra HTTP routes on the same port, such as GET /healthz and /metrics (Bolt's CustomRoute). */
+  readonly customRoutes?: readonly CustomRoute[];
+  /** The interface the HTTP mode listens on; defaults to all of them. Tests use 127.0.0.1. */
+  readonly host?: string;
+}
+
+export interface SlackAdapter extends PlatformAdapter {
+  readonly platform: "slack";
+  readonly mode: SlackConfig["mode"];
+  /** The HTTP port actually listened on once started (PORT=0 picks a free one); undefined otherwise. */
+  port(): number | undefined;
+  /** Resolves once no command, event or action is being processed. */
+  idle(): Promise<void>;
+}
+
+export class SlackStartError extends Error {
+  readonly code = "SLACK_START_FAILED";
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "SlackStartError";
+  }
+}
+
+/** main.ts gives every adapter 5 s to stop; this leaves room for the others and the exit itself. */
+const STOP_DEADLINE_MS = 3_500;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** Slack's error code from a Web API failure ("invalid_auth"), without anything that could hold a token. */
+function slackErrorCode(error: unknown): string {
+  if (typeof error === "object" && error !== null && "data" in error) {
+    const data: unknown = error.data;
+    if (typeof data === "object" && data !== null && "error" in data && typeof data.error === "string") return data.error;
+  }
+  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
+  return "unknown error";
+}
+
+/**
+ * The Slack adapter: validates the configuration now (throwing a SlackConfigError that names each bad
+ * variable), connects in start(), and in stop() stops accepting, lets in-flight work finish, then closes.
+ */
+export function createSlackAdapter(context: AdapterContext, options: SlackAdapterOptions = {}): SlackAdapter {
+  const config = loadSlackConfig(options.env ?? process.env);
+  const logger = context.logger.child({ platform: "slack", mode: config.mode });
+  const { app, receiver, inFlight } = createSlackApp(config, { ...context, logger }, {
+    ...(options.customRoutes === undefined ? {} : { customRoutes: options.customRoutes }),
+  });
+  const secrets = secretsOf(config);
+
+  let server: Server | undefined;
+  let socketConnected = false;
+  let state: "idle" | "starting" | "started" | "stopping" | "stopped" = "idle";
+  let stopping: Promise<void> | undefined;
+
+  if (!(receiver instanceof HTTPReceiver)) {
+    receiver.client.on("connected", () => {
+      socketConnected = true;
+      logger.info("connected to Slack over Socket Mode");
+    });
+    receiver.client.on("reconnecting", () => {
+      socketConnected = false;
+      logger.warn("Socket Mode connection lost; reconnecting");
+    });
+    receiver.client.on("disconnected", () => {
+      socketConnected = false;
+    });
+  }
+
+  async function start(): Promise<void> {
+    if (state !== "idle") throw new SlackStartError(`the Slack adapter cannot start: it is ${state}`);
+    state = "starting";
+    try {
+      await app.init();
+    } catch (error) {
+      state = "idle";
+      const code = slackErrorCode(error);
+      throw new SlackStartError(
+        `Slack rejected SLACK_BOT_TOKEN when checking it with auth.test (${code}); check the bot token and that the app is installed in the workspace`,
+      );
+    }
+    try {
+      if (receiver instanceof HTTPReceiver) {
+        server = await receiver.start(
+          options.host === undefined ? { port: config.port } : { port: config.port, host: options.host },
+        );
+        logger.info({ port: (server.address() as AddressInfo | null)?.port }, "listening for Slack on HTTP");
+      } else {
+        await receiver.start();
+      }
+    } catch (error) {
+      state = "idle";
+      const code = slackErrorCode(error);
+      const what = config.mode === "http" ? `listen on PORT ${config.port}` : "open a Socket Mode connection (check SLACK_APP_TOKEN)";
+      throw new SlackStartError(`the Slack adapter could not ${what}: ${code}`, { cause: redactedCause(error, secrets) });
+    }
+    state = "started";
+  }
+
+  async function stopNow(): Promise<void> {
+    state = "stopping";
+    const deadline = delay(STOP_DEADLINE_MS).then(() => "deadline" as const);
+    // 1. Stop accepting: close the listening socket (and idle keep-alive connections) or the WebSocket.
+    let closed: Promise<unknown> = Promise.resolve();
+    if (receiver instanceof HTTPReceiver) {
+      const listening = server;
+      if (listening !== undefined) {
+        closed = new Promise<void>((resolve) => listening.close(() => {
+          resolve();
+        }));
+        listening.closeIdleConnections();
+      }
+    } else {
+      const socketReceiver = receiver;
+      // The close handshake first; then stop() also closes the custom routes' HTTP server.
+      closed = socketReceiver.client.disconnect().then(() => socketReceiver.stop());
+    }
+    // 2. Let what was already accepted finish, within the deadline.
+    const drained = await Promise.race([inFlight.idle().then(() => "drained" as const), deadline]);
+    if (drained === "deadline") logger.warn({ inFlight: inFlight.count }, "stopped with Slack work still in flight");
+    // 3. Close what is left: keep-alive connections would otherwise hold the server open for seconds.
+    server?.closeAllConnections();
+    await Promise.race([closed, deadline]);
+    server = undefined;
+    socketConnected = false;
+    state = "stopped";
+    logger.info("Slack adapter stopped");
+  }
+
+  return {
+    platform: "slack",
+    mode: config.mode,
+    start,
+    stop(): Promise<void> {
+      if (state === "idle" || state === "stopped") {
+        state = "stopped";
+        return Promise.resolve();
+      }
+      stopping ??= stopNow();
+      return stopping;
+    },
+    isConnected(): boolean {
+      if (state !== "started") return false;
+      return config.mode === "http" ? server?.listening === true : socketConnected;
+    },
+    port(): number | undefined {
+      const address = server?.address();
+      return typeof address === "object" && address !== null ? address.port : undefined;
+    },
+    idle: () => inFlight.idle(),
+  };
+}
+
+/** A start failure's cause, with every configured secret scrubbed from its message and stack. */
+function redactedCause(error: unknown, secrets: readonly string[]): Error {
+  const original = error instanceof Error ? error : new Error(String(error));
+  const copy = new Error(redactSecrets(original.message, secrets));
+  copy.name = original.name;
+  copy.stack = redactSecrets(original.stack ?? "", secrets);
+  return copy;
+}
