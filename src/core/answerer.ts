@@ -2,7 +2,7 @@ import { AnswerSchema, type Answer, type Language, type Suggestion } from "./ans
 import type { Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
-import { Matcher, queryWords, type MatchRecordInput } from "./matcher.js";
+import { Matcher, queryWords, type FactMatch, type MatchRecordInput } from "./matcher.js";
 import { message } from "./messages.js";
 import { foldText } from "./normalize.js";
 
@@ -13,7 +13,9 @@ export const MAX_QUESTION_LENGTH = 500;
 /** Below this confidence the core refuses: a wrong answer is worse than "the article does not say". */
 export const ANSWER_THRESHOLD = 0.52;
 /** Facts scoring at least this are offered as did-you-mean suggestions. */
-const SUGGESTION_THRESHOLD = 0.2;
+const SUGGESTION_THRESHOLD = 0.3;
+/** Beside an answer, only facts nearly as close to the question are worth a "see also". */
+const SEE_ALSO_SHARE = 0.75;
 const MAX_SUGGESTIONS = 3;
 const MAX_AUTOCOMPLETE = 25;
 const MAX_CHOICE_LENGTH = 100;
@@ -69,9 +71,10 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
   const firstQuestion = (factIndex: number, language: Language): string =>
     facts[factIndex]?.fact.questions[language][0] ?? "";
 
-  function suggestionsFor(question: string, ranked: ReturnType<Matcher["rank"]>, language: Language, skipFact?: number): Suggestion[] {
+  function suggestionsFor(question: string, ranked: ReturnType<Matcher["rank"]>, language: Language, answered?: FactMatch): Suggestion[] {
+    const floor = answered ? Math.max(SUGGESTION_THRESHOLD, answered.score * SEE_ALSO_SHARE) : SUGGESTION_THRESHOLD;
     return ranked
-      .filter((m) => m.factIndex !== skipFact && m.score >= SUGGESTION_THRESHOLD)
+      .filter((m) => m.factIndex !== answered?.factIndex && m.score >= floor)
       .slice(0, MAX_SUGGESTIONS)
       .flatMap((m) => {
         const entry = facts[m.factIndex];
@@ -107,7 +110,7 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
       confidence,
       factId: entry.fact.id,
       source: { pack: entry.pack.pack.id, title: entry.pack.pack.title, quote: entry.fact.quote },
-      suggestions: suggestionsFor(question, ranked, language, best.factIndex),
+      suggestions: suggestionsFor(question, ranked, language, best),
       language,
     };
   }
