@@ -30,7 +30,8 @@ export function registerEvents(client: Client, deps: HandlerDeps, inFlight: InFl
     logger.warn({ shardId, code: event.code }, "discord: shard disconnected and will not reconnect");
   });
   client.on(Events.ShardReconnecting, (shardId) => {
-    logger.info({ shardId }, "discord: shard reconnecting");
+    // discord.js reports its own shutdown as a reconnect; only a real one is worth a line.
+    if (!inFlight.stopping) logger.info({ shardId }, "discord: shard reconnecting");
   });
   client.on(Events.ShardResume, (shardId, replayed) => {
     logger.info({ shardId, replayed }, "discord: shard resumed");
