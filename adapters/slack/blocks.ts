@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { Answer, Language, PackSummary, TopicSummary } from "../../src/index.js";
-import { escapeText, truncate } from "./escape.js";
+import { decodeEntities, escapeText, truncate } from "./escape.js";
 
 /** Block Kit rendering of the core's answers. Pure functions: text in, message payload out. */
 
@@ -62,6 +62,18 @@ export interface AnswerRenderOptions {
 
 const SLACK_ID = /^[A-Z0-9]{2,}$/;
 
+/**
+ * A button carries its question back to us when pressed. It is escaped like any echoed text, so no
+ * payload the bot sends ever holds a raw `<!channel>`; `questionFromButton` undoes it.
+ */
+function buttonValue(question: string): string {
+  return escapeText(question);
+}
+
+export function questionFromButton(value: string): string {
+  return decodeEntities(value);
+}
+
 function mrkdwn(text: string): { type: "mrkdwn"; text: string } {
   return { type: "mrkdwn", text };
 }
@@ -93,7 +105,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
       type: "context",
       elements: [mrkdwn(`${UI.confidence[language]} ${percent}${UI.percent[language]}`)],
     });
-    if (options.ephemeral && options.question.length <= LIMITS.buttonValue) {
+    const value = buttonValue(options.question);
+    if (options.ephemeral && value.length <= LIMITS.buttonValue) {
       blocks.push({
         type: "actions",
         block_id: "share",
@@ -103,21 +116,21 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
             action_id: ACTION_IDS.share,
             style: "primary",
             text: { type: "plain_text", text: UI.share[language] },
-            value: options.question,
+            value,
           },
         ],
       });
     }
   } else {
     const buttons = answer.suggestions
-      .filter((suggestion) => suggestion.question.length <= LIMITS.buttonValue)
+      .filter((suggestion) => buttonValue(suggestion.question).length <= LIMITS.buttonValue)
       .slice(0, 3)
       .map((suggestion, index) => ({
         type: "button" as const,
         action_id: `suggestion_${index}`,
         // Sample questions come from the knowledge packs, not from users; plain_text never pings anyone.
         text: { type: "plain_text" as const, text: truncate(suggestion.question, LIMITS.buttonText) },
-        value: suggestion.question,
+        value: buttonValue(suggestion.question),
       }));
     if (buttons.length > 0) blocks.push({ type: "actions", block_id: "suggestions", elements: buttons });
   }

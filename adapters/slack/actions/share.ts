@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { renderAnswer, renderApology } from "../blocks.js";
+import { questionFromButton, renderAnswer, renderApology } from "../blocks.js";
 import { languageOf, type ListenerDeps } from "../listener-deps.js";
 import { ButtonPressSchema } from "./payload.js";
 
@@ -19,7 +19,7 @@ export async function shareAnswer(
     return;
   }
   const press = parsed.data;
-  const question = press.actions[0]?.value ?? "";
+  const question = questionFromButton(press.actions[0]?.value ?? "");
   try {
     const message = renderAnswer(deps.answerer.answer(question), {
       question,

@@ -1,0 +1,81 @@
+import { Writable } from "node:stream";
+import { createAnswerer, createLogger, loadKnowledge, type Answerer } from "../../src/index.js";
+import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from "../../adapters/slack/index.js";
+import { FakeSlackApi } from "./slack-fake-api.js";
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./slack-requests.js";
+
+let answererPromise: Promise<Answerer> | undefined;
+
+/** The real core over the real knowledge packs, loaded once per test file. */
+export function realAnswerer(): Promise<Answerer> {
+  answererPromise ??= loadKnowledge().then(createAnswerer);
+  return answererPromise;
+}
+
+/** Collects every log line, so tests can assert that secrets never reach the logs. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.lines.push(...chunk.toString("utf8").split("\n").filter(Boolean));
+    callback();
+  }
+  get text(): string {
+    return this.lines.join("\n");
+  }
+}
+
+export interface SlackHarness {
+  readonly fake: FakeSlackApi;
+  readonly adapter: SlackAdapter;
+  readonly answerer: Answerer;
+  readonly logs: LogCapture;
+  /** http://127.0.0.1:PORT/slack/events */
+  readonly eventsUrl: string;
+  readonly origin: string;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly customRoutes?: SlackAdapterOptions["customRoutes"];
+  /** Prepares the fake before the adapter starts (Socket Mode needs its WebSocket URL). */
+  readonly prepare?: (fake: FakeSlackApi) => void | Promise<void>;
+}
+
+/** A fake Slack Web API plus the real adapter in HTTP mode on 127.0.0.1 and a free port. */
+export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
+  const fake = new FakeSlackApi();
+  await fake.start();
+  await options.prepare?.(fake);
+  const answerer = await realAnswerer();
+  const logs = new LogCapture();
+  const logger = createLogger({ level: "debug", pretty: false, destination: logs });
+  const adapter = createSlackAdapter(
+    { answerer, logger },
+    {
+      env: {
+        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        SLACK_API_URL: fake.apiUrl,
+        PORT: "0",
+        ...options.env,
+      },
+      host: "127.0.0.1",
+      ...(options.customRoutes === undefined ? {} : { customRoutes: options.customRoutes }),
+    },
+  );
+  await adapter.start();
+  const origin = `http://127.0.0.1:${adapter.port() ?? 0}`;
+  return {
+    fake,
+    adapter,
+    answerer,
+    logs,
+    origin,
+    eventsUrl: `${origin}/slack/events`,
+    async close() {
+      await adapter.stop();
+      await fake.stop();
+    },
+  };
+}
