@@ -85,9 +85,10 @@ export function createShardedBot(
       await Promise.all(
         manager.shards.map(async (shard) => {
           const child = shard.process;
-          shard.kill();
           ready.delete(shard.id);
-          if (child && !(await waitForExit(child, KILL_GRACE_MS))) child.kill("SIGKILL");
+          if (!child) return; // never spawned, or already stopped
+          shard.kill();
+          if (!(await waitForExit(child, KILL_GRACE_MS))) child.kill("SIGKILL");
         }),
       );
     },
