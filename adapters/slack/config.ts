@@ -49,7 +49,8 @@ const EnvSchema = z.object({
   PORT: optionalText(
     z
       .string()
-      .regex(/^\d{1,5}$/, "is malformed (expected a port number)")
+      // abort: a port that is not a number is not also reported as out of range.
+      .regex(/^\d{1,5}$/, { message: "is malformed (expected a port number)", abort: true })
       .refine((port) => Number(port) <= 65_535, "is out of range (expected 0 to 65535)"),
   ),
 });

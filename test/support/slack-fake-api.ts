@@ -48,6 +48,7 @@ export class FakeSlackApi {
   /** Returned by apps.connections.open, for Socket Mode tests. */
   socketUrl: string | undefined;
   readonly #failures = new Map<string, string[]>();
+  readonly #delays = new Map<string, number>();
   readonly #server: Server;
   #messageCounter = 0;
 
@@ -90,6 +91,11 @@ export class FakeSlackApi {
     this.#failures.set(method, queue);
   }
 
+  /** Makes every call to `method` answer only after `ms` milliseconds (0 removes the delay). */
+  delay(method: string, ms: number): void {
+    this.#delays.set(method, ms);
+  }
+
   apiCalls(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.kind === "api" && call.method === method);
   }
@@ -129,6 +135,8 @@ export class FakeSlackApi {
     }
     const method = url.pathname.slice("/api/".length);
     const call: RecordedCall = { kind: "api", method, body, token: token ?? (typeof body.token === "string" ? body.token : undefined) };
+    const delayMs = this.#delays.get(method) ?? 0;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     this.calls.push(call);
     const failure = this.#failures.get(method)?.shift();
     const result = failure === undefined ? this.#reply(call) : { ok: false, error: failure };

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asMessage, visibleText } from "../support/slack-blocks.js";
+import { FAKE_BOT_USER_ID } from "../support/slack-fake-api.js";
+import { FakeSlackSocket } from "../support/slack-fake-socket.js";
+import { startSlackHarness, type SlackHarness } from "../support/slack-harness.js";
+import { TEST_APP_TOKEN } from "../support/slack-requests.js";
+
+// Socket Mode: the app opens the connection itself (apps.connections.open on the fake Web API gives
+// it the URL of a local WebSocket server), so it works behind a firewall with no public URL.
+
+let socket: FakeSlackSocket;
+let harness: SlackHarness;
+
+beforeAll(async () => {
+  socket = new FakeSlackSocket();
+  await socket.listening();
+  harness = await startSlackHarness({
+    env: { SLACK_APP_TOKEN: TEST_APP_TOKEN, SLACK_SIGNING_SECRET: "" },
+    prepare: (fake) => {
+      fake.socketUrl = socket.url;
+    },
+  });
+});
+
+afterAll(async () => {
+  await harness.close();
+  await socket.close();
+});
+
+describe("Socket Mode", () => {
+  it("connects with the app token, answers /ask in the ack and mentions in a thread, then stops cleanly", async () => {
+    expect(harness.adapter.mode).toBe("socket");
+    expect(harness.adapter.isConnected()).toBe(true);
+    expect(socket.connections).toBe(1);
+    expect(harness.fake.apiCalls("apps.connections.open")[0]?.token).toBe(TEST_APP_TOKEN);
+
+    const commandAck = await socket.push({
+      envelope_id: "env-command-1",
+      type: "slash_commands",
+      accepts_response_payload: true,
+      payload: {
+        command: "/ask",
+        text: "how many countries are in the coalition?",
+        user_id: "U0000001",
+        channel_id: "C0000001",
+        team_id: "T0000001",
+        api_app_id: "A0000001",
+        response_url: harness.fake.responseUrl("socket-command"),
+        trigger_id: "1.2.3",
+      },
+    });
+    const answer = asMessage(commandAck.payload);
+    expect(answer.response_type).toBe("ephemeral");
+    expect(visibleText(answer)).toContain("about thirty countries allied with Kyiv");
+
+    const event = {
+      type: "app_mention",
+      user: "U0000001",
+      text: `<@${FAKE_BOT_USER_ID}> combien de pays ?`,
+      ts: "1700000500.000100",
+      channel: "C0000002",
+    };
+    const envelope = {
+      type: "events_api",
+      accepts_response_payload: false,
+      payload: {
+        type: "event_callback",
+        event_id: "EvSocket0001",
+        team_id: "T0000001",
+        api_app_id: "A0000001",
+        event,
+        authorizations: [{ enterprise_id: null, team_id: "T0000001", user_id: FAKE_BOT_USER_ID, is_bot: true }],
+      },
+    };
+    await socket.push({ envelope_id: "env-event-1", retry_attempt: 0, ...envelope });
+    // Slack's retry of the same event over the socket: acknowledged, not answered again.
+    await socket.push({ envelope_id: "env-event-2", retry_attempt: 1, retry_reason: "timeout", ...envelope });
+    await harness.fake.waitFor(() => harness.fake.apiCalls("chat.postMessage").length > 0, "the threaded answer");
+    await harness.adapter.idle();
+    const posts = harness.fake.apiCalls("chat.postMessage").map((call) => asMessage(call.body));
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.thread_ts).toBe(event.ts);
+    expect(visibleText(posts[0] ?? { blocks: [] })).toContain("une trentaine de pays alliés de Kiev");
+
+    const started = Date.now();
+    await harness.adapter.stop();
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(harness.adapter.isConnected()).toBe(false);
+    await harness.fake.waitFor(() => socket.closed, "the WebSocket to close");
+  });
+});
