@@ -6,6 +6,7 @@ import { z } from "zod";
 import { createLogger, type Logger } from "../../src/index.js";
 import { commands } from "./commands/index.js";
 import { DiscordConfigError, loadDiscordConfig } from "./config.js";
+import { inviteUrl } from "./invite.js";
 
 const RegisteredSchema = z.array(z.object({ id: z.string(), name: z.string() }));
 
@@ -44,6 +45,7 @@ export async function deployCommands(env: NodeJS.ProcessEnv, logger: Logger): Pr
         ? "discord: commands registered to the guild (available now)"
         : "discord: commands registered globally (may take up to an hour to appear)",
     );
+    logger.info({ invite: inviteUrl(applicationId) }, "discord: add the bot to a server with this URL");
     return result;
   } finally {
     rest.clearHashSweeper();

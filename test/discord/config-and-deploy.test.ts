@@ -1,5 +1,6 @@
 // Configuration errors name the variable (never the token), and the deploy script registers the
 // commands globally or to one guild against the fake's REST API.
+import { readFile } from "node:fs/promises";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -7,6 +8,7 @@ import { commands } from "../../adapters/discord/commands/index.js";
 import { deployCommands } from "../../adapters/discord/deploy-commands.js";
 import { createDiscordAdapter, DiscordConfigError, isDiscordConfigured, loadDiscordConfig } from "../../adapters/discord/index.js";
 import { escapeUserText } from "../../adapters/discord/escape.js";
+import { inviteUrl, PERMISSIONS_INTEGER, REQUIRED_PERMISSIONS } from "../../adapters/discord/invite.js";
 import { localeToLanguage } from "../../adapters/discord/messages.js";
 import { createLogger } from "../../src/index.js";
 import { FAKE_TOKEN, FakeDiscord } from "../support/discord-fake.js";
@@ -117,5 +119,14 @@ describe("npm run discord:deploy", () => {
       expect.objectContaining({ name: "question", type: 3, required: true, autocomplete: true }),
       expect.objectContaining({ name: "private", type: 5 }),
     ]);
+  });
+});
+
+describe("README", () => {
+  it("gives the invite URL with exactly the scopes and permissions the bot asks for", async () => {
+    const readme = await readFile(new URL("../../adapters/discord/README.md", import.meta.url), "utf8");
+    expect(readme).toContain(inviteUrl("YOUR_APPLICATION_ID"));
+    expect(PERMISSIONS_INTEGER).toBe("274877991936");
+    for (const bit of Object.values(REQUIRED_PERMISSIONS)) expect(readme).toContain(`\`${bit.toString()}\``);
   });
 });
