@@ -64,6 +64,10 @@ export interface QueryTerm {
   readonly matches: readonly { readonly term: string; readonly quality: number }[];
 }
 
+function bucketKey(firstLetter: string, length: number): string {
+  return `${firstLetter}${length}`;
+}
+
 const LONG_QUESTION_WORDS = [...QUESTION_WORDS].filter(([word]) => word.length >= 5);
 
 /** "combein", "pourqoi": a long question word with one typo still says what is asked. */
@@ -93,13 +97,27 @@ export class Matcher {
   private readonly records: IndexedRecord[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly termWeight = new Map<string, number>();
-  private readonly fuseByLength = new Map<number, Fuse<string>>();
+  /** Known words by first letter and length, each bucket a Fuse index; see `typoLookup`. */
+  private readonly fuseByBucket = new Map<string, Fuse<string>>();
   private readonly fuzzyCache = new Map<string, readonly { term: string; quality: number }[]>();
   private readonly questionWordWeight: number;
   private readonly unknownWordWeight: number;
   readonly factCount: number;
 
   private readonly synonyms = new Map<string, Set<string>>();
+  private readonly scratch: {
+    call: number;
+    term: number;
+    readonly callStamp: Uint32Array;
+    readonly termStamp: Uint32Array;
+    readonly bestQuality: Float64Array;
+    readonly bestTermWeight: Float64Array;
+    readonly queryCovered: Float64Array;
+    readonly recordCovered: Float64Array;
+    readonly factStamp: Uint32Array;
+    readonly factScore: Float64Array;
+    readonly factBestRecord: Int32Array;
+  };
 
   /**
    * @param inputs every record to index
@@ -147,17 +165,34 @@ export class Matcher {
       }
     });
 
-    // One Fuse index per word length: a typo changes length by at most two, so a lookup only
-    // scans the few buckets that can hold the intended word.
-    const byLength = new Map<number, string[]>();
+    const n = this.records.length;
+    const factSlots = inputs.reduce((max, r) => Math.max(max, r.factIndex + 1), 0);
+    this.scratch = {
+      call: 0,
+      term: 0,
+      callStamp: new Uint32Array(n),
+      termStamp: new Uint32Array(n),
+      bestQuality: new Float64Array(n),
+      bestTermWeight: new Float64Array(n),
+      queryCovered: new Float64Array(n),
+      recordCovered: new Float64Array(n),
+      factStamp: new Uint32Array(factSlots),
+      factScore: new Float64Array(factSlots),
+      factBestRecord: new Int32Array(factSlots),
+    };
+
+    // One Fuse index per first letter and length: a typo changes the length by at most two and
+    // rarely the first letter, so a lookup scans a handful of small buckets, not the vocabulary.
+    const buckets = new Map<string, string[]>();
     for (const term of this.termWeight.keys()) {
-      const bucket = byLength.get(term.length) ?? [];
+      const key = bucketKey(term[0] ?? "", term.length);
+      const bucket = buckets.get(key) ?? [];
       bucket.push(term);
-      byLength.set(term.length, bucket);
+      buckets.set(key, bucket);
     }
-    for (const [length, terms] of byLength) {
-      this.fuseByLength.set(
-        length,
+    for (const [key, terms] of buckets) {
+      this.fuseByBucket.set(
+        key,
         new Fuse(terms, { includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 2 }),
       );
     }
@@ -182,14 +217,17 @@ export class Matcher {
     // Two mistakes in a short word make another word ("petrole" → "parole"): allow them in long ones only.
     const maxEdits = word.length >= 8 ? 2 : 1;
     const found: { term: string; quality: number }[] = [];
-    for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-      const fuse = this.fuseByLength.get(length);
-      if (!fuse) continue;
-      for (const result of fuse.search(word, { limit: 8 })) {
-        const distance = editDistance(word, result.item, maxEdits);
-        // A typo rarely hits the first letter; requiring it keeps "pays" from reading as "paix".
-        if (distance > maxEdits || (distance > 0 && result.item[0] !== word[0] && distance > 1)) continue;
-        found.push({ term: result.item, quality: TYPO_QUALITY[distance] ?? 0 });
+    // The word's own first letter, and its second for a swap of the first two ("oclaition").
+    const firstLetters = new Set([word[0] ?? "", word[1] ?? ""]);
+    for (const first of firstLetters) {
+      for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
+        const fuse = this.fuseByBucket.get(bucketKey(first, length));
+        if (!fuse) continue;
+        for (const result of fuse.search(word, { limit: 8 })) {
+          const distance = editDistance(word, result.item, maxEdits);
+          if (distance > maxEdits) continue;
+          found.push({ term: result.item, quality: TYPO_QUALITY[distance] ?? 0 });
+        }
       }
     }
     found.sort((a, b) => b.quality - a.quality);
@@ -224,43 +262,81 @@ export class Matcher {
     const queryWeightTotal = query.reduce((sum, q) => sum + q.weight, 0);
     if (queryWeightTotal === 0) return [];
 
-    const queryCovered = new Map<number, number>();
-    const recordCovered = new Map<number, number>();
-    for (const q of query) {
-      // For each record, the best way this query word is found in it.
-      const bestInRecord = new Map<number, { quality: number; termWeight: number }>();
-      for (const match of q.matches) {
-        const termWeight = this.termWeight.get(match.term) ?? 0;
-        for (const recordIndex of this.postings.get(match.term) ?? []) {
-          const previous = bestInRecord.get(recordIndex);
-          if (!previous || previous.quality < match.quality) {
-            bestInRecord.set(recordIndex, { quality: match.quality, termWeight });
+    // Scratch arrays are reused across calls (rank is synchronous): a question touches a few
+    // hundred records at most, and allocating maps for them was most of the time spent.
+    const s = this.scratch;
+    const callStamp = ++s.call;
+    const touched: number[] = [];
+    // Content words first: they pick the candidate records. A question word ("?what", "?where")
+    // sits in most records; it only adds to records a content word already found.
+    const contentFirst = [...query].sort((a, b) => Number(a.term.startsWith("?")) - Number(b.term.startsWith("?")));
+    for (const q of contentFirst) {
+      const termStamp = ++s.term;
+      const inThisTerm: number[] = [];
+      if (q.term.startsWith("?")) {
+        const weight = this.termWeight.get(q.term) ?? 0;
+        for (const recordIndex of touched) {
+          if (this.records[recordIndex]?.terms.includes(q.term)) {
+            s.bestQuality[recordIndex] = 1;
+            s.bestTermWeight[recordIndex] = weight;
+            inThisTerm.push(recordIndex);
           }
         }
       }
-      for (const [recordIndex, { quality, termWeight }] of bestInRecord) {
-        queryCovered.set(recordIndex, (queryCovered.get(recordIndex) ?? 0) + q.weight * quality);
-        recordCovered.set(recordIndex, (recordCovered.get(recordIndex) ?? 0) + termWeight * quality);
+      for (const match of q.term.startsWith("?") && touched.length > 0 ? [] : q.matches) {
+        const termWeight = this.termWeight.get(match.term) ?? 0;
+        for (const recordIndex of this.postings.get(match.term) ?? []) {
+          if (s.termStamp[recordIndex] !== termStamp) {
+            s.termStamp[recordIndex] = termStamp;
+            s.bestQuality[recordIndex] = match.quality;
+            s.bestTermWeight[recordIndex] = termWeight;
+            inThisTerm.push(recordIndex);
+          } else if ((s.bestQuality[recordIndex] ?? 0) < match.quality) {
+            s.bestQuality[recordIndex] = match.quality;
+            s.bestTermWeight[recordIndex] = termWeight;
+          }
+        }
+      }
+      for (const recordIndex of inThisTerm) {
+        if (s.callStamp[recordIndex] !== callStamp) {
+          s.callStamp[recordIndex] = callStamp;
+          s.queryCovered[recordIndex] = 0;
+          s.recordCovered[recordIndex] = 0;
+          touched.push(recordIndex);
+        }
+        const quality = s.bestQuality[recordIndex] ?? 0;
+        s.queryCovered[recordIndex] = (s.queryCovered[recordIndex] ?? 0) + q.weight * quality;
+        s.recordCovered[recordIndex] = (s.recordCovered[recordIndex] ?? 0) + (s.bestTermWeight[recordIndex] ?? 0) * quality;
       }
     }
 
-    const bestByFact = new Map<number, FactMatch>();
-    for (const [recordIndex, covered] of queryCovered) {
+    const factsTouched: number[] = [];
+    for (const recordIndex of touched) {
       const record = this.records[recordIndex];
       if (!record) continue;
-      const queryShare = covered / queryWeightTotal;
-      const recordShare = record.termWeightTotal > 0 ? (recordCovered.get(recordIndex) ?? 0) / record.termWeightTotal : 0;
+      const queryShare = (s.queryCovered[recordIndex] ?? 0) / queryWeightTotal;
+      const recordShare = record.termWeightTotal > 0 ? (s.recordCovered[recordIndex] ?? 0) / record.termWeightTotal : 0;
       const asksOtherThing =
         queryKinds.size > 0 && record.questionKinds.length > 0 && !record.questionKinds.some((k) => queryKinds.has(k));
       const score =
         queryShare * (RECORD_COVERAGE_FLOOR + (1 - RECORD_COVERAGE_FLOOR) * Math.min(1, recordShare)) *
         KIND_WEIGHT[record.kind] * (asksOtherThing ? QUESTION_KIND_MISMATCH : 1);
-      const previous = bestByFact.get(record.factIndex);
-      if (!previous || previous.score < score) {
-        bestByFact.set(record.factIndex, { factIndex: record.factIndex, score, best: record });
+      const fact = record.factIndex;
+      if (s.factStamp[fact] !== callStamp) {
+        s.factStamp[fact] = callStamp;
+        s.factScore[fact] = score;
+        s.factBestRecord[fact] = recordIndex;
+        factsTouched.push(fact);
+      } else if ((s.factScore[fact] ?? 0) < score) {
+        s.factScore[fact] = score;
+        s.factBestRecord[fact] = recordIndex;
       }
     }
-    return [...bestByFact.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    factsTouched.sort((a, b) => (s.factScore[b] ?? 0) - (s.factScore[a] ?? 0));
+    return factsTouched.slice(0, limit).flatMap((factIndex) => {
+      const best = this.records[s.factBestRecord[factIndex] ?? -1];
+      return best ? [{ factIndex, score: s.factScore[factIndex] ?? 0, best }] : [];
+    });
   }
 
   /** Sample-question records of a fact in one language, best match to the question first. */
