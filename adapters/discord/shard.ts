@@ -8,7 +8,7 @@ const config = loadDiscordConfig(process.env);
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", secrets: [config.token] }).child({
   shards: process.env.SHARDS,
 });
-const answerer = createAnswerer(await loadKnowledge());
+const answerer = createAnswerer(await loadKnowledge(process.env.KNOWLEDGE_DIR));
 const bot = createDiscordBot(config, { answerer, logger });
 
 let stopping = false;
@@ -25,7 +25,15 @@ function shutdown(signal: NodeJS.Signals): void {
   );
 }
 process.once("SIGTERM", shutdown);
-process.once("SIGINT", shutdown);
+// Ctrl-C reaches the whole process group. The manager owns shutdown (it stops respawning, then
+// sends SIGTERM); a shard that exited on its own SIGINT first would be respawned.
+process.on("SIGINT", () => {
+  if (process.send === undefined) shutdown("SIGINT");
+});
+// The manager is gone (crashed or killed): nobody will stop this shard, so stop now.
+process.once("disconnect", () => {
+  shutdown("SIGTERM");
+});
 
 try {
   await bot.login();

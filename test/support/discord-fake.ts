@@ -66,6 +66,8 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly identifies: IdentifyRecord[] = [];
   readonly resumes: { sessionId: string; seq: number | null; accepted: boolean }[] = [];
+  /** Close codes of gateway connections the bot closed (1000: a clean shutdown). */
+  readonly closeCodes: number[] = [];
   heartbeats = 0;
   #listeners = new Set<Listener>();
   readonly #failingCallbacks = new Map<string, number>();
@@ -250,7 +252,8 @@ export class FakeDiscord {
   #onConnection(socket: WebSocket): void {
     this.#sockets.add(socket);
     let session: Session | undefined;
-    socket.on("close", () => {
+    socket.on("close", (code: number) => {
+      this.closeCodes.push(code);
       this.#sockets.delete(socket);
       if (session?.socket === socket) session.socket = undefined;
     });
