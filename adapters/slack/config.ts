@@ -6,8 +6,8 @@ import { z } from "zod";
  */
 const PURPOSE = {
   SLACK_BOT_TOKEN: "the bot token the app posts answers with (Slack app → OAuth & Permissions → Bot User OAuth Token, starts with xoxb-)",
-  SLACK_SIGNING_SECRET: "proves that HTTP requests come from Slack (Slack app → Basic Information → App Credentials → Signing Secret); required in HTTP mode, i.e. unless SLACK_APP_TOKEN is set",
-  SLACK_APP_TOKEN: "switches to Socket Mode (Slack app → Basic Information → App-Level Tokens, scope connections:write, starts with xapp-)",
+  SLACK_SIGNING_SECRET: "the secret that proves HTTP requests come from Slack (Slack app → Basic Information → App Credentials → Signing Secret); required in HTTP mode, i.e. unless SLACK_APP_TOKEN is set",
+  SLACK_APP_TOKEN: "the app-level token that switches to Socket Mode (Slack app → Basic Information → App-Level Tokens, scope connections:write, starts with xapp-)",
   SLACK_API_URL: "an optional Slack Web API base URL, for enterprise gateways and tests (default https://slack.com/api/)",
   PORT: "the HTTP port Slack sends commands, events and actions to, on path /slack/events (default 3000)",
 } as const;

@@ -215,11 +215,22 @@ describe("mentions and direct messages", () => {
     expect(visibleText(reply ?? { blocks: [] })).toContain(harness.answerer.answer("Combien de soldats ?").answer);
   });
 
+  it("answers a direct message that carries a file, like any message typed by a person", async () => {
+    const before = postedToChannel("D0000001").length;
+    await sendEvent(directMessage("Who launched the coalition?", { subtype: "file_share", files: [] }));
+    await harness.fake.waitFor(() => postedToChannel("D0000001").length === before + 1, "the DM answer");
+    expect(visibleText(postedToChannel("D0000001").at(-1) ?? { blocks: [] })).toContain(
+      harness.answerer.answer("Who launched the coalition?").answer,
+    );
+  });
+
   it("ignores bots, itself and edits", async () => {
     const before = harness.fake.posts().length;
     await sendEvent(directMessage("combien de pays ?", { bot_id: "B0000009", user: "U0000009" }));
     await sendEvent(directMessage("combien de pays ?", { subtype: "bot_message", bot_id: "B0000009" }));
     await sendEvent(directMessage("combien de pays ?", { user: FAKE_BOT_USER_ID, bot_id: "BBOT0001" }));
+    await sendEvent(directMessage("", { subtype: "message_deleted", hidden: true }));
+    await sendEvent(directMessage("<@U0000001> has joined the channel", { subtype: "channel_join" }));
     await sendEvent(
       directMessage("", {
         subtype: "message_changed",

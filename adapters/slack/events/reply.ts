@@ -19,12 +19,19 @@ export const ConversationMessageSchema = z.object({
 export type ConversationMessage = z.infer<typeof ConversationMessageSchema>;
 
 /**
+ * Subtypes that are still a new message typed by a person: a thread reply also sent to the channel,
+ * and a message with a file attached. Every other subtype is an edit, a deletion, a bot's message or
+ * a channel notice ("joined #general").
+ */
+const PERSON_SUBTYPES = new Set(["thread_broadcast", "file_share"]);
+
+/**
  * Why a message gets no answer, or undefined when it should get one. Bots (this one included) and
  * edits are never answered: answering them is how two bots end up talking forever.
  */
 export function reasonToIgnore(message: ConversationMessage): string | undefined {
   if (message.bot_id !== undefined) return "sent by a bot";
-  if (message.subtype !== undefined) return `message subtype ${message.subtype}`;
+  if (message.subtype !== undefined && !PERSON_SUBTYPES.has(message.subtype)) return `message subtype ${message.subtype}`;
   if (message.edited !== undefined) return "an edit";
   if (message.user === undefined) return "no author";
   return undefined;
