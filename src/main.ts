@@ -1,6 +1,7 @@
 // `npm start`: the composition root. Runs every platform whose credentials are set (Slack,
 // Discord, or both in one process) and the terminal chat when none is. Platform SDKs are loaded
 // only when their platform is configured, so the core and the chat never pull them in.
+import { existsSync } from "node:fs";
 import { z } from "zod";
 import { runChat } from "./cli/chat.js";
 import { createAnswerer } from "./core/answerer.js";
@@ -36,6 +37,8 @@ async function startPlatforms(env: NodeJS.ProcessEnv, context: AdapterContext, c
 }
 
 async function main(): Promise<void> {
+  // A .env file beside package.json is read when present; real environment variables win.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) console.error(`Environment variable ${issue.path.join(".")}: ${issue.message}`);
@@ -69,7 +72,17 @@ async function main(): Promise<void> {
     logger.error({ err }, "uncaught exception (kept running)");
   });
 
-  const adapters = await startPlatforms(process.env, { answerer, logger }, config);
+  let adapters: PlatformAdapter[];
+  try {
+    adapters = await startPlatforms(process.env, { answerer, logger }, config);
+  } catch (error) {
+    // Configuration errors name the variable at fault and never its value: the message is enough.
+    const isConfigError = error instanceof Error && "code" in error && String(error.code).endsWith("CONFIG_INVALID");
+    if (isConfigError) console.error(error.message);
+    else logger.fatal({ err: error }, "could not start");
+    logger.flush();
+    process.exit(1);
+  }
   logger.info({ platforms: adapters.map((a) => a.platform), facts: answerer.factCount }, "bot started");
 
   let stopping = false;
