@@ -46,6 +46,7 @@ const SUFFIXES = [
 
 export function stem(token: string): string {
   if (token.length <= 4 || /\d/.test(token)) return token;
+  if (token.endsWith("ies")) return `${token.slice(0, -3)}y`; // countries → country
   for (const suffix of SUFFIXES) {
     if (token.endsWith(suffix) && token.length - suffix.length >= 4) {
       return token.slice(0, -suffix.length);

@@ -11,13 +11,15 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "est sont etait etaient ete etre sera seront serait seraient a ont avait avaient avoir aura auront " +
     "fait faire font va vont peut peuvent doit dans sur sous pour par avec sans entre chez vers " +
     "son sa ses mon ma mes ton ta tes notre nos votre vos que qu se si tout tous toute toutes " +
-    "t moi stp svp sil merci alors bon ben bah euh hein voila quoi truc " +
+    "t moi stp svp sil merci alors bon ben bah euh hein voila truc deja encore maintenant actuellement " +
+    "vraiment exactement precisement donne donnez dis dites explique expliquez liste listez cite citez " +
     // English
     "the a an of to in on at by for with from into about as and or but nor so is are was were be been being " +
     "do does did done have has had having will would shall should can could may might must " +
     "it its this that these those there here they them their he she his her we us our you your i me my " +
     "any some just really actually please tell know let also then than " +
-    "up out over any thing things stuff get got"
+    "up out over any thing things stuff get got yet still already now currently exactly ever even " +
+    "name list give show explain describe mention r u ur pls plz"
   ).split(/\s+/),
 );
 
@@ -28,13 +30,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  */
 export const QUESTION_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    "?where": "ou where",
-    "?when": "quand when",
-    "?who": "qui who whom whose",
-    "?why": "pourquoi why",
-    "?count": "combien many much",
-    "?how": "comment how",
-    "?what": "quoi quel quelle quels quelles lequel laquelle what which",
+    // Chat spellings too: "koi", "ki", "whats", "wheres".
+    "?where": "ou where wheres",
+    "?when": "quand qd kan when whens",
+    "?who": "qui ki who whom whose whos",
+    "?why": "pourquoi pk pq pkoi why whys",
+    "?count": "combien cb cmb many much",
+    "?how": "comment cmt how hows",
+    "?what": "quoi koi kwa quel quelle quels quelles lequel laquelle what whats which",
   }).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );
 
