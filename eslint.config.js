@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "data/"] },
+  { ignores: ["node_modules/", "dist/", "coverage/", "data/", "scratch/", ".probe-tmp/"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
