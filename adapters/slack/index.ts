@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { HTTPReceiver, type CustomRoute } from "@slack/bolt";
 import { redactSecrets, type AdapterContext, type PlatformAdapter } from "../../src/index.js";
@@ -42,6 +41,22 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
+/** Why auth.test failed: Slack said no to the token, or Slack could not be reached at all. */
+function tokenCheckFailure(error: unknown, config: SlackConfig): SlackStartError {
+  const code = slackErrorCode(error);
+  const rejected =
+    typeof error === "object" && error !== null && "code" in error && error.code === "slack_webapi_platform_error";
+  if (rejected) {
+    return new SlackStartError(
+      `Slack rejected SLACK_BOT_TOKEN when checking it with auth.test (${code}); check the bot token and that the app is installed in the workspace`,
+    );
+  }
+  const where = config.apiUrl ?? "https://slack.com/api/";
+  return new SlackStartError(
+    `could not reach the Slack Web API at ${where} to check SLACK_BOT_TOKEN (${code}); check the network${config.apiUrl === undefined ? "" : " and SLACK_API_URL"}`,
+  );
+}
+
 /** Slack's error code from a Web API failure ("invalid_auth"), without anything that could hold a token. */
 function slackErrorCode(error: unknown): string {
   if (typeof error === "object" && error !== null && "data" in error) {
@@ -67,6 +82,7 @@ export function createSlackAdapter(context: AdapterContext, options: SlackAdapte
   let server: Server | undefined;
   let socketConnected = false;
   let state: "idle" | "starting" | "started" | "stopping" | "stopped" = "idle";
+  let starting: Promise<void> | undefined;
   let stopping: Promise<void> | undefined;
 
   if (!(receiver instanceof HTTPReceiver)) {
@@ -83,37 +99,53 @@ export function createSlackAdapter(context: AdapterContext, options: SlackAdapte
     });
   }
 
-  async function start(): Promise<void> {
-    if (state !== "idle") throw new SlackStartError(`the Slack adapter cannot start: it is ${state}`);
-    state = "starting";
+  async function startNow(): Promise<void> {
     try {
       await app.init();
     } catch (error) {
-      state = "idle";
-      const code = slackErrorCode(error);
-      throw new SlackStartError(
-        `Slack rejected SLACK_BOT_TOKEN when checking it with auth.test (${code}); check the bot token and that the app is installed in the workspace`,
-      );
+      throw tokenCheckFailure(error, config);
     }
     try {
       if (receiver instanceof HTTPReceiver) {
         server = await receiver.start(
           options.host === undefined ? { port: config.port } : { port: config.port, host: options.host },
         );
-        logger.info({ port: (server.address() as AddressInfo | null)?.port }, "listening for Slack on HTTP");
+        logger.info({ port: listeningPort() }, "listening for Slack on HTTP");
       } else {
         await receiver.start();
       }
     } catch (error) {
-      state = "idle";
-      const code = slackErrorCode(error);
-      const what = config.mode === "http" ? `listen on PORT ${config.port}` : "open a Socket Mode connection (check SLACK_APP_TOKEN)";
-      throw new SlackStartError(`the Slack adapter could not ${what}: ${code}`, { cause: redactedCause(error, secrets) });
+      const what =
+        config.mode === "http" ? `listen on PORT ${config.port}` : "open a Socket Mode connection (check SLACK_APP_TOKEN)";
+      throw new SlackStartError(`the Slack adapter could not ${what}: ${slackErrorCode(error)}`, {
+        cause: redactedCause(error, secrets),
+      });
     }
-    state = "started";
+  }
+
+  function start(): Promise<void> {
+    if (state !== "idle") return Promise.reject(new SlackStartError(`the Slack adapter cannot start: it is ${state}`));
+    state = "starting";
+    starting = startNow().then(
+      () => {
+        state = "started";
+      },
+      (error: unknown) => {
+        state = "idle";
+        throw error;
+      },
+    );
+    return starting;
+  }
+
+  function listeningPort(): number | undefined {
+    const address = server?.address();
+    return typeof address === "object" && address !== null ? address.port : undefined;
   }
 
   async function stopNow(): Promise<void> {
+    // A stop that arrives mid-start waits for the start to settle, so nothing is left listening.
+    await starting?.catch(() => undefined);
     state = "stopping";
     const deadline = delay(STOP_DEADLINE_MS).then(() => "deadline" as const);
     // 1. Stop accepting: close the listening socket (and idle keep-alive connections) or the WebSocket.
@@ -159,10 +191,7 @@ export function createSlackAdapter(context: AdapterContext, options: SlackAdapte
       if (state !== "started") return false;
       return config.mode === "http" ? server?.listening === true : socketConnected;
     },
-    port(): number | undefined {
-      const address = server?.address();
-      return typeof address === "object" && address !== null ? address.port : undefined;
-    },
+    port: listeningPort,
     idle: () => inFlight.idle(),
   };
 }

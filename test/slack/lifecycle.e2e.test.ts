@@ -80,4 +80,20 @@ describe("Slack adapter lifecycle", () => {
     await adapter.stop();
     await fake.stop();
   });
+
+  it("fails to start with an error naming SLACK_API_URL when the Web API cannot be reached", async () => {
+    const fake = new FakeSlackApi();
+    await fake.start();
+    const unreachable = fake.apiUrl;
+    await fake.stop();
+    const adapter = createSlackAdapter(
+      { answerer: await realAnswerer(), logger: createLogger({ level: "silent", pretty: false, destination: new LogCapture() }) },
+      {
+        env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: unreachable, PORT: "0" },
+        host: "127.0.0.1",
+      },
+    );
+    await expect(adapter.start()).rejects.toThrow(/could not reach the Slack Web API at http:\/\/127\.0\.0\.1:\d+\/api\/ .*SLACK_API_URL/);
+    await adapter.stop();
+  });
 });
