@@ -1,0 +1,188 @@
+import { createReadStream } from "node:fs";
+import { appendFile, mkdir, open, readdir } from "node:fs/promises";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { Answer } from "../core/answer-schema.js";
+import type { PlatformAdapter } from "../platform.js";
+
+export const DEFAULT_DATA_DIR = "./data";
+export const FEEDBACK_FILE = "feedback.jsonl";
+/** Longer questions are cut: enough for a curator to read, not a way to fill the disk. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+/**
+ * One line of the feedback file. `vote: null` is a question's outcome (a refusal, with its text
+ * unless RECORD_QUESTIONS=false; or an answer, never with its text, only counted for answer
+ * rates); "up"/"down" is a press on 👍/👎 under an answer.
+ */
+export const FeedbackRecordSchema = z.object({
+  time: z.iso.datetime(),
+  platform: z.enum(["slack", "discord"]),
+  question: z.string().nullable().default(null),
+  status: z.enum(["answered", "unknown"]),
+  factId: z.string().min(1).nullable(),
+  confidence: z.number().min(0).max(1).nullable(),
+  vote: z.enum(["up", "down"]).nullable(),
+});
+export type FeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
+export type Vote = NonNullable<FeedbackRecord["vote"]>;
+type Platform = PlatformAdapter["platform"];
+
+export interface FeedbackStoreOptions {
+  /** Folder of the JSON Lines file, created on first write (default ./data). */
+  readonly dataDir?: string;
+  /** false: never write question text (RECORD_QUESTIONS=false). */
+  readonly recordQuestions: boolean;
+  readonly logger: Pick<Logger, "warn" | "error">;
+  /** The clock, for tests. */
+  readonly now?: () => Date;
+}
+
+export interface VoteInput {
+  readonly platform: Platform;
+  readonly vote: Vote;
+  /** The fact the voted answer came from (null for a refusal, which carries no buttons today). */
+  readonly factId: string | null;
+  readonly status?: Answer["status"];
+  readonly confidence?: number | null;
+  /** The question, when the adapter still has it; dropped anyway when questions are not recorded. */
+  readonly question?: string | null;
+}
+
+/**
+ * Appends records to `<dataDir>/feedback.jsonl`. Each record is one `appendFile` of one whole
+ * line, so a crash mid-write tears at most the last line, which readers skip. The `record*`
+ * methods never reject: a full disk must not cost a user their answer; failures are logged and
+ * reported as `false`.
+ */
+export interface FeedbackStore {
+  readonly file: string;
+  /** Any question's outcome; only refusals keep the question text (when recording is on). */
+  recordQuestion(platform: Platform, question: string, answer: Pick<Answer, "status" | "factId" | "confidence">): Promise<boolean>;
+  recordVote(input: VoteInput): Promise<boolean>;
+}
+
+export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStore {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  const file = path.join(dataDir, FEEDBACK_FILE);
+  const now = options.now ?? (() => new Date());
+  /** Appends run one after another, so records land in order and the torn-line fix-up runs once. */
+  let queue: Promise<unknown> = Promise.resolve();
+  let prepared = false;
+
+  /**
+   * Creates the folder and, if an earlier crash left a torn last line without its newline, starts
+   * this process's first record on a fresh line so it is not glued to the torn one.
+   */
+  async function newlineNeeded(): Promise<boolean> {
+    await mkdir(dataDir, { recursive: true });
+    const handle = await open(file, "a+");
+    try {
+      const { size } = await handle.stat();
+      if (size === 0) return false;
+      const last = Buffer.alloc(1);
+      await handle.read(last, 0, 1, size - 1);
+      return last.toString("utf8") !== "\n";
+    } finally {
+      await handle.close();
+    }
+  }
+
+  async function write(record: FeedbackRecord): Promise<boolean> {
+    try {
+      const prefix = !prepared && (await newlineNeeded()) ? "\n" : "";
+      prepared = true;
+      await appendFile(file, `${prefix}${JSON.stringify(record)}\n`, "utf8");
+      return true;
+    } catch (error) {
+      prepared = false; // check the folder and the last line again next time
+      options.logger.error({ err: error, file }, "could not record feedback");
+      return false;
+    }
+  }
+
+  function append(record: FeedbackRecord): Promise<boolean> {
+    const written = queue.then(() => write(record));
+    queue = written;
+    return written;
+  }
+
+  function keepQuestion(question: string | null | undefined): string | null {
+    if (!options.recordQuestions || question === null || question === undefined) return null;
+    return question.length > MAX_QUESTION_LENGTH ? `${question.slice(0, MAX_QUESTION_LENGTH)}…` : question;
+  }
+
+  return {
+    file,
+    recordQuestion(platform, question, answer) {
+      return append({
+        time: now().toISOString(),
+        platform,
+        question: answer.status === "unknown" ? keepQuestion(question) : null,
+        status: answer.status,
+        factId: answer.factId,
+        confidence: answer.confidence,
+        vote: null,
+      });
+    },
+    recordVote(input) {
+      return append({
+        time: now().toISOString(),
+        platform: input.platform,
+        question: keepQuestion(input.question),
+        status: input.status ?? (input.factId === null ? "unknown" : "answered"),
+        factId: input.factId,
+        confidence: input.confidence ?? null,
+        vote: input.vote,
+      });
+    },
+  };
+}
+
+export interface ReadFeedbackOptions {
+  readonly logger: Pick<Logger, "warn">;
+}
+
+/** Every valid record of one JSON Lines file; a torn or invalid line is skipped with a warning. */
+export async function readFeedbackFile(file: string, options: ReadFeedbackOptions): Promise<FeedbackRecord[]> {
+  const records: FeedbackRecord[] = [];
+  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber += 1;
+    if (line.trim() === "") continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      options.logger.warn({ file, line: lineNumber }, "skipping a torn or malformed feedback line");
+      continue;
+    }
+    const parsed = FeedbackRecordSchema.safeParse(json);
+    if (parsed.success) records.push(parsed.data);
+    else options.logger.warn({ file, line: lineNumber, problem: parsed.error.issues[0]?.message }, "skipping an invalid feedback record");
+  }
+  return records;
+}
+
+/**
+ * Every record of every `*.jsonl` file in a folder (so files gathered from several instances can
+ * be read together), oldest first. A missing folder reads as no records.
+ */
+export async function readFeedback(dataDir: string, options: ReadFeedbackOptions): Promise<FeedbackRecord[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dataDir)).filter((name) => name.endsWith(".jsonl")).sort();
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "ENOENT") {
+      options.logger.warn({ dataDir }, "no feedback folder yet");
+      return [];
+    }
+    throw error;
+  }
+  const records: FeedbackRecord[] = [];
+  for (const name of names) records.push(...(await readFeedbackFile(path.join(dataDir, name), options)));
+  return records.sort((a, b) => a.time.localeCompare(b.time));
+}
