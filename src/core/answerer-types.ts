@@ -16,6 +16,11 @@ export interface PackSummary {
 /** The platform-neutral core: question in, answer out. Every method is pure and never throws. */
 export interface Answerer {
   answer(question: string): Answer;
+  /**
+   * The answer of one fact, by id: what a did-you-mean button asks for. Confidence 1; an id that
+   * no fact has (a button from before the knowledge changed) gives an ordinary "unknown".
+   */
+  answerFact(factId: string, language: Language): Answer;
   /** Topics with example questions, for help texts and `/ask` with no question. */
   topics(language: Language): TopicSummary[];
   /** At most 25 sample questions (1–100 characters each) that fit what the user typed so far. */

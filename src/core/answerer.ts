@@ -104,15 +104,29 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
       const suggestions = suggestionsFor(question, ranked, language);
       return unknown(language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", language), suggestions, confidence);
     }
+    return answered(best.factIndex, language, confidence, suggestionsFor(question, ranked, language, best)) ??
+      unknown(language, message("unknown", language), [], confidence);
+  }
+
+  const factIndexById = new Map(facts.map(({ fact }, index) => [fact.id, index]));
+
+  function answered(factIndex: number, language: Language, confidence: number, suggestions: Suggestion[]): Answer | undefined {
+    const entry = facts[factIndex];
+    if (!entry) return undefined;
     return {
       status: "answered",
       answer: entry.fact.answer[language],
       confidence,
       factId: entry.fact.id,
       source: { pack: entry.pack.pack.id, title: entry.pack.pack.title, quote: entry.fact.quote },
-      suggestions: suggestionsFor(question, ranked, language, best),
+      suggestions,
       language,
     };
+  }
+
+  function answerFact(factId: string, language: Language): Answer {
+    const index = factIndexById.get(factId);
+    return (index === undefined ? undefined : answered(index, language, 1, [])) ?? unknown(language, message("unknown", language), [], 0);
   }
 
   function topics(language: Language): TopicSummary[] {
@@ -152,6 +166,7 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
         return unknown(language, message("unknown", language), [], 0);
       }
     },
+    answerFact,
     topics,
     suggest,
     packs,
