@@ -141,8 +141,13 @@ export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStor
   };
 }
 
+/** Where skipped lines are reported: a pino Logger, or anything with the same `warn(object, message)`. */
+export interface FeedbackWarnings {
+  warn(details: { readonly file?: string; readonly line?: number; readonly dataDir?: string; readonly problem?: string }, message: string): void;
+}
+
 export interface ReadFeedbackOptions {
-  readonly logger: Pick<Logger, "warn">;
+  readonly logger: FeedbackWarnings;
 }
 
 /** Every valid record of one JSON Lines file; a torn or invalid line is skipped with a warning. */
@@ -162,7 +167,7 @@ export async function readFeedbackFile(file: string, options: ReadFeedbackOption
     }
     const parsed = FeedbackRecordSchema.safeParse(json);
     if (parsed.success) records.push(parsed.data);
-    else options.logger.warn({ file, line: lineNumber, problem: parsed.error.issues[0]?.message }, "skipping an invalid feedback record");
+    else options.logger.warn({ file, line: lineNumber, problem: parsed.error.issues[0]?.message ?? "invalid record" }, "skipping an invalid feedback record");
   }
   return records;
 }

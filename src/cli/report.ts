@@ -1,0 +1,40 @@
+// `npm run report`: what curators read to grow the knowledge where users need it.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { DEFAULT_DATA_DIR, readFeedback } from "../ops/feedback-store.js";
+import { buildReport, formatReport } from "../ops/report.js";
+import { runCli } from "./run.js";
+
+const USAGE = `Usage: npm run report -- [--data-dir DIR] [--json] [--top N] [--similarity 0..1]
+  Reads every *.jsonl file in DIR (default: $DATA_DIR, else ./data) and prints the most frequent
+  refused questions grouped by similarity, the facts with the most 👎, and answer rates by day.
+  --json prints the same as one JSON object, for tools.`;
+
+const FlagsSchema = z.object({
+  "data-dir": z.string().min(1).default(process.env.DATA_DIR ?? DEFAULT_DATA_DIR),
+  json: z.boolean().default(false),
+  top: z.coerce.number().int().min(1).default(10),
+  similarity: z.coerce.number().min(0).max(1).default(0.6),
+});
+
+await runCli(USAGE, async () => {
+  const { values } = parseArgs({
+    options: {
+      "data-dir": { type: "string" },
+      json: { type: "boolean" },
+      top: { type: "string" },
+      similarity: { type: "string" },
+    },
+  });
+  const flags = FlagsSchema.parse(values);
+  const records = await readFeedback(flags["data-dir"], {
+    logger: {
+      warn(details, message) {
+        const where = details.file === undefined ? (details.dataDir ?? "") : `${details.file}${details.line === undefined ? "" : `:${details.line}`}`;
+        console.error(`warning: ${message}${where === "" ? "" : ` (${where})`}`);
+      },
+    },
+  });
+  const report = buildReport(records, { top: flags.top, similarity: flags.similarity });
+  process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+});
