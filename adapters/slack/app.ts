@@ -99,6 +99,9 @@ export function createSlackApp(config: SlackConfig, context: AdapterContext, opt
     clientOptions,
     // auth.test runs in start() instead of the constructor, so a bad token fails the start, loudly.
     deferInitialization: true,
+    // Bolt's conversation store keeps per-conversation state we never use; skipping it keeps the
+    // instances stateless and saves a lookup per request.
+    convoStore: false,
   });
 
   const inFlight = new InFlight();
