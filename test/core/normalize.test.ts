@@ -1,0 +1,136 @@
+// Text folding and tokenizing: what both the index and the question go through before matching.
+import { beforeAll, describe, expect, it } from "vitest";
+import { foldText, stem, tokenize } from "../../src/core/normalize.js";
+import { detectLanguage } from "../../src/core/language.js";
+import { realCore, type RealCore } from "../fixtures/core.js";
+
+describe("foldText", () => {
+  it("lower-cases and strips accents, including on capitals", () => {
+    expect(foldText("Où SONT les ÉTATS-UNIS à Bruxelles ?")).toBe("ou sont les etats-unis a bruxelles ?");
+    expect(foldText("Häkkänen, Kyïv, garçon, naïve, Noël")).toBe("hakkanen, kyiv, garcon, naive, noel");
+  });
+
+  it("spells out œ and æ ligatures, in either case", () => {
+    expect(foldText("cœur Œuvre nævus Æsop")).toBe("coeur oeuvre naevus aesop");
+  });
+
+  it("decomposes precomposed and combining accents alike", () => {
+    const precomposed = "réunion";
+    const combining = "re\u0301union";
+    expect(foldText(precomposed)).toBe(foldText(combining));
+  });
+
+  it("unifies typographic apostrophes with the straight one", () => {
+    for (const apostrophe of ["’", "‘", "`", "´", "ʼ"]) {
+      expect(foldText(`l${apostrophe}Otan`)).toBe("l'otan");
+    }
+  });
+});
+
+describe("tokenize", () => {
+  it("drops French elisions l', d', qu' and friends, whatever the apostrophe", () => {
+    expect(tokenize("l’Otan")).toEqual(["otan"]);
+    expect(tokenize("L'OTAN")).toEqual(["otan"]);
+    expect(tokenize("d’une trentaine")).toEqual(["une", "trentaine"]);
+    expect(tokenize("qu’il, qu'elle")).toEqual(["il", "elle"]);
+    expect(tokenize("jusqu’à lorsqu’on s’est n’a c’était j’ai m’a t’as")).toEqual(["a", "on", "est", "a", "etait", "ai", "a", "as"]);
+  });
+
+  it("does not mistake a word ending in l/d/s for an elision", () => {
+    expect(tokenize("l'avril")).toEqual(["avril"]);
+    expect(tokenize("appel d'offres")).toEqual(["appel", "offres"]);
+    expect(tokenize("Brussels' role")).toContain("brussels");
+  });
+
+  it("keeps a hyphenated word whole and also split into its parts", () => {
+    expect(tokenize("cessez-le-feu")).toEqual(["cessezlefeu", "cessez", "le", "feu"]);
+    expect(tokenize("Royaume-Uni")).toEqual(["royaumeuni", "royaume", "uni"]);
+    expect(tokenize("serait-elle")).toEqual(["seraitelle", "serait", "elle"]);
+  });
+
+  it("reads an English possessive as its noun", () => {
+    expect(tokenize("Ukraine's airspace")).toEqual(["ukraine", "airspace"]);
+    expect(tokenize("Ukraine’s airspace")).toEqual(["ukraine", "airspace"]);
+  });
+
+  it("drops punctuation, quotes and dashes between words", () => {
+    expect(tokenize("« coalition des volontaires » — un groupe…")).toEqual(["coalition", "des", "volontaires", "un", "groupe"]);
+    expect(tokenize("?!.,;:()[]{}")).toEqual([]);
+    expect(tokenize("")).toEqual([]);
+  });
+
+  it("keeps digits and letters of other scripts as words", () => {
+    expect(tokenize("30 pays")).toEqual(["30", "pays"]);
+    // Accents fold away here too (ї → і), but the words survive.
+    expect(tokenize("Київ Україна")).toEqual(["киів", "украіна"]);
+  });
+});
+
+describe("stem", () => {
+  it("brings inflections of one word together", () => {
+    expect(stem("deployee")).toBe(stem("deployer"));
+    expect(stem("soldats")).toBe(stem("soldat"));
+    expect(stem("objectives")).toBe(stem("objective"));
+  });
+
+  it("leaves short words and numbers alone", () => {
+    expect(stem("pays")).toBe("pays");
+    expect(stem("2025s")).toBe("2025s");
+  });
+});
+
+describe("detectLanguage", () => {
+  it("reads French function words, accents and elisions as French", () => {
+    expect(detectLanguage("combien de pays ?")).toBe("fr");
+    expect(detectLanguage("où ?")).toBe("fr");
+    expect(detectLanguage("l'otan")).toBe("fr");
+  });
+
+  it("reads English function words as English", () => {
+    expect(detectLanguage("who launched it")).toBe("en");
+    expect(detectLanguage("what's the plan")).toBe("en");
+  });
+
+  it("says French when it cannot tell, since the article is French", () => {
+    expect(detectLanguage("")).toBe("fr");
+    expect(detectLanguage("Brekelmans")).toBe("fr");
+    expect(detectLanguage("🙂")).toBe("fr");
+  });
+});
+
+describe("normalization as the answerer sees it", () => {
+  let core: RealCore;
+  beforeAll(async () => {
+    core = await realCore();
+  });
+
+  // Each row: a question and spellings of it that must reach the same fact.
+  const variants: readonly (readonly string[])[] = [
+    ["Où s’est tenue la réunion ?", "OU S'EST TENUE LA REUNION ?", "ou s`est tenue la réunion", "Où s‘est tenue la rèunion"],
+    ["Qu’a dit le ministre néerlandais ?", "qu'a dit le ministre neerlandais", "QU’A DIT LE MINISTRE NÉERLANDAIS"],
+    ["Y a-t-il un cessez-le-feu ?", "y a t il un cessez le feu", "Y A-T-IL UN CESSEZ-LE-FEU"],
+    ["Que dit Häkkänen ?", "que dit hakkanen", "QUE DIT HÄKKÄNEN", "que dit Ha\u0308kka\u0308nen"],
+  ];
+
+  it.each(variants)("%s: every spelling reaches the same fact", (original, ...others) => {
+    const expected = core.answerer.answer(original);
+    expect(expected.status).toBe("answered");
+    for (const other of others) {
+      const got = core.answerer.answer(other);
+      expect({ question: other, factId: got.factId, language: got.language }).toEqual({
+        question: other,
+        factId: expected.factId,
+        language: expected.language,
+      });
+    }
+  });
+
+  it("treats œ and oe alike in a question", () => {
+    // No fact is about hearts: both spellings must at least be read the same way.
+    const withLigature = core.answerer.answer("Quelle est l’œuvre de la coalition ?");
+    const spelledOut = core.answerer.answer("Quelle est l'oeuvre de la coalition ?");
+    expect(spelledOut.factId).toBe(withLigature.factId);
+    expect(spelledOut.status).toBe(withLigature.status);
+    expect(spelledOut.confidence).toBe(withLigature.confidence);
+  });
+});

@@ -1,0 +1,92 @@
+// Honest refusals: off-topic questions and questions the article does not answer get "unknown",
+// in the asker's language, with at most three did-you-mean suggestions — never a wrong answer.
+import { beforeAll, describe, expect, it } from "vitest";
+import { AnswerSchema, type Answer, type Language } from "../../src/index.js";
+import { realCore, type RealCore } from "../fixtures/core.js";
+
+const OFF_TOPIC: readonly (readonly [string, Language])[] = [
+  ["who is the president of France?", "en"],
+  ["tell me a joke", "en"],
+  ["quelle est la capitale de l'Australie", "fr"],
+  ["what's the weather like today", "en"],
+  ["qui a gagné la coupe du monde", "fr"],
+  ["comment faire une tarte aux pommes", "fr"],
+  ["how do I install python", "en"],
+  ["quel est le prix du bitcoin", "fr"],
+  ["qui est Emmanuel Macron ?", "fr"],
+  ["raconte-moi une blague", "fr"],
+  ["asdfgh qwerty", "fr"],
+];
+
+// On the article's subject, but the article does not say: a guess would be a wrong answer.
+const NOT_IN_ARTICLE: readonly (readonly [string, Language])[] = [
+  ["who is the president of ukraine", "en"],
+  ["what is the capital of ukraine", "en"],
+  ["who is Zelensky", "en"],
+  ["what did Macron say", "en"],
+  ["quel est le budget de la coalition", "fr"],
+  ["combien coûte la force", "fr"],
+];
+
+const REFUSAL_WORDS: Readonly<Record<Language, RegExp>> = {
+  fr: /L’article ne dit rien/,
+  en: /The article does not say/,
+};
+
+describe("refusals", () => {
+  let core: RealCore;
+  beforeAll(async () => {
+    core = await realCore();
+  });
+
+  function expectRefused(answer: Answer, language: Language): void {
+    expect(() => AnswerSchema.parse(answer)).not.toThrow();
+    expect(answer.status).toBe("unknown");
+    expect(answer.factId).toBeNull();
+    expect(answer.source).toBeNull();
+    expect(answer.language).toBe(language);
+    expect(answer.answer).toMatch(REFUSAL_WORDS[language]);
+    expect(answer.confidence).toBeLessThan(0.52);
+    expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    const own = core.sampleQuestions(language);
+    for (const suggestion of answer.suggestions) {
+      // A did-you-mean is a sample question of the suggested fact, in the asker's language.
+      expect(core.fact(suggestion.factId).questions[language]).toContain(suggestion.question);
+      expect(own.has(suggestion.question)).toBe(true);
+    }
+    expect(new Set(answer.suggestions.map((s) => s.factId)).size).toBe(answer.suggestions.length);
+  }
+
+  describe("off-topic questions", () => {
+    it.each(OFF_TOPIC)("%s → unknown (%s)", (question, language) => {
+      expectRefused(core.answerer.answer(question), language);
+    });
+  });
+
+  describe("questions on the subject that the article does not answer", () => {
+    it.each(NOT_IN_ARTICLE)("%s → unknown (%s)", (question, language) => {
+      expectRefused(core.answerer.answer(question), language);
+    });
+  });
+
+  it("says why it refuses differently when it has suggestions to offer", () => {
+    const withSuggestions = core.answerer.answer("what did Macron say");
+    expect(withSuggestions.suggestions.length).toBeGreaterThan(0);
+    expect(withSuggestions.answer).toMatch(/Did you mean/);
+    const without = core.answerer.answer("how do I install python");
+    expect(without.suggestions).toEqual([]);
+    expect(without.answer).not.toMatch(/Did you mean/);
+  });
+
+  it("offers, for a near miss, the fact that was meant", () => {
+    // Close to the US-guarantee fact; today below the threshold. Answering it would be fine too;
+    // refusing without pointing at it would not.
+    const answer = core.answerer.answer("will the united states guarantee anything");
+    if (answer.status === "answered") expect(answer.factId).toBe("us-guarantee");
+    else expect(answer.suggestions.map((s) => s.factId)).toContain("us-guarantee");
+  });
+
+  it("refuses in English when asked in English even when the question names French things", () => {
+    expectRefused(core.answerer.answer("what is the population of Brussels?"), "en");
+  });
+});
