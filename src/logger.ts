@@ -52,33 +52,67 @@ export interface LoggerOptions {
   readonly destination?: NodeJS.WritableStream;
 }
 
+/** Keys whose value is a credential at any depth ("token", "botToken", "signingSecret", "Authorization"…). */
+const SECRET_KEY = /token$|secret|password|authorization|^cookie$/i;
+/** Deeper than this, a log object is cut rather than walked (and cycles are never followed). */
+const MAX_SCRUB_DEPTH = 8;
+
 export function createLogger(options: LoggerOptions = {}): Logger {
   const secrets = options.secrets ?? [];
   const pretty = options.pretty ?? (process.stderr.isTTY && options.destination === undefined);
-  const scrub = (value: unknown): unknown => (typeof value === "string" ? redactSecrets(value, secrets) : value);
+
+  /**
+   * Redacts credentials wherever they sit in a log object: values under secret-looking keys, and
+   * secret-shaped substrings of every string, at any depth (pino's redact paths only reach fixed
+   * depths). Errors are serialized here so their message, stack and properties get the same.
+   */
+  const scrub = (value: unknown, depth = 0, seen = new WeakSet<object>()): unknown => {
+    if (typeof value === "string") return redactSecrets(value, secrets);
+    if (typeof value !== "object" || value === null) return value;
+    if (seen.has(value)) return "[Circular]";
+    if (depth >= MAX_SCRUB_DEPTH) return "[Truncated]";
+    seen.add(value);
+    if (value instanceof Error) return scrubError(value, depth, seen);
+    if (Array.isArray(value)) return value.map((item: unknown) => scrub(item, depth + 1, seen));
+    if (Buffer.isBuffer(value) || value instanceof Date) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      out[key] = SECRET_KEY.test(key) && item !== null && item !== undefined ? "[REDACTED]" : scrub(item, depth + 1, seen);
+    }
+    return out;
+  };
+  const scrubError = (error: Error, depth = 0, seen = new WeakSet<object>()): unknown => {
+    const serialized: Record<string, unknown> = { ...pino.stdSerializers.err(error) };
+    return scrub(serialized, depth, seen);
+  };
+
   const base = {
     level: options.level ?? "info",
     redact: { paths: REDACTED_PATHS, censor: "[REDACTED]" },
     formatters: {
       log(object: Record<string, unknown>): Record<string, unknown> {
         const out: Record<string, unknown> = {};
-        for (const [key, value] of Object.entries(object)) out[key] = scrub(value);
+        for (const [key, value] of Object.entries(object)) {
+          // `err` keeps its Error for the serializer below, which scrubs it.
+          out[key] = key === "err" && value instanceof Error ? value : SECRET_KEY.test(key) ? "[REDACTED]" : scrub(value);
+        }
         return out;
       },
     },
     serializers: {
       err(error: unknown): unknown {
-        const serialized = pino.stdSerializers.err(error as Error);
-        return {
-          ...serialized,
-          message: redactSecrets(serialized.message, secrets),
-          stack: redactSecrets(serialized.stack, secrets),
-        };
+        return error instanceof Error ? scrubError(error) : scrub(error);
       },
     },
     hooks: {
       logMethod(this: Logger, args: Parameters<Logger["info"]>, method: (...a: unknown[]) => void): void {
-        method.apply(this, args.map(scrub));
+        const [first, ...rest] = args;
+        // logger.error(err) alone makes err.message the line's msg, past every serializer.
+        if (first instanceof Error && typeof rest[0] !== "string") {
+          method.apply(this, [first, redactSecrets(first.message, secrets), ...rest]);
+          return;
+        }
+        method.apply(this, args.map((arg) => (typeof arg === "string" ? redactSecrets(arg, secrets) : arg)));
       },
     },
   };
