@@ -195,6 +195,15 @@ describe("mentions and direct messages", () => {
     expect(harness.fake.apiCalls("chat.postMessage").at(-1)?.token).toBe(TEST_BOT_TOKEN);
   });
 
+  it("answers a bare mention with the help, in a thread", async () => {
+    const event = mention(`<@${FAKE_BOT_USER_ID}>`);
+    await sendEvent(event);
+    await harness.fake.waitFor(() => postedToChannel("C0000001").some((m) => m.thread_ts === event.ts), "the help");
+    const text = visibleText(postedToChannel("C0000001").find((m) => m.thread_ts === event.ts) ?? { blocks: [] });
+    expect(text).toContain("Ask me a question about");
+    for (const topic of harness.answerer.topics("en")) expect(text).toContain(`*${topic.label}*`);
+  });
+
   it("answers a mention inside a thread in that same thread", async () => {
     const event = mention(`<@${FAKE_BOT_USER_ID}> qui a lancé la coalition ?`, { thread_ts: "1699999999.000001" });
     await sendEvent(event);
