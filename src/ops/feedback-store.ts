@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { appendFile, mkdir, open, readdir } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import type { Logger } from "pino";
 import { z } from "zod";
 import type { Answer } from "../core/answer-schema.js";
 import type { PlatformAdapter } from "../platform.js";
@@ -35,7 +34,7 @@ export interface FeedbackStoreOptions {
   readonly dataDir?: string;
   /** false: never write question text (RECORD_QUESTIONS=false). */
   readonly recordQuestions: boolean;
-  readonly logger: Pick<Logger, "warn" | "error">;
+  readonly logger: FeedbackLogger;
   /** The clock, for tests. */
   readonly now?: () => Date;
 }
@@ -144,6 +143,11 @@ export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStor
 /** Where skipped lines are reported: a pino Logger, or anything with the same `warn(object, message)`. */
 export interface FeedbackWarnings {
   warn(details: { readonly file?: string; readonly line?: number; readonly dataDir?: string; readonly problem?: string }, message: string): void;
+}
+
+/** Where write failures and skipped lines are reported: a pino Logger fits. */
+export interface FeedbackLogger extends FeedbackWarnings {
+  error(details: { readonly err: unknown; readonly file: string }, message: string): void;
 }
 
 export interface ReadFeedbackOptions {

@@ -1,4 +1,4 @@
-import { stem, tokenize } from "../core/normalize.js";
+import { foldText, stem, tokenize } from "../core/normalize.js";
 import { QUESTION_WORDS, STOPWORDS } from "../core/stopwords.js";
 import type { FeedbackRecord } from "./feedback-store.js";
 
@@ -78,7 +78,8 @@ export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number 
 interface Wording {
   readonly words: ReadonlySet<string>;
   count: number;
-  readonly texts: Map<string, number>;
+  /** Wordings that differ only in case, accents or punctuation count as one, shown as first seen. */
+  readonly texts: Map<string, { readonly text: string; count: number }>;
   readonly platforms: Set<FeedbackRecord["platform"]>;
   lastAsked: string;
 }
@@ -104,7 +105,10 @@ function groupRefusals(refusals: readonly FeedbackRecord[], similarity: number):
       wordings.set(key, wording);
     }
     wording.count += 1;
-    wording.texts.set(text, (wording.texts.get(text) ?? 0) + 1);
+    const spelling = foldText(text).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    const seen = wording.texts.get(spelling);
+    if (seen === undefined) wording.texts.set(spelling, { text, count: 1 });
+    else seen.count += 1;
     wording.platforms.add(record.platform);
     if (record.time > wording.lastAsked) wording.lastAsked = record.time;
   }
@@ -147,7 +151,7 @@ function describeGroup(group: Group): RefusedQuestionGroup {
   const platforms = new Set<FeedbackRecord["platform"]>();
   let lastAsked = "";
   for (const member of group.members) {
-    for (const [text, count] of member.texts) texts.set(text, (texts.get(text) ?? 0) + count);
+    for (const { text, count } of member.texts.values()) texts.set(text, (texts.get(text) ?? 0) + count);
     for (const platform of member.platforms) platforms.add(platform);
     if (member.lastAsked > lastAsked) lastAsked = member.lastAsked;
   }
@@ -243,7 +247,8 @@ export function formatReport(report: FeedbackReport): string {
     for (const variant of group.variants) lines.push(`          also: ${variant}`);
   }
   if (totals.refusedWithoutText > 0) {
-    lines.push(`  (${totals.refusedWithoutText} refusals recorded without their text: RECORD_QUESTIONS=false)`);
+    const plural = totals.refusedWithoutText === 1 ? "" : "s";
+    lines.push(`  (${totals.refusedWithoutText} refusal${plural} recorded without text: RECORD_QUESTIONS=false)`);
   }
 
   lines.push("", "Facts with the most 👎:");

@@ -1,0 +1,146 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import type { PlatformAdapter } from "../../src/platform.js";
+import { checkHealth } from "../../src/ops/health.js";
+import { createMetrics } from "../../src/ops/metrics.js";
+import { operatorRoutes, startOperatorServer, type OperatorServer } from "../../src/ops/operator-server.js";
+
+/** A stand-in platform whose connection the test turns on and off. */
+function fakeAdapter(platform: PlatformAdapter["platform"]): PlatformAdapter & { connected: boolean } {
+  return {
+    platform,
+    connected: true,
+    start: () => Promise.resolve(),
+    stop: () => Promise.resolve(),
+    isConnected() {
+      return this.connected;
+    },
+  };
+}
+
+const servers: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function get(port: number, path: string): Promise<{ status: number; type: string | null; body: string }> {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`);
+  return { status: response.status, type: response.headers.get("content-type"), body: await response.text() };
+}
+
+describe("operator server", () => {
+  it("GET /healthz is 200 while every platform is connected, 503 when one disconnects, 200 again once it is back", async () => {
+    const slack = fakeAdapter("slack");
+    const discord = fakeAdapter("discord");
+    const adapters: PlatformAdapter[] = [slack, discord];
+    const server: OperatorServer = await startOperatorServer({
+      port: 0,
+      host: "127.0.0.1",
+      health: () => checkHealth({ knowledgeFacts: 32, platforms: adapters }),
+      metrics: createMetrics({ processMetrics: false }),
+    });
+    servers.push(server);
+
+    const healthy = await get(server.port, "/healthz");
+    expect(healthy.status).toBe(200);
+    expect(healthy.type).toMatch(/^application\/json/);
+    expect(JSON.parse(healthy.body)).toEqual({
+      status: "ok",
+      knowledge: { loaded: true, facts: 32 },
+      platforms: { slack: "connected", discord: "connected" },
+    });
+
+    slack.connected = false;
+    const degraded = await get(server.port, "/healthz");
+    expect(degraded.status).toBe(503);
+    expect(JSON.parse(degraded.body)).toEqual({
+      status: "degraded",
+      knowledge: { loaded: true, facts: 32 },
+      platforms: { slack: "disconnected", discord: "connected" },
+    });
+
+    slack.connected = true;
+    expect((await get(server.port, "/healthz")).status).toBe(200);
+  });
+
+  it("GET /healthz is 503 while the knowledge is not loaded", async () => {
+    const server = await startOperatorServer({
+      port: 0,
+      host: "127.0.0.1",
+      health: () => checkHealth({ knowledgeFacts: null, platforms: [] }),
+      metrics: createMetrics({ processMetrics: false }),
+    });
+    servers.push(server);
+    const response = await get(server.port, "/healthz");
+    expect(response.status).toBe(503);
+    expect(JSON.parse(response.body)).toMatchObject({ status: "degraded", knowledge: { loaded: false, facts: 0 } });
+  });
+
+  it("GET /metrics counts a question in Prometheus text format", async () => {
+    const metrics = createMetrics();
+    metrics.setKnowledgeFacts(32);
+    const server = await startOperatorServer({ port: 0, host: "127.0.0.1", health: () => checkHealth({ knowledgeFacts: 32, platforms: [] }), metrics });
+    servers.push(server);
+
+    const before = await get(server.port, "/metrics");
+    expect(before.status).toBe(200);
+    expect(before.type).toMatch(/^text\/plain/);
+    expect(before.body).toContain('questions_total{platform="slack",status="answered"} 0');
+
+    metrics.recordQuestion("slack", "answered", 12);
+    metrics.recordQuestion("discord", "unknown", 3);
+    metrics.recordRateLimited("discord");
+    metrics.recordPlatformError("slack");
+    const after = (await get(server.port, "/metrics")).body;
+    expect(after).toContain('questions_total{platform="slack",status="answered"} 1');
+    expect(after).toContain('questions_total{platform="discord",status="unknown"} 1');
+    expect(after).toContain('questions_total{platform="discord",status="rate_limited"} 1');
+    expect(after).toContain('answer_latency_seconds_count{platform="slack"} 1');
+    expect(after).toContain('answer_latency_seconds_bucket{le="0.025",platform="slack"} 1');
+    expect(after).toContain('platform_errors_total{platform="slack"} 1');
+    expect(after).toContain("knowledge_facts 32");
+    expect(after).toContain("process_cpu_user_seconds_total"); // Node's process metrics, on by default
+  });
+
+  it("answers 404 elsewhere and 405 to other methods", async () => {
+    const server = await startOperatorServer({ port: 0, host: "127.0.0.1", health: () => checkHealth({ knowledgeFacts: 1, platforms: [] }), metrics: createMetrics({ processMetrics: false }) });
+    servers.push(server);
+    expect((await get(server.port, "/nope")).status).toBe(404);
+    const post = await fetch(`http://127.0.0.1:${server.port}/healthz`, { method: "POST" });
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET");
+    await post.text();
+  });
+
+  it("also mounts as Bolt-style custom routes on someone else's node:http server", async () => {
+    const slack = fakeAdapter("slack");
+    const routes = operatorRoutes({ health: () => checkHealth({ knowledgeFacts: 5, platforms: [slack] }), metrics: createMetrics({ processMetrics: false }) });
+    expect(routes.map((r) => [r.path, r.method])).toEqual([
+      ["/healthz", ["GET"]],
+      ["/metrics", ["GET"]],
+    ]);
+    // What Bolt's receivers do with customRoutes: match path and method, call the handler.
+    const host = createServer((req: IncomingMessage, res: ServerResponse) => {
+      const route = routes.find((r) => r.path === req.url && r.method.includes(req.method ?? ""));
+      if (route) route.handler(req, res);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
+    servers.push({ close: () => new Promise<void>((resolve) => host.close(() => { resolve(); })) });
+    const port = (host.address() as AddressInfo).port;
+    expect((await get(port, "/healthz")).status).toBe(200);
+    slack.connected = false;
+    expect((await get(port, "/healthz")).status).toBe(503);
+    expect((await get(port, "/metrics")).body).toContain("# TYPE questions_total counter");
+  });
+
+  it("reports a health check that throws as degraded instead of failing the request", () => {
+    const broken = { ...fakeAdapter("discord"), isConnected: (): boolean => { throw new Error("boom"); } };
+    expect(checkHealth({ knowledgeFacts: 3, platforms: [broken] })).toEqual({
+      status: "degraded",
+      knowledge: { loaded: true, facts: 3 },
+      platforms: { discord: "disconnected" },
+    });
+  });
+});
