@@ -16,14 +16,25 @@ function blankToUndefined(value: unknown): unknown {
   return typeof value === "string" && value.trim() === "" ? undefined : value;
 }
 
+const PORT_RANGE = "must be a port number from 0 to 65535";
+
 const OpsEnvSchema = z.object({
   LOG_LEVEL: z.preprocess(
     blankToUndefined,
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
   ),
   PORT: z.preprocess(
     blankToUndefined,
-    z.coerce.number().int("must be a whole number").min(0).max(65_535).default(3000),
+    z.coerce
+      .number({ error: PORT_RANGE })
+      .int(PORT_RANGE)
+      .min(0, PORT_RANGE)
+      .max(65_535, PORT_RANGE)
+      .default(3000),
   ),
   DATA_DIR: z.preprocess(blankToUndefined, z.string().default("./data")),
   RECORD_QUESTIONS: z.preprocess(
@@ -32,7 +43,12 @@ const OpsEnvSchema = z.object({
   ),
   RATE_LIMIT_PER_MINUTE: z.preprocess(
     blankToUndefined,
-    z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(100_000).default(10),
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(100_000, "must be at most 100000")
+      .default(10),
   ),
 });
 
