@@ -64,14 +64,6 @@ async function main(): Promise<void> {
     return;
   }
 
-  // Last line of defence: a bug in one message must not take every conversation down with it.
-  process.on("unhandledRejection", (reason) => {
-    logger.error({ err: reason }, "unhandled rejection (kept running)");
-  });
-  process.on("uncaughtException", (err) => {
-    logger.error({ err }, "uncaught exception (kept running)");
-  });
-
   let adapters: PlatformAdapter[];
   try {
     adapters = await startPlatforms(process.env, { answerer, logger }, config);
@@ -83,6 +75,14 @@ async function main(): Promise<void> {
     logger.flush();
     process.exit(1);
   }
+  // Last line of defence, once started (a failure to start must exit 1): a bug in one message must not take every conversation down with it.
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: reason }, "unhandled rejection (kept running)");
+  });
+  process.on("uncaughtException", (err) => {
+    logger.error({ err }, "uncaught exception (kept running)");
+  });
+
   logger.info({ platforms: adapters.map((a) => a.platform), facts: answerer.factCount }, "bot started");
 
   let stopping = false;

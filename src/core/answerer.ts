@@ -27,14 +27,15 @@ interface IndexedFact {
 
 /**
  * Removes what chat platforms wrap around a question: Slack's <@U123|name>, <!channel>, <#C1|x>
- * and <http://…|label>; Discord's <@123>, <@&123>, <#123>, <:emoji:123>; @everyone/@here; control
+ * and bare links (a link's label stays); Discord's <@123>, <@&123>, <#123>, <:emoji:123>; @everyone/@here; control
  * characters; markdown markers. What is left is only the words.
  */
 export function cleanQuestion(question: unknown): string {
   if (typeof question !== "string") return "";
   const cut = Array.from(question.slice(0, MAX_QUESTION_LENGTH * 2)).slice(0, MAX_QUESTION_LENGTH).join("");
   return cut
-    .replace(/<(?:[@#!][^>]*|a?:\w+:\d+|https?:[^>|]*)(?:\|([^>]*))?>/g, (_, label: string | undefined) => (label && !label.startsWith("@") ? ` ${label} ` : " "))
+    .replace(/<https?:[^>|]*\|([^>]*)>/g, " $1 ") // a link's label is text the user wrote
+    .replace(/<(?:[@#!][^>]*|a?:\w+:\d+|https?:[^>]*)>/g, " ") // user, channel, special mentions, emoji, bare links
     .replace(/@(?:everyone|here|channel)\b/gi, " ")
     .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\uFFFD]/gu, " ")
     .replace(/[*_~`>|#[\]]/g, " ")

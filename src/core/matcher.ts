@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import type { Language } from "./answer-schema.js";
+import { COMMON_WORDS } from "./common-words.js";
 import { editDistance } from "./edit-distance.js";
 import { stem, tokenize } from "./normalize.js";
 import { GENERIC_QUESTION_KIND, QUESTION_WORDS, STOPWORDS } from "./stopwords.js";
@@ -56,6 +57,10 @@ const TYPO_QUALITY = [1, 0.8, 0.6] as const;
 /** A record that asks for something else ("pourquoi" for "où") keeps this share of its score. */
 const QUESTION_KIND_MISMATCH = 0.7;
 const SYNONYM_QUALITY = 0.9;
+/** "?what" (quel, what, which) asks for anything: it weighs this share of a specific question word. */
+const GENERIC_QUESTION_SHARE = 0.3;
+/** Weight of an everyday word the knowledge does not use, as a share of the rarest word's. */
+const COMMON_WORD_SHARE = 0.15;
 const FUZZY_CACHE_LIMIT = 10_000;
 
 export interface QueryTerm {
@@ -77,10 +82,18 @@ function mistypedQuestionWord(token: string): string | undefined {
 }
 
 /** A query's words, folded, stopwords removed, stemmed; "US"/"U.S." read as the country. */
-export function queryWords(text: string): { word: string; isQuestionWord: boolean }[] {
+export interface QueryWord {
+  /** The stem, or the question kind ("?where") of a question word. */
+  readonly word: string;
+  /** The word as typed (folded): typos are looked for on it, before stemming blurs them. */
+  readonly surface: string;
+  readonly isQuestionWord: boolean;
+}
+
+export function queryWords(text: string): QueryWord[] {
   const countryFixed = text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ");
   const seen = new Set<string>();
-  const out: { word: string; isQuestionWord: boolean }[] = [];
+  const out: QueryWord[] = [];
   for (const token of tokenize(countryFixed)) {
     const kind = QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);
     const isQuestionWord = kind !== undefined;
@@ -88,7 +101,7 @@ export function queryWords(text: string): { word: string; isQuestionWord: boolea
     const word = kind ?? stem(token);
     if (seen.has(word)) continue;
     seen.add(word);
-    out.push({ word, isQuestionWord });
+    out.push({ word, surface: token, isQuestionWord });
   }
   return out;
 }
@@ -98,10 +111,13 @@ export class Matcher {
   private readonly postings = new Map<string, number[]>();
   private readonly termWeight = new Map<string, number>();
   /** Known words by first letter and length, each bucket a Fuse index; see `typoLookup`. */
-  private readonly fuseByBucket = new Map<string, Fuse<string>>();
+  private readonly fuseByBucket = new Map<string, { readonly fuse: Fuse<string>; readonly terms: readonly string[] }>();
   private readonly fuzzyCache = new Map<string, readonly { term: string; quality: number }[]>();
+  /** Every known word as written and as stemmed, each leading to its stem. */
+  private readonly formToTerm = new Map<string, string>();
   private readonly questionWordWeight: number;
   private readonly unknownWordWeight: number;
+  private readonly commonWordWeight: number;
   readonly factCount: number;
 
   private readonly synonyms = new Map<string, Set<string>>();
@@ -137,7 +153,11 @@ export class Matcher {
     const factsByTerm = new Map<string, Set<number>>();
     const recordTerms = inputs.map((input) => {
       const words = queryWords(input.text);
-      for (const { word } of words) {
+      for (const { word, surface, isQuestionWord } of words) {
+        if (!isQuestionWord) {
+          this.formToTerm.set(word, word);
+          this.formToTerm.set(surface, word);
+        }
         let facts = factsByTerm.get(word);
         if (!facts) factsByTerm.set(word, (facts = new Set()));
         facts.add(input.factIndex);
@@ -148,13 +168,19 @@ export class Matcher {
     const maxIdf = Math.log(1 + this.factCount);
     this.questionWordWeight = 0.3 * maxIdf;
     this.unknownWordWeight = 0.75 * maxIdf;
+    this.commonWordWeight = COMMON_WORD_SHARE * maxIdf;
     for (const [term, facts] of factsByTerm) {
-      const weight = term.startsWith("?") ? this.questionWordWeight : Math.log(1 + this.factCount / facts.size);
+      const weight = term === GENERIC_QUESTION_KIND
+        ? GENERIC_QUESTION_SHARE * this.questionWordWeight
+        : term.startsWith("?") ? this.questionWordWeight : Math.log(1 + this.factCount / facts.size);
       this.termWeight.set(term, weight);
     }
 
     inputs.forEach((input, recordIndex) => {
-      const terms = (recordTerms[recordIndex] ?? []).map((w) => w.word);
+      // In prose ("la force qui empêcherait…") "qui" and "où" are relative pronouns, not questions.
+      const terms = (recordTerms[recordIndex] ?? [])
+        .filter((w) => input.kind === "question" || !w.isQuestionWord)
+        .map((w) => w.word);
       const termWeightTotal = terms.reduce((sum, t) => sum + (this.termWeight.get(t) ?? 0), 0);
       const questionKinds = terms.filter((t) => t.startsWith("?") && t !== GENERIC_QUESTION_KIND);
       this.records.push({ ...input, terms, questionKinds, termWeightTotal });
@@ -184,34 +210,42 @@ export class Matcher {
     // One Fuse index per first letter and length: a typo changes the length by at most two and
     // rarely the first letter, so a lookup scans a handful of small buckets, not the vocabulary.
     const buckets = new Map<string, string[]>();
-    for (const term of this.termWeight.keys()) {
-      const key = bucketKey(term[0] ?? "", term.length);
+    for (const form of this.formToTerm.keys()) {
+      const key = bucketKey(form[0] ?? "", form.length);
       const bucket = buckets.get(key) ?? [];
-      bucket.push(term);
+      bucket.push(form);
       buckets.set(key, bucket);
     }
     for (const [key, terms] of buckets) {
-      this.fuseByBucket.set(
-        key,
-        new Fuse(terms, { includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 2 }),
-      );
+      this.fuseByBucket.set(key, {
+        fuse: new Fuse(terms, { includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 2 }),
+        terms,
+      });
     }
   }
 
   /** Known words a query word stands for: itself and its synonyms, or known words a typo or two away. */
-  private lookup(word: string): readonly { term: string; quality: number }[] {
-    const cached = this.fuzzyCache.get(word);
+  private lookup({ word, surface }: QueryWord): readonly { term: string; quality: number }[] {
+    const cached = this.fuzzyCache.get(surface);
     if (cached) return cached;
     const found = this.termWeight.has(word) ? [{ term: word, quality: 1 }] : [];
     for (const synonym of this.synonyms.get(word) ?? []) {
       if (this.termWeight.has(synonym)) found.push({ term: synonym, quality: SYNONYM_QUALITY });
     }
-    const result = found.length > 0 ? found : this.typoLookup(word);
+    const result = found.length > 0 ? found : (this.glued(word) ?? this.typoLookup(surface));
     if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
-    this.fuzzyCache.set(word, result);
+    this.fuzzyCache.set(surface, result);
     return result;
   }
 
+  /** "lotan", "darmee": an elision typed without its apostrophe, glued to a known word. */
+  private glued(word: string): { term: string; quality: number }[] | undefined {
+    const rest = /^(?:l|d|qu|s|c|n|j)(.{3,})$/.exec(word)?.[1];
+    const term = rest === undefined ? undefined : [rest, stem(rest)].find((t) => this.termWeight.has(t));
+    return term === undefined ? undefined : [{ term, quality: TYPO_QUALITY[1] }];
+  }
+
+  /** Known words (stemmed) whose written or stemmed form is a typo or two away from `word` as typed. */
   private typoLookup(word: string): { term: string; quality: number }[] {
     if (word.length < 4 || word.startsWith("?") || /^\d+$/.test(word)) return [];
     // Two mistakes in a short word make another word ("petrole" → "parole"): allow them in long ones only.
@@ -221,17 +255,27 @@ export class Matcher {
     const firstLetters = new Set([word[0] ?? "", word[1] ?? ""]);
     for (const first of firstLetters) {
       for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-        const fuse = this.fuseByBucket.get(bucketKey(first, length));
-        if (!fuse) continue;
-        for (const result of fuse.search(word, { limit: 8 })) {
-          const distance = editDistance(word, result.item, maxEdits);
-          if (distance > maxEdits) continue;
-          found.push({ term: result.item, quality: TYPO_QUALITY[distance] ?? 0 });
-        }
+        const bucket = this.fuseByBucket.get(bucketKey(first, length));
+        if (!bucket) continue;
+        // Fuse's bitap scores a swap of two letters as two errors, so in short words it misses
+        // "pyas" → "pays": short words, and long ones none of whose proposals holds, are checked
+        // against their (small) bucket word by word.
+        const accept = (candidates: readonly string[]): number => {
+          let accepted = 0;
+          for (const candidate of candidates) {
+            const distance = editDistance(word, candidate, maxEdits);
+            const term = this.formToTerm.get(candidate);
+            if (distance > maxEdits || term === undefined) continue;
+            found.push({ term, quality: TYPO_QUALITY[distance] ?? 0 });
+            accepted++;
+          }
+          return accepted;
+        };
+        if (word.length <= 5 || accept(bucket.fuse.search(word, { limit: 8 }).map((r) => r.item)) === 0) accept(bucket.terms);
       }
     }
     found.sort((a, b) => b.quality - a.quality);
-    const best = found.slice(0, 3);
+    const best = found.filter((f, i) => found.findIndex((g) => g.term === f.term) === i).slice(0, 3);
     // A typo of a word that has synonyms finds them too ("soldtas" → "soldat" → "troop").
     for (const { term, quality } of [...best]) {
       for (const synonym of this.synonyms.get(term) ?? []) {
@@ -243,14 +287,17 @@ export class Matcher {
 
   /** The question's words with their weights and the known words each matched. */
   analyze(question: string): QueryTerm[] {
-    return queryWords(question).map(({ word, isQuestionWord }) => {
-      const matches = this.lookup(word);
+    return queryWords(question).map((queryWord) => {
+      const { word, isQuestionWord } = queryWord;
+      const matches = this.lookup(queryWord);
       const known = matches[0];
       const weight = isQuestionWord
-        ? this.questionWordWeight
+        ? (this.termWeight.get(word) ?? this.questionWordWeight)
         : known
           ? (this.termWeight.get(known.term) ?? this.unknownWordWeight)
-          : this.unknownWordWeight;
+          : COMMON_WORDS.has(word)
+            ? this.commonWordWeight
+            : this.unknownWordWeight;
       return { term: word, weight, matches };
     });
   }
@@ -261,6 +308,9 @@ export class Matcher {
     const queryKinds = new Set(query.map((q) => q.term).filter((t) => t.startsWith("?") && t !== GENERIC_QUESTION_KIND));
     const queryWeightTotal = query.reduce((sum, q) => sum + q.weight, 0);
     if (queryWeightTotal === 0) return [];
+    // Aliases, answers, topics and quotes are not questions: they cannot hold a question word, so
+    // they are measured on the question's other words alone.
+    const contentWeightTotal = query.reduce((sum, q) => sum + (q.term.startsWith("?") ? 0 : q.weight), 0);
 
     // Scratch arrays are reused across calls (rank is synchronous): a question touches a few
     // hundred records at most, and allocating maps for them was most of the time spent.
@@ -314,7 +364,9 @@ export class Matcher {
     for (const recordIndex of touched) {
       const record = this.records[recordIndex];
       if (!record) continue;
-      const queryShare = (s.queryCovered[recordIndex] ?? 0) / queryWeightTotal;
+      const isQuestion = record.kind === "question";
+      const denominator = isQuestion || contentWeightTotal === 0 ? queryWeightTotal : contentWeightTotal;
+      const queryShare = Math.min(1, (s.queryCovered[recordIndex] ?? 0) / denominator);
       const recordShare = record.termWeightTotal > 0 ? (s.recordCovered[recordIndex] ?? 0) / record.termWeightTotal : 0;
       const asksOtherThing =
         queryKinds.size > 0 && record.questionKinds.length > 0 && !record.questionKinds.some((k) => queryKinds.has(k));

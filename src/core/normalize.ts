@@ -18,6 +18,8 @@ export function foldText(text: string): string {
     .replace(/[’‘`´ʼ]/g, "'");
 }
 
+const INVERTED_PRONOUNS: ReadonlySet<string> = new Set(["je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "t"]);
+
 /** Folded words of a text, elisions removed; hyphenated words stay whole and also split. */
 export function tokenize(text: string): string[] {
   const folded = foldText(text).replace(ELISION, "");
@@ -26,8 +28,11 @@ export function tokenize(text: string): string[] {
   for (const word of words) {
     const clean = word.replace(/'s$/, ""); // English possessive: "ukraine's" → "ukraine"
     if (clean.includes("-") || clean.includes("'")) {
-      tokens.push(clean.replace(/['-]/g, "")); // "cessez-le-feu" → "cessezlefeu", a rare, telling word
-      for (const part of clean.split(/['-]/)) if (part) tokens.push(part);
+      const parts = clean.split(/['-]/).filter(Boolean);
+      // "cessez-le-feu" → also "cessezlefeu", a rare, telling word; but "peut-elle", "a-t-il" and
+      // "est-ce" are a verb and its pronoun, not a word of their own.
+      if (!INVERTED_PRONOUNS.has(parts[parts.length - 1] ?? "")) tokens.push(parts.join(""));
+      tokens.push(...parts);
     } else {
       tokens.push(clean);
     }
@@ -40,13 +45,13 @@ export function tokenize(text: string): string[] {
  * "soldats"/"soldat", "objectives"/"objective" on one stem, without a dictionary.
  */
 const SUFFIXES = [
-  "issements", "issement", "ements", "ement", "ations", "ation", "ments", "ment",
-  "ings", "ing", "ees", "ee", "es", "ed", "er", "ez", "s", "e", "x",
+  "issements", "issement", "ements", "ement", "ations", "ation", "ments", "ment", "aient", "ait",
+  "ings", "ing", "ees", "ee", "ies", "ie", "es", "ed", "er", "ez", "ir", "is", "it", "s", "e", "x",
 ] as const;
 
 export function stem(token: string): string {
   if (token.length <= 4 || /\d/.test(token)) return token;
-  if (token.endsWith("ies")) return `${token.slice(0, -3)}y`; // countries → country
+  if (token.endsWith("ies") && !/[àâéèêîôû]/.test(token)) return `${token.slice(0, -3)}y`; // countries → country
   for (const suffix of SUFFIXES) {
     if (token.endsWith(suffix) && token.length - suffix.length >= 4) {
       return token.slice(0, -suffix.length);

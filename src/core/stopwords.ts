@@ -13,13 +13,17 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "son sa ses mon ma mes ton ta tes notre nos votre vos que qu se si tout tous toute toutes " +
     "t moi stp svp sil merci alors bon ben bah euh hein voila truc deja encore maintenant actuellement " +
     "vraiment exactement precisement donne donnez dis dites explique expliquez liste listez cite citez " +
+    "moment instant ici la-bas " +
+    // Elisions typed without their apostrophe ("cest", "sest", "quil").
+    "cest sest nest quil quils quelle quon jai jsuis dun dune lun lune " +
     // English
     "the a an of to in on at by for with from into about as and or but nor so is are was were be been being " +
     "do does did done have has had having will would shall should can could may might must " +
     "it its this that these those there here they them their he she his her we us our you your i me my " +
     "any some just really actually please tell know let also then than " +
     "up out over any thing things stuff get got yet still already now currently exactly ever even " +
-    "name list give show explain describe mention r u ur pls plz"
+    "name list give show explain describe mention r u ur pls plz all so like ok okay hey hi hello bot guys folks " +
+    "anyway basically right"
   ).split(/\s+/),
 );
 

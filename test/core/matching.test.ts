@@ -45,6 +45,12 @@ const FRENCH: readonly Case[] = [
   c("quels objectifs pour la mission", "objectives-all", "fr"),
   c("quels sont les obstacles a la coalition", "obstacles", "fr"),
   c("les négociations de paix avancent elles", "peace-talks", "fr"),
+  // Once known misses, fixed: a swap in a 4-letter word, elisions typed without apostrophe,
+  // extra filler words, verb forms of one stem.
+  c("combein de pyas", "coalition-size", "fr"),
+  c("quand sest reunie la coalition", "meeting-date", "fr"),
+  c("est ce qu'il y a un cessez le feu entre moscou et kiev en ce moment", "no-ceasefire", "fr"),
+  c("pourquoi se sont reunis les ministres", "meeting-purpose", "fr"),
 ];
 
 const ENGLISH: readonly Case[] = [
@@ -71,6 +77,7 @@ const ENGLISH: readonly Case[] = [
   c("so what does this mean for ukraine", "kyiv-meaning", "en"),
   c("what obstacles does the coalition face", "obstacles", "en"),
   c("what is the relation between the coalition and nato", "nato-relation", "en"),
+  c("so what does all this mean for ukraine", "kyiv-meaning", "en"),
 ];
 
 /**
@@ -79,19 +86,10 @@ const ENGLISH: readonly Case[] = [
  * to FRENCH/ENGLISH.
  */
 const KNOWN_MISSES: readonly (Case & { readonly today: string })[] = [
-  // Fuse.js finds no candidate for a transposition inside a 4-letter word ("pyas" → "pays").
-  { ...c("combein de pyas", "coalition-size", "fr"), today: "unknown" },
-  // An elision typed without its apostrophe ("sest", "cest") counts as an unknown word.
-  { ...c("quand sest reunie la coalition", "meeting-date", "fr"), today: "unknown" },
   // A wrong answer, worse than a refusal: "take part" pulls towards the troop contributors.
   { ...c("how many countries take part in the coalition", "coalition-size", "en"), today: "troop-contributors" },
   // "where" mistyped as the stopword "were": answered with full confidence, about the wrong thing.
   { ...c("were did the ministers meet", "meeting-place", "en"), today: "meeting-level" },
-  // Extra words the knowledge has never seen ("moment", "all") weigh enough to sink a clear match.
-  { ...c("est ce qu'il y a un cessez le feu entre moscou et kiev en ce moment", "no-ceasefire", "fr"), today: "unknown" },
-  { ...c("so what does all this mean for ukraine", "kyiv-meaning", "en"), today: "unknown" },
-  // "reunis" and "réunir" get different stems; confidence 0.518, just under the 0.52 threshold.
-  { ...c("pourquoi se sont reunis les ministres", "meeting-purpose", "fr"), today: "unknown" },
 ];
 
 describe("matching on the shipped knowledge", () => {

@@ -45,7 +45,12 @@ describe("tokenize", () => {
   it("keeps a hyphenated word whole and also split into its parts", () => {
     expect(tokenize("cessez-le-feu")).toEqual(["cessezlefeu", "cessez", "le", "feu"]);
     expect(tokenize("Royaume-Uni")).toEqual(["royaumeuni", "royaume", "uni"]);
-    expect(tokenize("serait-elle")).toEqual(["seraitelle", "serait", "elle"]);
+  });
+
+  it("splits a verb from its inverted pronoun without making a word of the two", () => {
+    expect(tokenize("serait-elle")).toEqual(["serait", "elle"]);
+    expect(tokenize("a-t-il")).toEqual(["a", "t", "il"]);
+    expect(tokenize("est-ce")).toEqual(["est", "ce"]);
   });
 
   it("reads an English possessive as its noun", () => {

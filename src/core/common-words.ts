@@ -1,0 +1,24 @@
+import { createRequire } from "node:module";
+import { z } from "zod";
+import { foldText, stem } from "./normalize.js";
+
+/**
+ * Everyday words of French and English (the stopwords-iso lists: "could", "remind", "year",
+ * "vraiment"…). A question word the knowledge has never seen counts against a match — that is
+ * how "what is the population of Canada" gets refused — but an everyday word in a chatty question
+ * says little about its topic, so it counts far less than an unknown name or noun.
+ */
+const ListsSchema = z.object({ fr: z.array(z.string()), en: z.array(z.string()) });
+
+function load(): ReadonlySet<string> {
+  const lists = ListsSchema.parse(createRequire(import.meta.url)("stopwords-iso/stopwords-iso.json"));
+  const words = new Set<string>();
+  for (const word of [...lists.fr, ...lists.en]) {
+    const folded = foldText(word).replace(/['’-]/g, "");
+    words.add(folded);
+    words.add(stem(folded));
+  }
+  return words;
+}
+
+export const COMMON_WORDS: ReadonlySet<string> = load();
