@@ -4,86 +4,132 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { runChat } from "./cli/chat.js";
+import { createConversation } from "./conversation.js";
 import { createAnswerer } from "./core/answerer.js";
+import type { Answerer } from "./core/answerer-types.js";
 import { KnowledgeError } from "./core/errors.js";
 import { loadKnowledge } from "./core/knowledge-loader.js";
-import { createLogger } from "./logger.js";
-import type { AdapterContext, PlatformAdapter } from "./platform.js";
+import { createLogger, type Logger } from "./logger.js";
+import { readOpsConfig, type OpsConfig } from "./ops/config.js";
+import { createFeedbackStore } from "./ops/feedback-store.js";
+import { checkHealth } from "./ops/health.js";
+import { createMetrics } from "./ops/metrics.js";
+import { operatorRoutes, startOperatorServer, type OperatorServer } from "./ops/operator-server.js";
+import { createRateLimiter } from "./ops/rate-limiter.js";
+import type { PlatformAdapter } from "./platform.js";
 
 const EnvSchema = z.object({
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
-  SLACK_BOT_TOKEN: z.string().optional(),
-  DISCORD_TOKEN: z.string().optional(),
+  SLACK_BOT_TOKEN: z.string().trim().optional(),
+  SLACK_APP_TOKEN: z.string().trim().optional(),
+  DISCORD_TOKEN: z.string().trim().optional(),
 });
+type Env = z.infer<typeof EnvSchema>;
 
 /** How long in-flight answers get to finish on SIGTERM/SIGINT before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 4_000;
 
 const SECRET_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN"] as const;
 
-async function startPlatforms(env: NodeJS.ProcessEnv, context: AdapterContext, config: z.infer<typeof EnvSchema>): Promise<PlatformAdapter[]> {
+/** Errors whose message is the whole story (a variable to fix): printed without a stack. */
+function isConfigError(error: unknown): error is Error {
+  return error instanceof Error && "code" in error && String(error.code).endsWith("CONFIG_INVALID");
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+interface Running {
+  readonly adapters: readonly PlatformAdapter[];
+  readonly operatorServer: OperatorServer | undefined;
+}
+
+/**
+ * Creates the configured adapters, mounts /healthz and /metrics (on Slack's HTTP port when Slack
+ * runs in HTTP mode, else on a server of their own on PORT), then connects every platform.
+ */
+async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logger: Logger): Promise<Running> {
+  const metrics = createMetrics();
+  metrics.setKnowledgeFacts(answerer.factCount);
+  const conversation = createConversation({
+    answerer,
+    logger,
+    metrics,
+    limiter: createRateLimiter({ limit: ops.rateLimitPerMinute }),
+    feedback: createFeedbackStore({ dataDir: ops.dataDir, recordQuestions: ops.recordQuestions, logger }),
+  });
+  const context = { answerer, conversation, logger };
   const adapters: PlatformAdapter[] = [];
-  if (config.SLACK_BOT_TOKEN) {
+  const health = (): ReturnType<typeof checkHealth> => checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters });
+  const routes = operatorRoutes({ health, metrics, logger });
+  const slackHttp = Boolean(env.SLACK_BOT_TOKEN) && !env.SLACK_APP_TOKEN;
+
+  if (env.SLACK_BOT_TOKEN) {
     const { createSlackAdapter } = await import("../adapters/slack/index.js");
-    adapters.push(createSlackAdapter(context, { env }));
+    adapters.push(createSlackAdapter(context, { env: process.env, ...(slackHttp ? { customRoutes: routes } : {}) }));
   }
-  if (config.DISCORD_TOKEN) {
+  if (env.DISCORD_TOKEN) {
     const { createDiscordAdapter } = await import("../adapters/discord/index.js");
-    adapters.push(createDiscordAdapter(context, { env }));
+    adapters.push(createDiscordAdapter(context, { env: process.env }));
   }
-  await Promise.all(adapters.map((a) => a.start()));
-  return adapters;
+  const operatorServer = slackHttp ? undefined : await startOperatorServer({ port: ops.port, health, metrics, logger });
+  try {
+    await Promise.all(adapters.map((a) => a.start()));
+  } catch (error) {
+    await operatorServer?.close();
+    throw error;
+  }
+  return { adapters, operatorServer };
 }
 
 async function main(): Promise<void> {
   // A .env file beside package.json is read when present; real environment variables win.
   if (existsSync(".env")) process.loadEnvFile(".env");
   const parsed = EnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) console.error(`Environment variable ${issue.path.join(".")}: ${issue.message}`);
-    process.exit(1);
-  }
-  const config = parsed.data;
-  const secrets = SECRET_VARIABLES.flatMap((name) => process.env[name] ?? []);
-  const logger = createLogger({ level: config.LOG_LEVEL, secrets });
-
-  let answerer;
+  if (!parsed.success) fail(parsed.error.issues.map((i) => `Environment variable ${i.path.join(".")}: ${i.message}`).join("\n"));
+  const env = parsed.data;
+  let ops: OpsConfig;
   try {
-    answerer = createAnswerer(await loadKnowledge(config.KNOWLEDGE_DIR));
+    ops = readOpsConfig(process.env);
   } catch (error) {
-    if (error instanceof KnowledgeError) {
-      console.error(error.message);
-      process.exit(1);
-    }
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const secrets = SECRET_VARIABLES.flatMap((name) => process.env[name] ?? []);
+  const logger = createLogger({ level: ops.logLevel, secrets });
+
+  let answerer: Answerer;
+  try {
+    answerer = createAnswerer(await loadKnowledge(env.KNOWLEDGE_DIR));
+  } catch (error) {
+    if (error instanceof KnowledgeError) fail(error.message);
     throw error;
   }
 
-  if (!config.SLACK_BOT_TOKEN && !config.DISCORD_TOKEN) {
+  if (!env.SLACK_BOT_TOKEN && !env.DISCORD_TOKEN) {
     await runChat(answerer);
     return;
   }
 
-  let adapters: PlatformAdapter[];
+  let running: Running;
   try {
-    adapters = await startPlatforms(process.env, { answerer, logger }, config);
+    running = await startPlatforms(env, ops, answerer, logger);
   } catch (error) {
-    // Configuration errors name the variable at fault and never its value: the message is enough.
-    const isConfigError = error instanceof Error && "code" in error && String(error.code).endsWith("CONFIG_INVALID");
-    if (isConfigError) console.error(error.message);
-    else logger.fatal({ err: error }, "could not start");
+    if (isConfigError(error)) fail(error.message);
+    logger.fatal({ err: error }, "could not start");
     logger.flush();
     process.exit(1);
   }
-  // Last line of defence, once started (a failure to start must exit 1): a bug in one message must not take every conversation down with it.
+  // Last line of defence, once started (a failure to start must exit 1): a bug in one message
+  // must not take every conversation down with it.
   process.on("unhandledRejection", (reason) => {
     logger.error({ err: reason }, "unhandled rejection (kept running)");
   });
   process.on("uncaughtException", (err) => {
     logger.error({ err }, "uncaught exception (kept running)");
   });
-
-  logger.info({ platforms: adapters.map((a) => a.platform), facts: answerer.factCount }, "bot started");
+  logger.info({ platforms: running.adapters.map((a) => a.platform), facts: answerer.factCount, operatorPort: running.operatorServer?.port }, "bot started");
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -92,10 +138,11 @@ async function main(): Promise<void> {
     logger.info({ signal }, "stopping: finishing in-flight answers");
     const timeout = setTimeout(() => {
       logger.warn("in-flight work did not finish in time; exiting");
+      logger.flush();
       process.exit(0);
     }, SHUTDOWN_GRACE_MS);
     timeout.unref();
-    void Promise.allSettled(adapters.map((a) => a.stop())).then(() => {
+    void Promise.allSettled([...running.adapters.map((a) => a.stop()), running.operatorServer?.close()]).then(() => {
       logger.info("stopped");
       logger.flush();
       process.exit(0);

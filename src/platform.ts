@@ -1,9 +1,13 @@
 import type { Logger } from "pino";
+import type { Conversation } from "./conversation.js";
 import type { Answerer } from "./core/answerer-types.js";
 
 /** What every platform adapter gets from the composition root (src/main.ts). */
 export interface AdapterContext {
+  /** Topics, autocomplete and pack titles; questions go through `conversation`. */
   readonly answerer: Answerer;
+  /** Every question and vote: rate limit, answer, log line, metrics, feedback file. */
+  readonly conversation: Conversation;
   readonly logger: Logger;
 }
 

@@ -1,0 +1,99 @@
+import { performance } from "node:perf_hooks";
+import type { Answer, Language } from "./core/answer-schema.js";
+import type { Answerer } from "./core/answerer-types.js";
+import { detectLanguage } from "./core/language.js";
+import type { Logger } from "./logger.js";
+import type { FeedbackStore, Vote } from "./ops/feedback-store.js";
+import type { OpsMetrics } from "./ops/metrics.js";
+import { rateLimitMessage } from "./ops/rate-limit-message.js";
+import { rateLimitKey, type RateLimiter } from "./ops/rate-limiter.js";
+import type { PlatformAdapter } from "./platform.js";
+
+export type Platform = PlatformAdapter["platform"];
+
+export interface AskRequest {
+  readonly platform: Platform;
+  /** The platform's user id: the per-user rate limit is kept under it. */
+  readonly userId: string;
+  readonly question: string;
+}
+
+export type AskOutcome =
+  | { readonly kind: "answer"; readonly answer: Answer }
+  /** Over the per-user limit: show `message` to that user alone; nothing was answered or recorded. */
+  | { readonly kind: "rate-limited"; readonly message: string; readonly retryAfterMs: number; readonly language: Language };
+
+export interface VoteRequest {
+  readonly platform: Platform;
+  readonly userId: string;
+  readonly vote: Vote;
+  readonly factId: string | null;
+  readonly question?: string | null;
+}
+
+/**
+ * What the adapters call for every question: the per-user rate limit, the answer from the core,
+ * one structured log line, the metrics and the curators' feedback file — the same on every
+ * platform, so the adapters only translate. Never throws for a question.
+ */
+export interface Conversation {
+  readonly answerer: Answerer;
+  ask(request: AskRequest): AskOutcome;
+  /** A did-you-mean press: the fact by id, in the asker's language; counted like a question. */
+  askFact(request: Omit<AskRequest, "question"> & { readonly factId: string; readonly language: Language }): AskOutcome;
+  /** A 👍/👎 press; resolves once recorded (or once recording failed and was logged). */
+  vote(request: VoteRequest): Promise<void>;
+  /** A failure talking to the platform (a reply that could not be sent): logged and counted. */
+  platformError(platform: Platform, error: unknown, context?: Record<string, unknown>): void;
+}
+
+export interface ConversationOptions {
+  readonly answerer: Answerer;
+  readonly logger: Logger;
+  readonly limiter?: RateLimiter;
+  readonly metrics?: OpsMetrics;
+  readonly feedback?: FeedbackStore;
+}
+
+export function createConversation(options: ConversationOptions): Conversation {
+  const { answerer, logger, limiter, metrics, feedback } = options;
+
+  function limited(platform: Platform, userId: string, language: Language): AskOutcome | undefined {
+    const decision = limiter?.check(rateLimitKey(platform, userId));
+    if (!decision || decision.allowed) return undefined;
+    metrics?.recordRateLimited(platform);
+    logger.info({ platform, status: "rate_limited", retryAfterMs: decision.retryAfterMs }, "question over the rate limit");
+    return { kind: "rate-limited", message: rateLimitMessage(decision.retryAfterMs, language), retryAfterMs: decision.retryAfterMs, language };
+  }
+
+  function settle(platform: Platform, question: string, run: () => Answer): AskOutcome {
+    const started = performance.now();
+    const answer = run();
+    const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
+    metrics?.recordQuestion(platform, answer.status, latencyMs);
+    logger.info(
+      { platform, status: answer.status, factId: answer.factId, confidence: answer.confidence, language: answer.language, latencyMs },
+      answer.status === "answered" ? "question answered" : "question refused",
+    );
+    void feedback?.recordQuestion(platform, question, answer);
+    return { kind: "answer", answer };
+  }
+
+  return {
+    answerer,
+    ask({ platform, userId, question }) {
+      return limited(platform, userId, detectLanguage(question)) ?? settle(platform, question, () => answerer.answer(question));
+    },
+    askFact({ platform, userId, factId, language }) {
+      return limited(platform, userId, language) ?? settle(platform, factId, () => answerer.answerFact(factId, language));
+    },
+    async vote({ platform, vote, factId, question }) {
+      logger.info({ platform, vote, factId }, "feedback");
+      await feedback?.recordVote({ platform, vote, factId, question: question ?? null });
+    },
+    platformError(platform, error, context = {}) {
+      metrics?.recordPlatformError(platform);
+      logger.error({ ...context, platform, err: error }, "platform error");
+    },
+  };
+}
