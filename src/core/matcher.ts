@@ -113,6 +113,8 @@ export class Matcher {
   /** Known words by first letter and length, each bucket a Fuse index; see `typoLookup`. */
   private readonly fuseByBucket = new Map<string, { readonly fuse: Fuse<string>; readonly terms: readonly string[] }>();
   private readonly fuzzyCache = new Map<string, readonly { term: string; quality: number }[]>();
+  /** What each fact's sample questions ask for ("?where", "?count"…), generic "?what" left out. */
+  private readonly factQuestionKinds = new Map<number, string[]>();
   /** Every known word as written and as stemmed, each leading to its stem. */
   private readonly formToTerm = new Map<string, string>();
   private readonly questionWordWeight: number;
@@ -167,7 +169,7 @@ export class Matcher {
     this.factCount = new Set(inputs.map((r) => r.factIndex)).size;
     const maxIdf = Math.log(1 + this.factCount);
     this.questionWordWeight = 0.3 * maxIdf;
-    this.unknownWordWeight = 0.75 * maxIdf;
+    this.unknownWordWeight = 1.3 * maxIdf;
     this.commonWordWeight = COMMON_WORD_SHARE * maxIdf;
     for (const [term, facts] of factsByTerm) {
       const weight = term === GENERIC_QUESTION_KIND
@@ -184,6 +186,11 @@ export class Matcher {
       const termWeightTotal = terms.reduce((sum, t) => sum + (this.termWeight.get(t) ?? 0), 0);
       const questionKinds = terms.filter((t) => t.startsWith("?") && t !== GENERIC_QUESTION_KIND);
       this.records.push({ ...input, terms, questionKinds, termWeightTotal });
+      if (input.kind === "question") {
+        const factKinds = this.factQuestionKinds.get(input.factIndex) ?? [];
+        for (const kind of questionKinds) if (!factKinds.includes(kind)) factKinds.push(kind);
+        this.factQuestionKinds.set(input.factIndex, factKinds);
+      }
       for (const term of terms) {
         let list = this.postings.get(term);
         if (!list) this.postings.set(term, (list = []));
@@ -368,8 +375,10 @@ export class Matcher {
       const denominator = isQuestion || contentWeightTotal === 0 ? queryWeightTotal : contentWeightTotal;
       const queryShare = Math.min(1, (s.queryCovered[recordIndex] ?? 0) / denominator);
       const recordShare = record.termWeightTotal > 0 ? (s.recordCovered[recordIndex] ?? 0) / record.termWeightTotal : 0;
-      const asksOtherThing =
-        queryKinds.size > 0 && record.questionKinds.length > 0 && !record.questionKinds.some((k) => queryKinds.has(k));
+      // A sample question asks for one thing; other records answer what the fact's sample
+      // questions ask for, together.
+      const kinds = record.kind === "question" ? record.questionKinds : (this.factQuestionKinds.get(record.factIndex) ?? []);
+      const asksOtherThing = queryKinds.size > 0 && kinds.length > 0 && !kinds.some((k) => queryKinds.has(k));
       const score =
         queryShare * (RECORD_COVERAGE_FLOOR + (1 - RECORD_COVERAGE_FLOOR) * Math.min(1, recordShare)) *
         KIND_WEIGHT[record.kind] * (asksOtherThing ? QUESTION_KIND_MISMATCH : 1);
