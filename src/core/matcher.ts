@@ -302,8 +302,8 @@ export class Matcher {
         ? (this.termWeight.get(word) ?? this.questionWordWeight)
         : known
           ? (this.termWeight.get(known.term) ?? this.unknownWordWeight)
-          : COMMON_WORDS.has(word)
-            ? this.commonWordWeight
+          : COMMON_WORDS.has(word) || word.length <= 2
+            ? this.commonWordWeight // everyday words and chat abbreviations ("ds", "tt") say little
             : this.unknownWordWeight;
       return { term: word, weight, matches };
     });
