@@ -1,10 +1,21 @@
 // `npm run bench:discord`: time from an /ask INTERACTION_CREATE dispatch on the fake gateway to the
 // bot's interaction callback on the fake REST API, with the real discord.js client and real core.
 // Target: p99 under 50 ms. A benchmark, not a test: it prints figures and never fails on them.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createDiscordAdapter } from "../adapters/discord/index.js";
-import { createAnswerer, createLogger, loadKnowledge } from "../src/index.js";
+import {
+  createAnswerer,
+  createConversation,
+  createFeedbackStore,
+  createLogger,
+  createMetrics,
+  createRateLimiter,
+  loadKnowledge,
+  type FeedbackStore,
+} from "../src/index.js";
 import { FakeDiscord, FAKE_TOKEN } from "../test/support/discord-fake.js";
 import { askPayload } from "../test/support/discord-payloads.js";
 
@@ -70,7 +81,25 @@ function ask(index: number): Promise<number> {
 
 const answerer = createAnswerer(await loadKnowledge());
 const logger = createLogger({ level: "warn", pretty: false, secrets: [FAKE_TOKEN] });
-const adapter = createDiscordAdapter({ answerer, logger }, { env: fake.env() });
+// The conversation as src/main.ts builds it (limiter, metrics, feedback file), with a limit high
+// enough that the one benchmark user is never turned away, and the feedback file in a temp folder.
+const dataDir = await mkdtemp(path.join(tmpdir(), "discord-bench-"));
+const store = createFeedbackStore({ dataDir, recordQuestions: true, logger });
+/** Appends run in order, so once the latest has settled every earlier one has too. */
+let lastWrite: Promise<boolean> = Promise.resolve(true);
+const feedback: FeedbackStore = {
+  file: store.file,
+  recordQuestion: (...args) => (lastWrite = store.recordQuestion(...args)),
+  recordVote: (input) => (lastWrite = store.recordVote(input)),
+};
+const conversation = createConversation({
+  answerer,
+  logger,
+  metrics: createMetrics(),
+  limiter: createRateLimiter({ limit: 100_000 }),
+  feedback,
+});
+const adapter = createDiscordAdapter({ answerer, conversation, logger }, { env: fake.env() });
 await adapter.start();
 
 try {
@@ -102,4 +131,6 @@ try {
 } finally {
   await adapter.stop();
   await fake.close();
+  await lastWrite;
+  await rm(dataDir, { recursive: true, force: true });
 }

@@ -1,7 +1,8 @@
-import { EmbedBuilder, type ActionRowBuilder, type ButtonBuilder } from "discord.js";
-import type { Answer, Language, TopicSummary } from "../../src/index.js";
+import { EmbedBuilder, MessageFlags, type ActionRowBuilder, type ButtonBuilder } from "discord.js";
+import type { Answer, AskOutcome, Language, TopicSummary } from "../../src/index.js";
 import { NO_PINGS } from "./allowed-mentions.js";
 import { didYouMeanRow } from "./components/did-you-mean.js";
+import { feedbackRow } from "./components/feedback.js";
 import { escapeUserText, truncate } from "./escape.js";
 import { MESSAGES } from "./messages.js";
 
@@ -45,9 +46,35 @@ export function answerEmbed(answer: Answer, question: string): EmbedBuilder {
   return embed;
 }
 
+/**
+ * An answer with its buttons: 👍 / 👎 under an answered question, did-you-mean suggestions (which
+ * answer in the question's language) under an unknown one.
+ */
 export function answerPayload(answer: Answer, question: string): ReplyPayload {
-  const row = answer.status === "unknown" ? didYouMeanRow(answer.suggestions) : undefined;
+  const row =
+    answer.status === "answered" && answer.factId !== null
+      ? feedbackRow(answer.factId)
+      : didYouMeanRow(answer.suggestions, answer.language);
   return { embeds: [answerEmbed(answer, question)], components: row ? [row] : [], allowedMentions: NO_PINGS };
+}
+
+/** A short text to one person: the rate-limit notice, the thanks for a vote, an apology. */
+export interface NoticePayload {
+  content: string;
+  allowedMentions: typeof NO_PINGS;
+}
+
+export type InteractionReply = (ReplyPayload | NoticePayload) & { flags?: MessageFlags.Ephemeral };
+
+/**
+ * The reply to an interaction that asked a question: the answer (ephemeral when asked), or, over
+ * the per-user limit, the polite notice, always ephemeral since only the asker needs to see it.
+ */
+export function interactionReply(outcome: AskOutcome, question: string, ephemeral: boolean): InteractionReply {
+  if (outcome.kind === "rate-limited") {
+    return { content: outcome.message, allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral };
+  }
+  return { ...answerPayload(outcome.answer, question), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
 /** The /topics listing, and the hint shown when someone mentions the bot without a question. */
@@ -66,6 +93,6 @@ export function topicsEmbed(topics: readonly TopicSummary[], language: Language,
   return embed;
 }
 
-export function apologyPayload(language: Language): { content: string; allowedMentions: typeof NO_PINGS } {
+export function apologyPayload(language: Language): NoticePayload {
   return { content: MESSAGES[language].apology, allowedMentions: NO_PINGS };
 }

@@ -11,9 +11,15 @@ export function escapeUserText(text: string): string {
     .replace(/<(@[!&]?|#)(\d+)>/g, "<$1\u200b$2>");
 }
 
-/** Cuts text to Discord's field limits without splitting a surrogate pair. */
+/**
+ * Cuts text to one of Discord's length limits, ending with "…". Lengths are counted in UTF-16
+ * code units, as discord.js's builders check them (at least as strict as Discord's own count of
+ * characters), and a surrogate pair is never split.
+ */
 export function truncate(text: string, max: number): string {
-  const chars = Array.from(text);
-  if (chars.length <= max) return text;
-  return `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1; // do not keep half of a pair
+  return `${text.slice(0, end).trimEnd()}…`;
 }

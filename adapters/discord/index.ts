@@ -16,7 +16,9 @@ export interface DiscordAdapterOptions {
 /**
  * The Discord adapter. Configuration is read (and rejected, naming the variable) here, so a bad
  * variable fails at start rather than at the first message. With DISCORD_SHARDS above 1, start()
- * runs discord.js's ShardingManager; otherwise one client in this process.
+ * runs discord.js's ShardingManager; otherwise one client in this process. Every question and vote
+ * goes through `context.conversation`; shard processes build their own (see shard.ts), so the
+ * context's conversation is unused when sharded.
  */
 export function createDiscordAdapter(context: AdapterContext, options: DiscordAdapterOptions = {}): PlatformAdapter {
   const env = options.env ?? process.env;
@@ -33,7 +35,7 @@ export function createDiscordAdapter(context: AdapterContext, options: DiscordAd
     };
   }
 
-  const bot = createDiscordBot(config, { answerer: context.answerer, logger });
+  const bot = createDiscordBot(config, { answerer: context.answerer, conversation: context.conversation, logger });
   return {
     platform: "discord",
     start: () => bot.login(),

@@ -12,6 +12,7 @@ export const MESSAGES = {
     emptyTarget: "Ce message ne contient pas de texte à qui répondre.",
     topicsTitle: "Sujets que je connais",
     noTopics: "Je ne connais encore aucun sujet.",
+    thanks: "Merci pour votre retour.",
   },
   en: {
     sourceField: "Source",
@@ -23,6 +24,7 @@ export const MESSAGES = {
     emptyTarget: "That message has no text I can answer.",
     topicsTitle: "Topics I know about",
     noTopics: "I do not know any topic yet.",
+    thanks: "Thanks for the feedback.",
   },
 } as const satisfies Record<Language, Record<string, unknown>>;
 

@@ -1,15 +1,37 @@
 // The entry of one shard process under the ShardingManager (see sharding.ts). discord.js reads
 // SHARDS and SHARD_COUNT from the environment the manager set, so this is an ordinary client.
-import { createAnswerer, createLogger, loadKnowledge } from "../../src/index.js";
+// Each shard process builds its own conversation: its rate limiter and metrics are its own (a user
+// is limited per shard, which is per server, and these metrics are not served by the manager's
+// /metrics); the feedback file under DATA_DIR is shared, one whole line per append.
+import {
+  createAnswerer,
+  createConversation,
+  createFeedbackStore,
+  createLogger,
+  createMetrics,
+  createRateLimiter,
+  loadKnowledge,
+} from "../../src/index.js";
+import { readOpsConfig } from "../../src/ops/config.js";
 import { createDiscordBot } from "./client.js";
 import { loadDiscordConfig } from "./config.js";
 
 const config = loadDiscordConfig(process.env);
-const logger = createLogger({ level: process.env.LOG_LEVEL ?? "info", secrets: [config.token] }).child({
+const ops = readOpsConfig(process.env);
+const logger = createLogger({ level: ops.logLevel, secrets: [config.token] }).child({
   shards: process.env.SHARDS,
 });
 const answerer = createAnswerer(await loadKnowledge(process.env.KNOWLEDGE_DIR));
-const bot = createDiscordBot(config, { answerer, logger });
+const metrics = createMetrics();
+metrics.setKnowledgeFacts(answerer.factCount);
+const conversation = createConversation({
+  answerer,
+  logger,
+  metrics,
+  limiter: createRateLimiter({ limit: ops.rateLimitPerMinute }),
+  feedback: createFeedbackStore({ dataDir: ops.dataDir, recordQuestions: ops.recordQuestions, logger }),
+});
+const bot = createDiscordBot(config, { answerer, conversation, logger });
 
 let stopping = false;
 function shutdown(signal: NodeJS.Signals): void {

@@ -27,7 +27,13 @@ const EmbedSchema = z.object({
   footer: z.object({ text: z.string() }).optional(),
   fields: z.array(z.object({ name: z.string(), value: z.string() })).optional(),
 });
-const ButtonSchema = z.object({ type: z.literal(2), custom_id: z.string(), label: z.string(), style: z.number() });
+const ButtonSchema = z.object({
+  type: z.literal(2),
+  custom_id: z.string(),
+  label: z.string().optional(),
+  emoji: z.object({ name: z.string() }).optional(),
+  style: z.number(),
+});
 const MessageBodySchema = z.object({
   content: z.string().optional(),
   embeds: z.array(EmbedSchema).optional(),
@@ -94,7 +100,11 @@ describe("Discord adapter against a fake Discord", () => {
     expect(embed.fields?.[0]?.value).toContain(expected.source?.quote);
     expect(embed.fields?.[0]?.value).toContain("coalition des volontaires");
     expect(embed.footer?.text).toBe(`Confidence: ${Math.round(expected.confidence * 100)}%`);
-    expect(message.components).toEqual([]);
+    const buttons = message.components?.[0]?.components ?? [];
+    expect(buttons.map((button) => [button.custom_id, button.emoji?.name])).toEqual([
+      [`fb:up:${expected.factId}`, "👍"],
+      [`fb:down:${expected.factId}`, "👎"],
+    ]);
   });
 
   it("answers /ask in French, privately when asked", async () => {
@@ -141,7 +151,7 @@ describe("Discord adapter against a fake Discord", () => {
     expect(englishBody.data.choices[0]?.name).toMatch(/^Who /);
   });
 
-  it("says honestly when it does not know, offers did-you-mean buttons, and answers the pressed one", async () => {
+  it("says honestly when it does not know, offers did-you-mean buttons, and answers the pressed one by its fact id", async () => {
     const question = "how much money for the coalition";
     const expected = bot.answerer.answer(question);
     expect(expected.status).toBe("unknown");
@@ -154,23 +164,40 @@ describe("Discord adapter against a fake Discord", () => {
     expect(embed.description).toBe(expected.answer);
     expect(embed.fields ?? []).toEqual([]);
     const buttons = message.components?.[0]?.components ?? [];
-    expect(buttons.map((button) => button.custom_id)).toEqual(expected.suggestions.map((s) => `dym:${s.factId}`));
+    expect(buttons.map((button) => button.custom_id)).toEqual(expected.suggestions.map((s) => `dym:en:${s.factId}`));
     expect(buttons.map((button) => button.label)).toEqual(expected.suggestions.map((s) => s.question));
 
     const pressed = expected.suggestions[1] ?? expected.suggestions[0];
     if (!pressed) throw new Error("no suggestion");
     const sent = sentMessagePayload(CHANNEL_ID, CallbackSchema.parse((await fake.waitForCallback(interaction.id)).body).data);
-    const press = buttonPressPayload(`dym:${pressed.factId}`, sent);
+    // The press is answered from the custom id alone: pressed by a French speaker, on a button
+    // whose label no longer says what it asks, it still answers that fact, in English.
+    const relabelled = JSON.parse(JSON.stringify(sent).replaceAll(pressed.question, "???")) as Record<string, unknown>;
+    const press = buttonPressPayload(`dym:en:${pressed.factId}`, relabelled, { locale: "fr" });
     fake.dispatch("INTERACTION_CREATE", press);
 
     const reply = callbackMessage(await fake.waitForCallback(press.id));
     expect(reply.type).toBe(4);
     const answerEmbed = onlyEmbed(reply.message);
-    const pressedAnswer = bot.answerer.answer(pressed.question);
-    expect(pressedAnswer.factId).toBe(pressed.factId);
+    const pressedAnswer = bot.answerer.answerFact(pressed.factId, "en");
+    expect(pressedAnswer.status).toBe("answered");
     expect(answerEmbed.description).toBe(pressedAnswer.answer);
     expect(answerEmbed.fields?.[0]?.value).toContain(pressedAnswer.source?.quote);
+    expect(answerEmbed.footer?.text).toBe("Confidence: 100%");
     expect(reply.message.flags ?? 0).toBe(0);
+    expect(reply.message.components?.[0]?.components.map((button) => button.custom_id)).toEqual([
+      `fb:up:${pressed.factId}`,
+      `fb:down:${pressed.factId}`,
+    ]);
+    expect(bot.logs.some((line) => line.msg === "question answered" && line.factId === pressed.factId && line.platform === "discord")).toBe(true);
+
+    // A button sent before the language was in the custom id (`dym:<fact id>`): the presser's locale.
+    const oldMessage = JSON.parse(JSON.stringify(sent).replaceAll("dym:en:", "dym:")) as Record<string, unknown>;
+    const oldStyle = buttonPressPayload(`dym:${pressed.factId}`, oldMessage, { locale: "fr" });
+    fake.dispatch("INTERACTION_CREATE", oldStyle);
+    const oldReply = callbackMessage(await fake.waitForCallback(oldStyle.id));
+    expect(onlyEmbed(oldReply.message).description).toBe(bot.answerer.answerFact(pressed.factId, "fr").answer);
+    expect(onlyEmbed(oldReply.message).title).toBe(pressed.question);
   });
 
   it('answers "Ask the article" on a message, privately', async () => {

@@ -10,7 +10,7 @@ import { createDiscordAdapter, DiscordConfigError, isDiscordConfigured, loadDisc
 import { escapeUserText } from "../../adapters/discord/escape.js";
 import { inviteUrl, PERMISSIONS_INTEGER, REQUIRED_PERMISSIONS } from "../../adapters/discord/invite.js";
 import { localeToLanguage } from "../../adapters/discord/messages.js";
-import { createLogger } from "../../src/index.js";
+import { createConversation, createLogger } from "../../src/index.js";
 import { FAKE_TOKEN, FakeDiscord } from "../support/discord-fake.js";
 import { realAnswerer } from "../support/discord-harness.js";
 import { APP_ID, GUILD_ID } from "../support/discord-payloads.js";
@@ -48,7 +48,8 @@ describe("Discord configuration", () => {
 
   it("fails when the adapter is created, before connecting", async () => {
     const answerer = await realAnswerer();
-    expect(() => createDiscordAdapter({ answerer, logger: silentLogger }, { env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_SHARDS: "0" } })).toThrow(
+    const context = { answerer, conversation: createConversation({ answerer, logger: silentLogger }), logger: silentLogger };
+    expect(() => createDiscordAdapter(context, { env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_SHARDS: "0" } })).toThrow(
       /DISCORD_SHARDS: must be at least 1/,
     );
   });

@@ -2,6 +2,9 @@
 // answers, and on SIGTERM closes the gateway cleanly and exits 0 within 5 seconds.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -12,16 +15,19 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 describe("npm start with Discord configured", () => {
   let fake: FakeDiscord;
+  let dataDir: string;
 
   beforeAll(async () => {
     fake = await FakeDiscord.start();
+    dataDir = await mkdtemp(path.join(tmpdir(), "discord-process-"));
   });
   afterAll(async () => {
     await fake.close();
+    await rm(dataDir, { recursive: true, force: true });
   });
 
   it("answers, then exits 0 within 5 s of SIGTERM after closing the gateway", async () => {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn", ...fake.env() };
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "warn", DATA_DIR: dataDir, ...fake.env() };
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));

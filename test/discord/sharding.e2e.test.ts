@@ -1,7 +1,11 @@
 // DISCORD_SHARDS=2: start() runs discord.js's ShardingManager, which forks two shard processes
 // (TypeScript through tsx's loader) that each IDENTIFY with their own shard id.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { readFeedback } from "../../src/ops/feedback-store.js";
 import { FakeDiscord } from "../support/discord-fake.js";
 import { startBot, type RunningBot } from "../support/discord-harness.js";
 import { askPayload } from "../support/discord-payloads.js";
@@ -9,15 +13,19 @@ import { askPayload } from "../support/discord-payloads.js";
 describe("Discord sharding with DISCORD_SHARDS=2", () => {
   let fake: FakeDiscord;
   let bot: RunningBot;
+  let dataDir: string;
 
   beforeAll(async () => {
     fake = await FakeDiscord.start();
-    bot = await startBot(fake, { DISCORD_SHARDS: "2", LOG_LEVEL: "warn" });
+    // Each shard process builds its own conversation from the environment (shard.ts).
+    dataDir = await mkdtemp(path.join(tmpdir(), "discord-shards-"));
+    bot = await startBot(fake, { DISCORD_SHARDS: "2", LOG_LEVEL: "warn", DATA_DIR: dataDir });
   }, 60_000);
 
   afterAll(async () => {
     await bot.adapter.stop();
     await fake.close();
+    await rm(dataDir, { recursive: true, force: true });
   });
 
   it("runs one process per shard, each identifying as its shard", () => {
@@ -36,6 +44,14 @@ describe("Discord sharding with DISCORD_SHARDS=2", () => {
       .object({ data: z.object({ embeds: z.array(z.object({ description: z.string() })) }) })
       .parse((await fake.waitForCallback(interaction.id)).body);
     expect(body.data.embeds[0]?.description).toMatch(/France/);
+    // The shard's own conversation recorded the question's outcome in DATA_DIR.
+    const deadline = Date.now() + 2_000;
+    let records = await readFeedback(dataDir, { logger: { warn: () => undefined } });
+    while (records.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      records = await readFeedback(dataDir, { logger: { warn: () => undefined } });
+    }
+    expect(records).toMatchObject([{ platform: "discord", status: "answered", factId: expect.any(String) as unknown }]);
   });
 
   it("stops every shard process on stop()", async () => {

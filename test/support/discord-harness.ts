@@ -1,7 +1,20 @@
 // Starts the real adapter (real core, real discord.js) against a FakeDiscord, capturing logs.
 import { Writable } from "node:stream";
 import { createDiscordAdapter } from "../../adapters/discord/index.js";
-import { createAnswerer, createLogger, loadKnowledge, type Answerer, type PlatformAdapter } from "../../src/index.js";
+import {
+  createAnswerer,
+  createConversation,
+  createFeedbackStore,
+  createLogger,
+  createMetrics,
+  createRateLimiter,
+  loadKnowledge,
+  type Answerer,
+  type Conversation,
+  type PlatformAdapter,
+} from "../../src/index.js";
+import type { OpsMetrics } from "../../src/ops/metrics.js";
+import type { RateLimiter } from "../../src/ops/rate-limiter.js";
 import { FAKE_TOKEN, type FakeDiscord } from "./discord-fake.js";
 
 let answererPromise: Promise<Answerer> | undefined;
@@ -12,15 +25,28 @@ export function realAnswerer(): Promise<Answerer> {
   return answererPromise;
 }
 
+/** A limit no test reaches unless it asks for a lower one. */
+export const HIGH_RATE_LIMIT = 100_000;
+
+export interface BotOptions {
+  /** The per-user limiter (default: HIGH_RATE_LIMIT questions a minute). */
+  readonly limiter?: RateLimiter;
+  /** Where refused questions and votes are appended; none recorded when unset. */
+  readonly dataDir?: string;
+  readonly recordQuestions?: boolean;
+}
+
 export interface RunningBot {
   readonly adapter: PlatformAdapter;
   readonly answerer: Answerer;
+  readonly conversation: Conversation;
+  readonly metrics: OpsMetrics;
   /** Every log line, parsed. */
   readonly logs: Record<string, unknown>[];
   readonly rawLogs: string[];
 }
 
-export async function startBot(fake: FakeDiscord, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningBot> {
+export async function startBot(fake: FakeDiscord, extraEnv: NodeJS.ProcessEnv = {}, options: BotOptions = {}): Promise<RunningBot> {
   const answerer = await realAnswerer();
   const rawLogs: string[] = [];
   const logs: Record<string, unknown>[] = [];
@@ -35,7 +61,17 @@ export async function startBot(fake: FakeDiscord, extraEnv: NodeJS.ProcessEnv = 
     },
   });
   const logger = createLogger({ level: "debug", pretty: false, destination, secrets: [FAKE_TOKEN] });
-  const adapter = createDiscordAdapter({ answerer, logger }, { env: fake.env(extraEnv), shardSpawnDelayMs: 200 });
+  const metrics = createMetrics({ processMetrics: false });
+  const conversation = createConversation({
+    answerer,
+    logger,
+    metrics,
+    limiter: options.limiter ?? createRateLimiter({ limit: HIGH_RATE_LIMIT }),
+    ...(options.dataDir === undefined
+      ? {}
+      : { feedback: createFeedbackStore({ dataDir: options.dataDir, recordQuestions: options.recordQuestions ?? true, logger }) }),
+  });
+  const adapter = createDiscordAdapter({ answerer, conversation, logger }, { env: fake.env(extraEnv), shardSpawnDelayMs: 200 });
   await adapter.start();
-  return { adapter, answerer, logs, rawLogs };
+  return { adapter, answerer, conversation, metrics, logs, rawLogs };
 }

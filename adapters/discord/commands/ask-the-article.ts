@@ -1,6 +1,6 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder, MessageFlags } from "discord.js";
 import { NO_PINGS } from "../allowed-mentions.js";
-import { answerPayload } from "../embeds.js";
+import { interactionReply } from "../embeds.js";
 import { localeToLanguage, MESSAGES } from "../messages.js";
 import type { MessageContextMenuCommand } from "./command.js";
 
@@ -16,7 +16,7 @@ export const askTheArticle = {
     .setType(ApplicationCommandType.Message)
     .toJSON(),
 
-  async execute(interaction, { answerer }) {
+  async execute(interaction, { conversation }) {
     const question = interaction.targetMessage.content.trim();
     if (question === "") {
       const language = localeToLanguage(interaction.locale) ?? "en";
@@ -27,6 +27,7 @@ export const askTheArticle = {
       });
       return;
     }
-    await interaction.reply({ ...answerPayload(answerer.answer(question), question), flags: MessageFlags.Ephemeral });
+    const outcome = conversation.ask({ platform: "discord", userId: interaction.user.id, question });
+    await interaction.reply(interactionReply(outcome, question, true));
   },
 } satisfies MessageContextMenuCommand;

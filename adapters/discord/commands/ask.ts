@@ -1,5 +1,5 @@
-import { MessageFlags, SlashCommandBuilder } from "discord.js";
-import { answerPayload } from "../embeds.js";
+import { SlashCommandBuilder } from "discord.js";
+import { interactionReply } from "../embeds.js";
 import { localeToLanguage } from "../messages.js";
 import type { ChatInputCommand } from "./command.js";
 
@@ -29,14 +29,11 @@ export const ask = {
     )
     .toJSON(),
 
-  async execute(interaction, { answerer }) {
+  async execute(interaction, { conversation }) {
     const question = interaction.options.getString("question", true);
-    const answer = answerer.answer(question);
+    const outcome = conversation.ask({ platform: "discord", userId: interaction.user.id, question });
     const ephemeral = interaction.options.getBoolean("private") ?? false;
-    await interaction.reply({
-      ...answerPayload(answer, question),
-      ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-    });
+    await interaction.reply(interactionReply(outcome, question, ephemeral));
   },
 
   async autocomplete(interaction, { answerer }) {

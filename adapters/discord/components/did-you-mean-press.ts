@@ -1,40 +1,34 @@
 import { ComponentType, MessageFlags, type ButtonInteraction } from "discord.js";
-import { answerPayload } from "../embeds.js";
+import { interactionReply } from "../embeds.js";
 import type { HandlerDeps } from "../handler-deps.js";
-import { parseDidYouMeanCustomId } from "./did-you-mean.js";
+import { localeToLanguage } from "../messages.js";
+import type { DidYouMeanPress } from "./did-you-mean.js";
 
-/** The label of the pressed button: the suggested question, as the core phrased it. */
-function pressedLabel(interaction: ButtonInteraction): string | undefined {
+/** The label of the pressed button: the suggested question as the core phrased it (for the title only). */
+function pressedLabel(interaction: ButtonInteraction): string {
   for (const row of interaction.message.components) {
     if (row.type !== ComponentType.ActionRow) continue;
     for (const component of row.components) {
       if (component.type === ComponentType.Button && component.customId === interaction.customId) {
-        return component.label ?? undefined;
+        return component.label ?? "";
       }
     }
   }
-  return undefined;
+  return "";
 }
 
 /**
- * Pressing a suggestion asks its question. The reply keeps the visibility of the message the
- * button sat on, so a private /ask never turns into a public answer.
+ * Pressing a suggestion answers its fact, by the id in the button's custom id, in the language
+ * the suggestion was made in. It counts as a question (rate limit, log line, metrics). The reply
+ * keeps the visibility of the message the button sat on, so a private /ask never turns into a
+ * public answer.
  */
-export async function handleDidYouMean(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
-  const factId = parseDidYouMeanCustomId(interaction.customId);
-  const question = pressedLabel(interaction)?.replace(/…$/, "");
-  if (factId === undefined || question === undefined) {
-    deps.logger.warn({ customId: interaction.customId }, "discord: button without a known suggestion");
-    await interaction.deferUpdate();
-    return;
-  }
-  const answer = deps.answerer.answer(question);
-  if (answer.factId !== factId) {
-    deps.logger.warn({ factId, answered: answer.factId }, "discord: suggestion answered with another fact");
+export async function handleDidYouMean(interaction: ButtonInteraction, press: DidYouMeanPress, deps: HandlerDeps): Promise<void> {
+  const language = press.language ?? localeToLanguage(interaction.locale) ?? "en";
+  const outcome = deps.conversation.askFact({ platform: "discord", userId: interaction.user.id, factId: press.factId, language });
+  if (outcome.kind === "answer" && outcome.answer.factId !== press.factId) {
+    deps.logger.warn({ factId: press.factId }, "discord: suggested fact no longer exists (knowledge changed?)");
   }
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-  await interaction.reply({
-    ...answerPayload(answer, question),
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  });
+  await interaction.reply(interactionReply(outcome, pressedLabel(interaction).replace(/…$/, ""), ephemeral));
 }

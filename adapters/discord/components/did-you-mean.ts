@@ -1,28 +1,46 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle } from "discord.js";
-import type { Suggestion } from "../../../src/index.js";
+import { LanguageSchema, type Language, type Suggestion } from "../../../src/index.js";
 import { truncate } from "../escape.js";
 
-/** Custom ids are `dym:<fact id>`: any shard, even after a restart, knows what was suggested. */
+/**
+ * Custom ids are `dym:<language>:<fact id>`: any shard, even after a restart, knows which fact
+ * was suggested and in which language to answer it. Buttons sent before the language was added
+ * (`dym:<fact id>`) are still read; their language comes from the presser's locale.
+ */
 const PREFIX = "dym:";
-const MAX_CUSTOM_ID = 100;
+/** Discord's limits on a custom id and a button label. */
+export const MAX_CUSTOM_ID = 100;
 const MAX_LABEL = 80;
 
-export function didYouMeanCustomId(factId: string): string {
-  return `${PREFIX}${factId}`.slice(0, MAX_CUSTOM_ID);
+/** The custom id of a suggestion's button, or undefined when the fact id would not fit. */
+export function didYouMeanCustomId(factId: string, language: Language): string | undefined {
+  const customId = `${PREFIX}${language}:${factId}`;
+  return factId !== "" && customId.length <= MAX_CUSTOM_ID ? customId : undefined;
 }
 
-export function parseDidYouMeanCustomId(customId: string): string | undefined {
-  return customId.startsWith(PREFIX) && customId.length > PREFIX.length ? customId.slice(PREFIX.length) : undefined;
+export interface DidYouMeanPress {
+  readonly factId: string;
+  /** Undefined for a button of the old form, which did not say. */
+  readonly language: Language | undefined;
+}
+
+export function parseDidYouMeanCustomId(customId: string): DidYouMeanPress | undefined {
+  if (!customId.startsWith(PREFIX)) return undefined;
+  const rest = customId.slice(PREFIX.length);
+  const separator = rest.indexOf(":");
+  if (separator === -1) return rest === "" ? undefined : { factId: rest, language: undefined };
+  const language = LanguageSchema.safeParse(rest.slice(0, separator));
+  const factId = rest.slice(separator + 1);
+  return language.success && factId !== "" ? { factId, language: language.data } : undefined;
 }
 
 /** One row of up to three buttons, each labelled with a sample question the core suggested. */
-export function didYouMeanRow(suggestions: readonly Suggestion[]): ActionRowBuilder<ButtonBuilder> | undefined {
-  if (suggestions.length === 0) return undefined;
+export function didYouMeanRow(suggestions: readonly Suggestion[], language: Language): ActionRowBuilder<ButtonBuilder> | undefined {
   const seen = new Set<string>();
   const buttons: ButtonBuilder[] = [];
   for (const suggestion of suggestions.slice(0, 3)) {
-    const customId = didYouMeanCustomId(suggestion.factId);
-    if (seen.has(customId)) continue;
+    const customId = didYouMeanCustomId(suggestion.factId, language);
+    if (customId === undefined || seen.has(customId)) continue;
     seen.add(customId);
     buttons.push(
       new ButtonBuilder()
@@ -31,5 +49,5 @@ export function didYouMeanRow(suggestions: readonly Suggestion[]): ActionRowBuil
         .setLabel(truncate(suggestion.question, MAX_LABEL)),
     );
   }
-  return new ActionRowBuilder<ButtonBuilder>().addComponents(buttons);
+  return buttons.length === 0 ? undefined : new ActionRowBuilder<ButtonBuilder>().addComponents(buttons);
 }

@@ -25,7 +25,7 @@ export function registerEvents(client: Client, deps: HandlerDeps, inFlight: InFl
   wire(client, interactionCreate, deps, inFlight);
   wire(client, messageCreate, deps, inFlight);
 
-  const { logger } = deps;
+  const { logger, conversation } = deps;
   client.on(Events.ShardDisconnect, (event, shardId) => {
     logger.warn({ shardId, code: event.code }, "discord: shard disconnected and will not reconnect");
   });
@@ -38,12 +38,14 @@ export function registerEvents(client: Client, deps: HandlerDeps, inFlight: InFl
   });
   client.on(Events.ShardError, (error, shardId) => {
     logger.warn({ err: error, shardId }, "discord: shard connection error");
+    conversation.platformError("discord", error, { shardId, during: "gateway" });
   });
   client.on(Events.Warn, (message) => {
     logger.warn({ message }, "discord: warning");
   });
   client.on(Events.Error, (error) => {
     logger.error({ err: error }, "discord: client error");
+    conversation.platformError("discord", error, { during: "client" });
   });
   client.on(Events.Debug, (message) => {
     logger.trace({ message }, "discord: debug");

@@ -2,6 +2,8 @@ import { Events, MessageFlags, type Interaction, type RepliableInteraction } fro
 import { chatInputCommands, messageContextMenuCommands } from "../commands/index.js";
 import { handleDidYouMean } from "../components/did-you-mean-press.js";
 import { parseDidYouMeanCustomId } from "../components/did-you-mean.js";
+import { handleFeedback } from "../components/feedback-press.js";
+import { parseFeedbackCustomId } from "../components/feedback.js";
 import { apologyPayload } from "../embeds.js";
 import type { HandlerDeps } from "../handler-deps.js";
 import { localeToLanguage } from "../messages.js";
@@ -14,6 +16,7 @@ async function apologize(interaction: RepliableInteraction, deps: HandlerDeps): 
     else await interaction.reply(payload);
   } catch (error) {
     deps.logger.warn({ err: error, interactionId: interaction.id }, "discord: could not send the apology");
+    deps.conversation.platformError("discord", error, { interactionId: interaction.id, during: "apology" });
   }
 }
 
@@ -34,8 +37,19 @@ async function route(interaction: Interaction, deps: HandlerDeps): Promise<void>
     else deps.logger.warn({ command: interaction.commandName }, "discord: unknown command (deploy again?)");
     return;
   }
-  if (interaction.isButton() && parseDidYouMeanCustomId(interaction.customId) !== undefined) {
-    await handleDidYouMean(interaction, deps);
+  if (interaction.isButton()) {
+    const suggestion = parseDidYouMeanCustomId(interaction.customId);
+    if (suggestion) {
+      await handleDidYouMean(interaction, suggestion, deps);
+      return;
+    }
+    const feedback = parseFeedbackCustomId(interaction.customId);
+    if (feedback) {
+      await handleFeedback(interaction, feedback, deps);
+      return;
+    }
+    deps.logger.warn({ customId: interaction.customId }, "discord: button not from this bot's answers");
+    await interaction.deferUpdate();
   }
 }
 
@@ -45,10 +59,12 @@ export const interactionCreate = {
     try {
       await route(interaction, deps);
     } catch (error) {
+      // The core never throws for a question: what fails here is talking to Discord.
       deps.logger.error(
         { err: error, interactionId: interaction.id, type: interaction.type },
         "discord: interaction failed",
       );
+      deps.conversation.platformError("discord", error, { interactionId: interaction.id, during: "interaction" });
       if (interaction.isRepliable()) await apologize(interaction, deps);
     }
   },

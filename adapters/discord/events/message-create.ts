@@ -18,6 +18,13 @@ export function questionFor(message: Message, botId: string): string | undefined
   return message.content.replace(new RegExp(`<@!?${botId}>`, "g"), " ").replace(/\s+/g, " ").trim();
 }
 
+/**
+ * A mention is answered as a reply to it. Over the per-user limit the reply is the short notice
+ * saying when to ask again (Discord has no ephemeral message outside interactions): one reply per
+ * message either way, so the asker is never left wondering, and nothing is answered twice. A
+ * reaction would need the Add Reactions permission, which the invite does not ask for, and could
+ * not say when to try again.
+ */
 export const messageCreate = {
   name: Events.MessageCreate,
   async execute(deps, message) {
@@ -36,13 +43,21 @@ export const messageCreate = {
         });
         return;
       }
-      await message.reply({ ...answerPayload(deps.answerer.answer(question), question), failIfNotExists: false });
+      const outcome = deps.conversation.ask({ platform: "discord", userId: message.author.id, question });
+      await message.reply({
+        ...(outcome.kind === "answer"
+          ? answerPayload(outcome.answer, question)
+          : { content: outcome.message, allowedMentions: NO_PINGS }),
+        failIfNotExists: false,
+      });
     } catch (error) {
       deps.logger.error({ err: error, messageId: message.id, channelId: message.channelId }, "discord: mention failed");
+      deps.conversation.platformError("discord", error, { messageId: message.id, during: "mention" });
       try {
         await message.reply({ ...apologyPayload(fallbackLanguage), failIfNotExists: false });
       } catch (apologyError) {
         deps.logger.warn({ err: apologyError, messageId: message.id }, "discord: could not send the apology");
+        deps.conversation.platformError("discord", apologyError, { messageId: message.id, during: "apology" });
       }
     }
   },
