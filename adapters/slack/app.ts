@@ -107,6 +107,7 @@ export function createSlackApp(config: SlackConfig, context: AdapterContext, opt
   const inFlight = new InFlight();
   const deps: ListenerDeps = {
     answerer: context.answerer,
+    conversation: context.conversation,
     logger,
     answeredMessages: new RecentKeys(),
   };

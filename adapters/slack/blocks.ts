@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
-import type { Answer, Language, PackSummary, TopicSummary } from "../../src/index.js";
-import { decodeEntities, escapeText, truncate } from "./escape.js";
+import { z } from "zod";
+import { LanguageSchema, type Answer, type Language, type PackSummary, type TopicSummary } from "../../src/index.js";
+import { decodeEntities, escapeText, escapeWithin, truncate } from "./escape.js";
 
 /** Block Kit rendering of the core's answers. Pure functions: text in, message payload out. */
 
@@ -16,6 +17,9 @@ export const ACTION_IDS = {
   share: "share_answer",
   /** One per did-you-mean button (`suggestion_0` … `suggestion_2`): ids must be unique in a block. */
   suggestion: /^suggestion_\d$/,
+  /** 👍 / 👎 under an answer. */
+  feedbackUp: "feedback_up",
+  feedbackDown: "feedback_down",
 } as const;
 
 // Slack's documented limits; a payload over any of them is rejected whole (invalid_blocks).
@@ -35,6 +39,9 @@ const UI = {
     en: "Type `/ask` followed by your question, or mention me in a channel. En français : `/ask aide`.",
     fr: "Tapez `/ask` suivi de votre question, ou mentionnez-moi dans un canal. In English: `/ask help`.",
   },
+  helpful: { en: "Helpful answer", fr: "Réponse utile" },
+  notHelpful: { en: "Not a helpful answer", fr: "Réponse pas utile" },
+  thanks: { en: "Thanks for the feedback!", fr: "Merci pour votre retour !" },
   apology: {
     en: "Sorry, something went wrong while answering. Please try again in a moment.",
     fr: "Désolé, une erreur est survenue en préparant la réponse. Réessayez dans un instant.",
@@ -74,12 +81,51 @@ export function questionFromButton(value: string): string {
   return decodeEntities(value);
 }
 
+/**
+ * What a fact button (did-you-mean, 👍/👎) carries: the fact id and the language of the answer, so a
+ * press is answered or recorded by id, and the question it stands for (shown above the in-place
+ * answer, and kept with a vote for the curators) when it fits.
+ */
+export interface FactButton {
+  readonly factId: string;
+  readonly language: Language;
+  readonly question?: string | undefined;
+}
+
+const FactButtonSchema = z.object({ f: z.string().min(1), l: LanguageSchema, q: z.string().optional() });
+/** Room for the question in a fact button: its escaped JSON stays well under the value limit. */
+const BUTTON_QUESTION_CHARS = 300;
+
+/** A fact button's value (escaped JSON), or undefined when even the bare id does not fit. */
+export function factButtonValue(button: FactButton): string | undefined {
+  const encode = (question: string | undefined): string =>
+    escapeText(JSON.stringify({ f: button.factId, l: button.language, ...(question === undefined ? {} : { q: question }) }));
+  const question = button.question === undefined ? undefined : truncate(button.question, BUTTON_QUESTION_CHARS);
+  const full = encode(question);
+  if (full.length <= LIMITS.buttonValue) return full;
+  const bare = encode(undefined);
+  return bare.length <= LIMITS.buttonValue ? bare : undefined;
+}
+
+/** Reads a fact button's value back; undefined for anything we did not write (an older button). */
+export function factButtonFromValue(value: string): FactButton | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeEntities(value));
+  } catch {
+    return undefined;
+  }
+  const parsed = FactButtonSchema.safeParse(json);
+  if (!parsed.success) return undefined;
+  return { factId: parsed.data.f, language: parsed.data.l, question: parsed.data.q };
+}
+
 function mrkdwn(text: string): { type: "mrkdwn"; text: string } {
   return { type: "mrkdwn", text };
 }
 
 function questionLine(options: AnswerRenderOptions, language: Language): string {
-  const question = `_${escapeText(truncate(options.question, LIMITS.contextText - 100))}_`;
+  const question = `_${escapeWithin(options.question, LIMITS.contextText - 100)}_`;
   // Only ids shaped like Slack's are turned into mentions; anything else would be user-controlled markup.
   if (options.sharedBy !== undefined && SLACK_ID.test(options.sharedBy)) {
     return `<@${options.sharedBy}> ${UI.askedBy[language]} ${question}`;
@@ -91,13 +137,13 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
   const language = answer.language;
   const blocks: KnownBlock[] = [
     { type: "context", elements: [mrkdwn(questionLine(options, language))] },
-    { type: "section", text: mrkdwn(escapeText(truncate(answer.answer, LIMITS.sectionText))) },
+    { type: "section", text: mrkdwn(escapeWithin(answer.answer, LIMITS.sectionText)) },
   ];
 
   if (answer.status === "answered") {
     if (answer.source !== null) {
-      const title = escapeText(truncate(answer.source.title, 300));
-      const quote = escapeText(truncate(answer.source.quote, LIMITS.contextText - 400));
+      const title = escapeWithin(answer.source.title, 300);
+      const quote = escapeWithin(answer.source.quote, LIMITS.contextText - 400);
       blocks.push({ type: "context", elements: [mrkdwn(`:newspaper: ${UI.source[language]} *${title}* — “${quote}”`)] });
     }
     const percent = Math.round(answer.confidence * 100);
@@ -121,21 +167,60 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
         ],
       });
     }
+    const feedback = answer.factId === null ? undefined : feedbackBlock(answer.factId, language, options.question);
+    if (feedback !== undefined) blocks.push(feedback);
   } else {
     const buttons = answer.suggestions
-      .filter((suggestion) => buttonValue(suggestion.question).length <= LIMITS.buttonValue)
+      .map((suggestion) => ({
+        suggestion,
+        value: factButtonValue({ factId: suggestion.factId, language, question: suggestion.question }),
+      }))
+      .filter((entry): entry is { suggestion: (typeof entry)["suggestion"]; value: string } => entry.value !== undefined)
       .slice(0, 3)
-      .map((suggestion, index) => ({
+      .map(({ suggestion, value }, index) => ({
         type: "button" as const,
         action_id: `suggestion_${index}`,
         // Sample questions come from the knowledge packs, not from users; plain_text never pings anyone.
         text: { type: "plain_text" as const, text: truncate(suggestion.question, LIMITS.buttonText) },
-        value: buttonValue(suggestion.question),
+        value,
       }));
     if (buttons.length > 0) blocks.push({ type: "actions", block_id: "suggestions", elements: buttons });
   }
 
-  return { text: escapeText(truncate(answer.answer, LIMITS.fallbackText)), blocks };
+  return { text: escapeWithin(answer.answer, LIMITS.fallbackText), blocks };
+}
+
+/** 👍 / 👎 under an answer; each press is recorded against the answer's fact for the curators. */
+function feedbackBlock(factId: string, language: Language, question: string): KnownBlock | undefined {
+  const value = factButtonValue({ factId, language, question });
+  if (value === undefined) return undefined;
+  const button = (actionId: string, emoji: string, label: string) => ({
+    type: "button" as const,
+    action_id: actionId,
+    text: { type: "plain_text" as const, text: emoji, emoji: true },
+    accessibility_label: label,
+    value,
+  });
+  return {
+    type: "actions",
+    block_id: "feedback",
+    elements: [
+      button(ACTION_IDS.feedbackUp, "👍", UI.helpful[language]),
+      button(ACTION_IDS.feedbackDown, "👎", UI.notHelpful[language]),
+    ],
+  };
+}
+
+/** The private acknowledgement of a 👍 / 👎 press. */
+export function renderFeedbackThanks(language: Language): SlackMessage {
+  const text = UI.thanks[language];
+  return { text, blocks: [{ type: "context", elements: [mrkdwn(text)] }] };
+}
+
+/** The short note a user over the per-user limit sees, privately (the text comes from the core). */
+export function renderRateLimited(message: string): SlackMessage {
+  const text = escapeText(message);
+  return { text, blocks: [{ type: "section", text: mrkdwn(`:hourglass_flowing_sand: ${text}`) }] };
 }
 
 export function renderHelp(
@@ -143,14 +228,14 @@ export function renderHelp(
   topics: readonly TopicSummary[],
   language: Language,
 ): SlackMessage {
-  const titles = packs.map((pack) => `*${escapeText(truncate(pack.title, 300))}*`).join(", ");
+  const titles = packs.map((pack) => `*${escapeWithin(pack.title, 300)}*`).join(", ");
   const intro = `${UI.helpIntro[language]} ${titles}`;
   const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(intro) }];
   for (const topic of topics.slice(0, MAX_HELP_TOPICS)) {
     const examples = topic.examples
       .slice(0, EXAMPLES_PER_TOPIC)
-      .map((example) => `• ${escapeText(truncate(example, 300))}`);
-    const text = [`*${escapeText(truncate(topic.label, 200))}*`, ...examples].join("\n");
+      .map((example) => `• ${escapeWithin(example, 300)}`);
+    const text = [`*${escapeWithin(topic.label, 200)}*`, ...examples].join("\n");
     blocks.push({ type: "section", text: mrkdwn(text) });
   }
   blocks.push({ type: "context", elements: [mrkdwn(UI.helpHowTo[language])] });

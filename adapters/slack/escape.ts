@@ -45,3 +45,20 @@ export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
+
+/**
+ * Escapes `text` and shortens it so that the escaped result is at most `max` characters: escaping
+ * can make text five times longer (`&` → `&amp;`), and Slack rejects a whole message over a limit.
+ * Never cuts an entity in half.
+ */
+export function escapeWithin(text: string, max: number): string {
+  const escaped = escapeText(text);
+  if (escaped.length <= max) return escaped;
+  let out = "";
+  for (const char of text) {
+    const next = escapeText(char);
+    if (out.length + next.length > max - 1) break;
+    out += next;
+  }
+  return `${out.trimEnd()}…`;
+}

@@ -90,9 +90,16 @@ export function createSlackAdapter(context: AdapterContext, options: SlackAdapte
       socketConnected = true;
       logger.info("connected to Slack over Socket Mode");
     });
+    // The client waits (5 s, then longer) before it says "reconnecting"; the WebSocket's own close
+    // is the moment the connection is gone, so health checks see it at once.
+    receiver.client.on("close", () => {
+      if (socketConnected && state === "started") {
+        context.conversation.platformError("slack", new Error("Socket Mode connection lost; reconnecting"), { mode: "socket" });
+      }
+      socketConnected = false;
+    });
     receiver.client.on("reconnecting", () => {
       socketConnected = false;
-      logger.warn("Socket Mode connection lost; reconnecting");
     });
     receiver.client.on("disconnected", () => {
       socketConnected = false;

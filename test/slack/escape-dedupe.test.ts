@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RecentKeys } from "../../adapters/slack/dedupe.js";
-import { escapeText, slackTextToPlain, truncate } from "../../adapters/slack/escape.js";
+import { factButtonFromValue, factButtonValue } from "../../adapters/slack/blocks.js";
+import { escapeText, escapeWithin, slackTextToPlain, truncate } from "../../adapters/slack/escape.js";
 
 describe("Slack text", () => {
   it("escapes the three control characters", () => {
@@ -12,6 +13,25 @@ describe("Slack text", () => {
       "how many #general docs @here <b> &",
     );
     expect(slackTextToPlain("<@U2|ada> <@U3> <!subteam^S1|@team> <!date^1^{date}|today>")).toBe("@ada @team today");
+  });
+
+  it("escapes within a length limit, never cutting an entity or a character in half", () => {
+    expect(escapeWithin("a & b", 20)).toBe("a &amp; b");
+    expect(escapeWithin("&".repeat(1000), 12)).toBe("&amp;&amp;…");
+    expect(escapeWithin("<<<<", 10)).toBe("&lt;&lt;…");
+    expect(escapeWithin("👍".repeat(10), 5)).toBe("👍👍…");
+  });
+
+  it("round-trips fact buttons, escaped, and ignores values it did not write", () => {
+    const value = factButtonValue({ factId: "coalition-size", language: "fr", question: "<!channel> a & b ?" }) ?? "";
+    expect(value).not.toContain("<");
+    expect(factButtonFromValue(value)).toEqual({ factId: "coalition-size", language: "fr", question: "<!channel> a & b ?" });
+    // A long question is shortened, so the value stays under Slack's 2,000 characters.
+    const long = factButtonValue({ factId: "f", language: "en", question: "&".repeat(5000) }) ?? "";
+    expect(long.length).toBeLessThanOrEqual(2000);
+    expect(factButtonFromValue(long)?.factId).toBe("f");
+    expect(factButtonFromValue("combien de pays ?")).toBeUndefined();
+    expect(factButtonFromValue(JSON.stringify({ f: "x", l: "de" }))).toBeUndefined();
   });
 
   it("truncates with an ellipsis", () => {

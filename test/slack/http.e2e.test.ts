@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_BOT_USER_ID } from "../support/slack-fake-api.js";
 import { asMessage, buttons, visibleText, type PostedMessage } from "../support/slack-blocks.js";
+import { factButtonFromValue } from "../../adapters/slack/blocks.js";
 import { startSlackHarness, type SlackHarness } from "../support/slack-harness.js";
 import {
   TEST_BOT_TOKEN,
@@ -111,8 +112,11 @@ describe("/ask", () => {
     expect(text).toContain("Question : _combien de pays ?_");
     expect(text).toMatch(/Source : \*La « coalition des volontaires » réunie à Bruxelles[^*]*\* — “[^”]*trentaine de pays/);
     expect(text).toMatch(/Confiance : \d{1,3} %/);
+    const feedbackValue = JSON.stringify({ f: harness.answerer.answer("combien de pays ?").factId, l: "fr", q: "combien de pays ?" });
     expect(buttons(message)).toEqual([
       { actionId: "share_answer", label: "Partager dans le canal", value: "combien de pays ?" },
+      { actionId: "feedback_up", label: "👍", value: feedbackValue },
+      { actionId: "feedback_down", label: "👎", value: feedbackValue },
     ]);
     expect(message.text).toContain("trentaine de pays");
   });
@@ -123,7 +127,7 @@ describe("/ask", () => {
     expect(text).toContain("about thirty countries allied with Kyiv");
     expect(text).toMatch(/Confidence: \d{1,3}%/);
     expect(text).toContain("Source: *La « coalition des volontaires »");
-    expect(buttons(message).map((button) => button.label)).toEqual(["Share in channel"]);
+    expect(buttons(message).map((button) => button.label)).toEqual(["Share in channel", "👍", "👎"]);
   });
 
   it("lists the topics with example questions for an empty /ask, help and aide", async () => {
@@ -150,21 +154,35 @@ describe("/ask", () => {
     const { message } = await ask(question);
     expect(visibleText(message)).toContain("L’article ne dit rien là-dessus");
     const offered = buttons(message);
-    expect(offered.map((button) => button.value)).toEqual(expected.suggestions.map((s) => s.question));
+    // Each button carries its fact's id and the asker's language; the press is answered by id.
+    expect(offered.map((button) => factButtonFromValue(button.value))).toEqual(
+      expected.suggestions.map((s) => ({ factId: s.factId, language: "fr", question: s.question })),
+    );
+    expect(offered.map((button) => button.label)).toEqual(expected.suggestions.map((s) => s.question));
     expect(offered.map((button) => button.actionId)).toEqual(expected.suggestions.map((_, index) => `suggestion_${index}`));
 
     const chosen = offered[0];
-    if (chosen === undefined) throw new Error("no suggestion button");
+    const suggestion = expected.suggestions[0];
+    if (chosen === undefined || suggestion === undefined) throw new Error("no suggestion button");
     const responseId = await press(chosen.actionId, chosen.value, true);
     await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 1, "the in-place answer");
     const replaced = asMessage(harness.fake.responses(responseId)[0]?.body);
-    const answer = harness.answerer.answer(chosen.value);
+    const answer = harness.answerer.answerFact(suggestion.factId, "fr");
     expect(answer.status).toBe("answered");
     expect(replaced.replace_original).toBe(true);
     expect(visibleText(replaced)).toContain(answer.answer);
-    expect(visibleText(replaced)).toContain(`Question : _${chosen.value}_`);
-    // Still private, so it can be shared once it is a real answer.
-    expect(buttons(replaced).map((button) => button.actionId)).toEqual(["share_answer"]);
+    expect(visibleText(replaced)).toContain(`Question : _${suggestion.question}_`);
+    // Still private, so it can be shared once it is a real answer; and it can be voted on.
+    expect(buttons(replaced).map((button) => button.actionId)).toEqual(["share_answer", "feedback_up", "feedback_down"]);
+    expect(factButtonFromValue(buttons(replaced)[1]?.value ?? "")?.factId).toBe(suggestion.factId);
+  });
+
+  it("still answers a did-you-mean button posted before buttons carried fact ids (its value is the question)", async () => {
+    const responseId = await press("suggestion_1", "qui a lancé la coalition ?", false);
+    await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 1, "the in-place answer");
+    const replaced = asMessage(harness.fake.responses(responseId)[0]?.body);
+    expect(replaced.replace_original).toBe(true);
+    expect(visibleText(replaced)).toContain(harness.answerer.answer("qui a lancé la coalition ?").answer);
   });
 
   it("shares an answer in the channel, naming who shared it, and removes the private copy", async () => {
@@ -176,7 +194,8 @@ describe("/ask", () => {
     const text = visibleText(shared ?? { blocks: [] });
     expect(text).toContain("<@U0000042> a demandé : _combien de pays ?_");
     expect(text).toContain("une trentaine de pays alliés de Kiev");
-    expect(buttons(shared ?? { blocks: [] })).toEqual([]);
+    // No share button once shared; 👍 / 👎 for everyone who sees it.
+    expect(buttons(shared ?? { blocks: [] }).map((button) => button.actionId)).toEqual(["feedback_up", "feedback_down"]);
     expect(removal?.delete_original).toBe(true);
   });
 });
@@ -191,7 +210,7 @@ describe("mentions and direct messages", () => {
     expect(text).toContain("about thirty countries allied with Kyiv");
     expect(text).toContain("Question: _How many countries are in the coalition?_");
     expect(text).not.toContain(FAKE_BOT_USER_ID);
-    expect(buttons(reply ?? { blocks: [] })).toEqual([]);
+    expect(buttons(reply ?? { blocks: [] }).map((button) => button.actionId)).toEqual(["feedback_up", "feedback_down"]);
     expect(harness.fake.apiCalls("chat.postMessage").at(-1)?.token).toBe(TEST_BOT_TOKEN);
   });
 

@@ -4,7 +4,7 @@ import { createLogger } from "../../src/index.js";
 import { createSlackAdapter, SlackStartError } from "../../adapters/slack/index.js";
 import { asMessage, visibleText } from "../support/slack-blocks.js";
 import { FAKE_BOT_USER_ID, FakeSlackApi } from "../support/slack-fake-api.js";
-import { LogCapture, realAnswerer, startSlackHarness } from "../support/slack-harness.js";
+import { LogCapture, realAnswerer, realConversation, startSlackHarness } from "../support/slack-harness.js";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET, eventBody, postSigned } from "../support/slack-requests.js";
 
 describe("Slack adapter lifecycle", () => {
@@ -59,8 +59,10 @@ describe("Slack adapter lifecycle", () => {
     await fake.start();
     fake.failNext("auth.test", "invalid_auth");
     const logs = new LogCapture();
+    const answerer = await realAnswerer();
+    const logger = createLogger({ level: "debug", pretty: false, destination: logs });
     const adapter = createSlackAdapter(
-      { answerer: await realAnswerer(), logger: createLogger({ level: "debug", pretty: false, destination: logs }) },
+      { answerer, conversation: realConversation(answerer, logger), logger },
       {
         env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0" },
         host: "127.0.0.1",
@@ -86,8 +88,10 @@ describe("Slack adapter lifecycle", () => {
     await fake.start();
     const unreachable = fake.apiUrl;
     await fake.stop();
+    const answerer = await realAnswerer();
+    const logger = createLogger({ level: "silent", pretty: false, destination: new LogCapture() });
     const adapter = createSlackAdapter(
-      { answerer: await realAnswerer(), logger: createLogger({ level: "silent", pretty: false, destination: new LogCapture() }) },
+      { answerer, conversation: realConversation(answerer, logger), logger },
       {
         env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: unreachable, PORT: "0" },
         host: "127.0.0.1",

@@ -1,8 +1,12 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMetrics, operatorRoutes, type PlatformAdapter } from "../../src/index.js";
+import { checkHealth } from "../../src/ops/health.js";
 import { asMessage, visibleText } from "../support/slack-blocks.js";
 import { FAKE_BOT_USER_ID } from "../support/slack-fake-api.js";
 import { FakeSlackSocket } from "../support/slack-fake-socket.js";
-import { startSlackHarness, type SlackHarness } from "../support/slack-harness.js";
+import { realAnswerer, startSlackHarness, type SlackHarness } from "../support/slack-harness.js";
 import { TEST_APP_TOKEN } from "../support/slack-requests.js";
 
 // Socket Mode: the app opens the connection itself (apps.connections.open on the fake Web API gives
@@ -89,3 +93,60 @@ describe("Socket Mode", () => {
     await harness.fake.waitFor(() => socket.closed, "the WebSocket to close");
   });
 });
+
+/** A port nothing listens on right now, for the Socket Mode routes server (it cannot report PORT=0's pick). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => {
+    resolve();
+  }));
+  return port;
+}
+
+describe("/healthz in Socket Mode", () => {
+  it("goes 503 while the connection to Slack is lost and back to 200 once reconnected", async () => {
+    const dropSocket = new FakeSlackSocket();
+    await dropSocket.listening();
+    const port = await freePort();
+    const adapters: PlatformAdapter[] = [];
+    const answerer = await realAnswerer();
+    const health = (): ReturnType<typeof checkHealth> => checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters });
+    const metrics = createMetrics({ processMetrics: false });
+    const dropHarness = await startSlackHarness({
+      env: { SLACK_APP_TOKEN: TEST_APP_TOKEN, SLACK_SIGNING_SECRET: "", PORT: String(port) },
+      customRoutes: operatorRoutes({ health, metrics }),
+      conversation: { metrics },
+      prepare: (fake) => {
+        fake.socketUrl = dropSocket.url;
+      },
+    });
+    adapters.push(dropHarness.adapter);
+    const healthz = async (): Promise<number> => (await fetch(`http://127.0.0.1:${port}/healthz`)).status;
+    try {
+      expect(await healthz()).toBe(200);
+      // The Socket Mode client waits 5 s before reconnecting, so the outage is there to see.
+      dropSocket.dropConnections();
+      await waitUntil(async () => (await healthz()) === 503, "/healthz to report the lost connection");
+      const body: unknown = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+      expect(body).toMatchObject({ status: "degraded", platforms: { slack: "disconnected" } });
+
+      await waitUntil(async () => (await healthz()) === 200, "/healthz to recover", 10_000);
+      expect(dropSocket.connections).toBe(2);
+      // The lost connection counts as a platform error.
+      expect(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).toContain('platform_errors_total{platform="slack"} 1');
+    } finally {
+      await dropHarness.close();
+      await dropSocket.close();
+    }
+  });
+});
+
+async function waitUntil(check: () => Promise<boolean>, description: string, timeoutMs = 3_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

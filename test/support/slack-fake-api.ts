@@ -50,6 +50,8 @@ export class FakeSlackApi {
   readonly #failures = new Map<string, string[]>();
   readonly #delays = new Map<string, number>();
   readonly #server: Server;
+  /** Woken on every recorded call, so waitFor reacts at once instead of on its next poll. */
+  #wakers = new Set<() => void>();
   #messageCounter = 0;
 
   constructor() {
@@ -114,7 +116,15 @@ export class FakeSlackApi {
     const deadline = Date.now() + timeoutMs;
     while (!predicate()) {
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}; calls: ${JSON.stringify(this.calls.map((c) => c.method))}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise<void>((resolve) => {
+        const wake = (): void => {
+          clearTimeout(timer);
+          this.#wakers.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, 10);
+        this.#wakers.add(wake);
+      });
     }
   }
 
@@ -125,7 +135,7 @@ export class FakeSlackApi {
     const token = authorization?.startsWith("Bearer ") === true ? authorization.slice("Bearer ".length) : undefined;
 
     if (url.pathname.startsWith("/response/")) {
-      this.calls.push({ kind: "response_url", method: url.pathname.slice("/response/".length), body, token: undefined });
+      this.#record({ kind: "response_url", method: url.pathname.slice("/response/".length), body, token: undefined });
       response.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;
     }
@@ -137,10 +147,15 @@ export class FakeSlackApi {
     const call: RecordedCall = { kind: "api", method, body, token: token ?? (typeof body.token === "string" ? body.token : undefined) };
     const delayMs = this.#delays.get(method) ?? 0;
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    this.calls.push(call);
+    this.#record(call);
     const failure = this.#failures.get(method)?.shift();
     const result = failure === undefined ? this.#reply(call) : { ok: false, error: failure };
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(result));
+  }
+
+  #record(call: RecordedCall): void {
+    this.calls.push(call);
+    for (const wake of [...this.#wakers]) wake();
   }
 
   readonly #reply: Handler = (call) => {

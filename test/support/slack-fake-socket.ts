@@ -62,6 +62,11 @@ export class FakeSlackSocket {
     return acked;
   }
 
+  /** Drops every connection as a network failure would, and keeps listening for the reconnection. */
+  dropConnections(): void {
+    for (const client of this.#server.clients) client.terminate();
+  }
+
   async close(): Promise<void> {
     for (const client of this.#server.clients) client.terminate();
     await new Promise<void>((resolve) => { this.#server.close(() => {

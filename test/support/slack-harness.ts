@@ -1,5 +1,15 @@
 import { Writable } from "node:stream";
-import { createAnswerer, createLogger, loadKnowledge, type Answerer } from "../../src/index.js";
+import {
+  createAnswerer,
+  createConversation,
+  createLogger,
+  createRateLimiter,
+  loadKnowledge,
+  type Answerer,
+  type Conversation,
+  type ConversationOptions,
+  type Logger,
+} from "../../src/index.js";
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from "../../adapters/slack/index.js";
 import { FakeSlackApi } from "./slack-fake-api.js";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./slack-requests.js";
@@ -10,6 +20,20 @@ let answererPromise: Promise<Answerer> | undefined;
 export function realAnswerer(): Promise<Answerer> {
   answererPromise ??= loadKnowledge().then(createAnswerer);
   return answererPromise;
+}
+
+/** A limit no test reaches, unless it asks for a small one. */
+export const GENEROUS_LIMIT = 100_000;
+
+/** The parts of a conversation a test may choose; the answerer and logger are the harness's own. */
+export type ConversationParts = Omit<ConversationOptions, "answerer" | "logger">;
+
+/**
+ * A real conversation over the real core, as src/main.ts builds it: by default with a per-user
+ * limit no test reaches, and without metrics or a feedback file unless given.
+ */
+export function realConversation(answerer: Answerer, logger: Logger, parts: ConversationParts = {}): Conversation {
+  return createConversation({ answerer, logger, limiter: createRateLimiter({ limit: GENEROUS_LIMIT }), ...parts });
 }
 
 /** Collects every log line, so tests can assert that secrets never reach the logs. */
@@ -28,6 +52,7 @@ export interface SlackHarness {
   readonly fake: FakeSlackApi;
   readonly adapter: SlackAdapter;
   readonly answerer: Answerer;
+  readonly conversation: Conversation;
   readonly logs: LogCapture;
   /** http://127.0.0.1:PORT/slack/events */
   readonly eventsUrl: string;
@@ -40,6 +65,10 @@ export interface HarnessOptions {
   readonly customRoutes?: SlackAdapterOptions["customRoutes"];
   /** Prepares the fake before the adapter starts (Socket Mode needs its WebSocket URL). */
   readonly prepare?: (fake: FakeSlackApi) => void | Promise<void>;
+  /** The conversation's limiter, metrics and feedback store (default: a limit no test reaches). */
+  readonly conversation?: ConversationParts;
+  /** The log level (default debug); the fuzz run keeps it quieter. */
+  readonly logLevel?: "debug" | "info" | "warn";
 }
 
 /** A fake Slack Web API plus the real adapter in HTTP mode on 127.0.0.1 and a free port. */
@@ -49,9 +78,10 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   await options.prepare?.(fake);
   const answerer = await realAnswerer();
   const logs = new LogCapture();
-  const logger = createLogger({ level: "debug", pretty: false, destination: logs });
+  const logger = createLogger({ level: options.logLevel ?? "debug", pretty: false, destination: logs });
+  const conversation = realConversation(answerer, logger, options.conversation);
   const adapter = createSlackAdapter(
-    { answerer, logger },
+    { answerer, conversation, logger },
     {
       env: {
         SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
@@ -70,6 +100,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     fake,
     adapter,
     answerer,
+    conversation,
     logs,
     origin,
     eventsUrl: `${origin}/slack/events`,

@@ -1,9 +1,13 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { questionFromButton, renderAnswer, renderApology } from "../blocks.js";
-import { languageOf, type ListenerDeps } from "../listener-deps.js";
+import type { AskOutcome } from "../../../src/index.js";
+import { factButtonFromValue, questionFromButton, renderAnswer, renderApology, renderRateLimited } from "../blocks.js";
+import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
 import { ButtonPressSchema } from "./payload.js";
 
-/** A did-you-mean button: answers the suggested question in place of the "unknown" message. */
+/**
+ * A did-you-mean button: answers its fact, by id, in place of the "unknown" message. Over the
+ * per-user limit, the presser alone gets the note and the buttons stay, to press again later.
+ */
 export async function answerSuggestion(
   deps: ListenerDeps,
   { ack, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
@@ -15,18 +19,31 @@ export async function answerSuggestion(
     return;
   }
   const press = parsed.data;
-  const question = questionFromButton(press.actions[0]?.value ?? "");
+  const value = press.actions[0]?.value ?? "";
+  const button = factButtonFromValue(value);
+  // A button posted before buttons carried fact ids holds the suggested question itself.
+  const question = button === undefined ? questionFromButton(value) : (button.question ?? "");
   try {
-    const message = renderAnswer(deps.answerer.answer(question), {
+    const outcome: AskOutcome =
+      button === undefined
+        ? deps.conversation.ask({ platform: "slack", userId: press.user.id, question })
+        : deps.conversation.askFact({ platform: "slack", userId: press.user.id, factId: button.factId, language: button.language });
+    if (outcome.kind === "rate-limited") {
+      await respond({ response_type: "ephemeral", replace_original: false, ...renderRateLimited(outcome.message) });
+      return;
+    }
+    const message = renderAnswer(outcome.answer, {
       question,
       // Still private when the unknown answer was: the asker can then share the real one.
       ephemeral: press.container?.is_ephemeral === true,
     });
     await respond({ replace_original: true, text: message.text, blocks: message.blocks });
   } catch (error) {
+    slackError(deps, error, { action: "suggestion" });
     deps.logger.error({ err: error }, "answering a suggestion failed; apologizing");
-    const apology = renderApology(languageOf(deps, question));
+    const apology = renderApology(button?.language ?? languageOf(question));
     await respond({ response_type: "ephemeral", replace_original: false, ...apology }).catch((apologyError: unknown) => {
+      slackError(deps, apologyError, { action: "suggestion" });
       deps.logger.error({ err: apologyError }, "sending the apology failed too");
     });
   }

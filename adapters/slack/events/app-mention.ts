@@ -18,11 +18,14 @@ export async function answerMention(
     deps.logger.debug({ reason: ignored }, "ignoring a mention");
     return;
   }
+  const userId = mention.user;
+  if (userId === undefined) return; // reasonToIgnore already turns authorless messages away
   if (!deps.answeredMessages.firstSighting(`${mention.channel}:${mention.ts}`)) return;
   await replyInConversation(deps, client, {
     channel: mention.channel,
     threadTs: mention.thread_ts ?? mention.ts,
     text: mention.text,
+    userId,
     botUserId: context.botUserId,
   });
 }

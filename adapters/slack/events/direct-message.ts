@@ -19,11 +19,14 @@ export async function answerDirectMessage(
     deps.logger.debug({ reason: ignored }, "ignoring a direct message");
     return;
   }
+  const userId = message.user;
+  if (userId === undefined) return; // reasonToIgnore already turns authorless messages away
   if (!deps.answeredMessages.firstSighting(`${message.channel}:${message.ts}`)) return;
   await replyInConversation(deps, client, {
     channel: message.channel,
     threadTs: message.thread_ts,
     text: message.text,
+    userId,
     botUserId: context.botUserId,
   });
 }

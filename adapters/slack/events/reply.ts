@@ -1,8 +1,8 @@
 import type { webApi } from "@slack/bolt";
 import { z } from "zod";
-import { helpLanguage, renderAnswer, renderApology, renderHelp, type SlackMessage } from "../blocks.js";
+import { helpLanguage, renderAnswer, renderApology, renderHelp, renderRateLimited, type SlackMessage } from "../blocks.js";
 import { slackTextToPlain } from "../escape.js";
-import { languageOf, type ListenerDeps } from "../listener-deps.js";
+import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
 
 /** The fields of a message or app_mention event we use; anything else Slack sends is ignored. */
 export const ConversationMessageSchema = z.object({
@@ -43,21 +43,26 @@ export interface ConversationReply {
   readonly threadTs: string | undefined;
   /** Raw Slack text of the message. */
   readonly text: string;
+  /** Who asked: the per-user limit is kept under this id, and a rate-limit note is shown to them alone. */
+  readonly userId: string;
   /** The bot's own user id, whose mentions are removed from the question. */
   readonly botUserId: string | undefined;
 }
 
-/** Answers a message in a conversation; on any failure, logs it and posts an apology instead. */
+/**
+ * Answers a message in a conversation; on any failure, logs it and posts an apology instead. Over
+ * the per-user limit, only the asker gets a short ephemeral note (in the thread), and nothing is posted.
+ */
 export async function replyInConversation(
   deps: ListenerDeps,
   client: webApi.WebClient,
   reply: ConversationReply,
 ): Promise<void> {
   const question = slackTextToPlain(reply.text, reply.botUserId);
+  const where = { channel: reply.channel, ...(reply.threadTs === undefined ? {} : { thread_ts: reply.threadTs }) };
   const post = async (message: SlackMessage): Promise<void> => {
     await client.chat.postMessage({
-      channel: reply.channel,
-      ...(reply.threadTs === undefined ? {} : { thread_ts: reply.threadTs }),
+      ...where,
       text: message.text,
       blocks: message.blocks,
       // Plain "@channel" in an echoed question must stay text, never become a mention.
@@ -66,19 +71,55 @@ export async function replyInConversation(
       unfurl_media: false,
     });
   };
+
+  let message: SlackMessage;
   try {
     const help = helpLanguage(question);
-    const message =
-      help === undefined
-        ? renderAnswer(deps.answerer.answer(question), { question, ephemeral: false })
-        : renderHelp(deps.answerer.packs, deps.answerer.topics(help), help);
-    await post(message);
+    if (help !== undefined) {
+      message = renderHelp(deps.answerer.packs, deps.answerer.topics(help), help);
+    } else {
+      const outcome = deps.conversation.ask({ platform: "slack", userId: reply.userId, question });
+      if (outcome.kind === "rate-limited") {
+        await notifyRateLimited(deps, client, reply, renderRateLimited(outcome.message));
+        return;
+      }
+      message = renderAnswer(outcome.answer, { question, ephemeral: false });
+    }
   } catch (error) {
     deps.logger.error({ err: error, channel: reply.channel }, "answering a Slack message failed; apologizing");
+    message = renderApology(languageOf(question));
+  }
+
+  try {
+    await post(message);
+  } catch (error) {
+    slackError(deps, error, { channel: reply.channel, method: "chat.postMessage" });
+    deps.logger.error({ err: error, channel: reply.channel }, "answering a Slack message failed; apologizing");
     try {
-      await post(renderApology(languageOf(deps, question)));
+      await post(renderApology(languageOf(question)));
     } catch (apologyError) {
+      slackError(deps, apologyError, { channel: reply.channel, method: "chat.postMessage" });
       deps.logger.error({ err: apologyError, channel: reply.channel }, "posting the apology failed too");
     }
+  }
+}
+
+/** The rate-limit note, visible to the asker alone; a failure is logged and counted, never retried. */
+async function notifyRateLimited(
+  deps: ListenerDeps,
+  client: webApi.WebClient,
+  reply: ConversationReply,
+  message: SlackMessage,
+): Promise<void> {
+  try {
+    await client.chat.postEphemeral({
+      channel: reply.channel,
+      user: reply.userId,
+      ...(reply.threadTs === undefined ? {} : { thread_ts: reply.threadTs }),
+      text: message.text,
+      blocks: message.blocks,
+    });
+  } catch (error) {
+    slackError(deps, error, { channel: reply.channel, method: "chat.postEphemeral" });
   }
 }
