@@ -3,10 +3,11 @@ import type { Answer, Language } from "./core/answer-schema.js";
 import type { Answerer } from "./core/answerer-types.js";
 import { detectLanguage } from "./core/language.js";
 import type { Logger } from "./logger.js";
-import type { FeedbackStore, Vote } from "./ops/feedback-store.js";
-import type { OpsMetrics } from "./ops/metrics.js";
+import type { OpsConfig } from "./ops/config.js";
+import { createFeedbackStore, type FeedbackStore, type Vote } from "./ops/feedback-store.js";
+import { createMetrics, type OpsMetrics } from "./ops/metrics.js";
 import { rateLimitMessage } from "./ops/rate-limit-message.js";
-import { rateLimitKey, type RateLimiter } from "./ops/rate-limiter.js";
+import { createRateLimiter, rateLimitKey, type RateLimiter } from "./ops/rate-limiter.js";
 import type { PlatformAdapter } from "./platform.js";
 
 export type Platform = PlatformAdapter["platform"];
@@ -43,7 +44,10 @@ export interface Conversation {
   askFact(request: Omit<AskRequest, "question"> & { readonly factId: string; readonly language: Language }): AskOutcome;
   /** A 👍/👎 press; resolves once recorded (or once recording failed and was logged). */
   vote(request: VoteRequest): Promise<void>;
-  /** A failure talking to the platform (a reply that could not be sent): logged and counted. */
+  /**
+   * Counts a failure talking to the platform (a reply that could not be sent) in the metrics. The
+   * adapter that saw it logs it, with what it was doing; logged again at debug level here.
+   */
   platformError(platform: Platform, error: unknown, context?: Record<string, unknown>): void;
 }
 
@@ -53,6 +57,27 @@ export interface ConversationOptions {
   readonly limiter?: RateLimiter;
   readonly metrics?: OpsMetrics;
   readonly feedback?: FeedbackStore;
+}
+
+/**
+ * The production conversation of one process, from the operations settings: its own metrics,
+ * rate limiter and feedback file writer. Used by `npm start` and by each Discord shard process.
+ */
+export function createConversationFromConfig(
+  answerer: Answerer,
+  logger: Logger,
+  ops: Pick<OpsConfig, "rateLimitPerMinute" | "dataDir" | "recordQuestions">,
+): { conversation: Conversation; metrics: OpsMetrics } {
+  const metrics = createMetrics();
+  metrics.setKnowledgeFacts(answerer.factCount);
+  const conversation = createConversation({
+    answerer,
+    logger,
+    metrics,
+    limiter: createRateLimiter({ limit: ops.rateLimitPerMinute }),
+    feedback: createFeedbackStore({ dataDir: ops.dataDir, recordQuestions: ops.recordQuestions, logger }),
+  });
+  return { conversation, metrics };
 }
 
 export function createConversation(options: ConversationOptions): Conversation {
@@ -93,7 +118,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     },
     platformError(platform, error, context = {}) {
       metrics?.recordPlatformError(platform);
-      logger.error({ ...context, platform, err: error }, "platform error");
+      logger.debug({ ...context, platform, err: error }, "platform error counted");
     },
   };
 }

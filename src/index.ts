@@ -9,7 +9,7 @@ export type { Knowledge, Fact, Pack } from "./core/knowledge-schema.js";
 export type { AdapterContext, PlatformAdapter } from "./platform.js";
 export { createLogger, redactSecrets } from "./logger.js";
 export type { Logger } from "./logger.js";
-export { createConversation } from "./conversation.js";
+export { createConversation, createConversationFromConfig } from "./conversation.js";
 export type { AskOutcome, AskRequest, Conversation, ConversationOptions, Platform, VoteRequest } from "./conversation.js";
 export { createRateLimiter } from "./ops/rate-limiter.js";
 export { createMetrics } from "./ops/metrics.js";

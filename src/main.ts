@@ -4,18 +4,15 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { runChat } from "./cli/chat.js";
-import { createConversation } from "./conversation.js";
+import { createConversationFromConfig } from "./conversation.js";
 import { createAnswerer } from "./core/answerer.js";
 import type { Answerer } from "./core/answerer-types.js";
 import { KnowledgeError } from "./core/errors.js";
 import { loadKnowledge } from "./core/knowledge-loader.js";
 import { createLogger, type Logger } from "./logger.js";
 import { readOpsConfig, type OpsConfig } from "./ops/config.js";
-import { createFeedbackStore } from "./ops/feedback-store.js";
 import { checkHealth } from "./ops/health.js";
-import { createMetrics } from "./ops/metrics.js";
 import { operatorRoutes, startOperatorServer, type OperatorServer } from "./ops/operator-server.js";
-import { createRateLimiter } from "./ops/rate-limiter.js";
 import type { PlatformAdapter } from "./platform.js";
 
 const EnvSchema = z.object({
@@ -51,15 +48,7 @@ interface Running {
  * runs in HTTP mode, else on a server of their own on PORT), then connects every platform.
  */
 async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logger: Logger): Promise<Running> {
-  const metrics = createMetrics();
-  metrics.setKnowledgeFacts(answerer.factCount);
-  const conversation = createConversation({
-    answerer,
-    logger,
-    metrics,
-    limiter: createRateLimiter({ limit: ops.rateLimitPerMinute }),
-    feedback: createFeedbackStore({ dataDir: ops.dataDir, recordQuestions: ops.recordQuestions, logger }),
-  });
+  const { conversation, metrics } = createConversationFromConfig(answerer, logger, ops);
   const context = { answerer, conversation, logger };
   const adapters: PlatformAdapter[] = [];
   const health = (): ReturnType<typeof checkHealth> => checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters });

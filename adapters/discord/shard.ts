@@ -3,15 +3,7 @@
 // Each shard process builds its own conversation: its rate limiter and metrics are its own (a user
 // is limited per shard, which is per server, and these metrics are not served by the manager's
 // /metrics); the feedback file under DATA_DIR is shared, one whole line per append.
-import {
-  createAnswerer,
-  createConversation,
-  createFeedbackStore,
-  createLogger,
-  createMetrics,
-  createRateLimiter,
-  loadKnowledge,
-} from "../../src/index.js";
+import { createAnswerer, createConversationFromConfig, createLogger, loadKnowledge } from "../../src/index.js";
 import { readOpsConfig } from "../../src/ops/config.js";
 import { createDiscordBot } from "./client.js";
 import { loadDiscordConfig } from "./config.js";
@@ -22,15 +14,7 @@ const logger = createLogger({ level: ops.logLevel, secrets: [config.token] }).ch
   shards: process.env.SHARDS,
 });
 const answerer = createAnswerer(await loadKnowledge(process.env.KNOWLEDGE_DIR));
-const metrics = createMetrics();
-metrics.setKnowledgeFacts(answerer.factCount);
-const conversation = createConversation({
-  answerer,
-  logger,
-  metrics,
-  limiter: createRateLimiter({ limit: ops.rateLimitPerMinute }),
-  feedback: createFeedbackStore({ dataDir: ops.dataDir, recordQuestions: ops.recordQuestions, logger }),
-});
+const { conversation } = createConversationFromConfig(answerer, logger, ops);
 const bot = createDiscordBot(config, { answerer, conversation, logger });
 
 let stopping = false;

@@ -211,6 +211,6 @@ describe("Discord: 👍 / 👎 feedback", () => {
     fake.dispatch("INTERACTION_CREATE", interaction);
     await fake.waitForRequest(() => fake.callbacksFor(interaction.id).length === 2);
     expect(await metric(bot, 'platform_errors_total{platform="discord"}')).toBe(before + 1);
-    expect(bot.logs.some((line) => line.msg === "platform error" && line.platform === "discord" && line.level === 50)).toBe(true);
+    expect(bot.logs.some((line) => line.msg === "platform error counted" && line.platform === "discord" && line.level === 20)).toBe(true);
   });
 });

@@ -260,6 +260,6 @@ describe("/healthz and /metrics on Slack's HTTP port", () => {
     expect(text).toContain('questions_total{platform="slack",status="answered"} 2');
     expect(text).toContain('platform_errors_total{platform="slack"} 1');
     expect(text).toMatch(/answer_latency_seconds_count\{platform="slack"\} 2/);
-    expect(harness.logs.text).toContain('"msg":"platform error"');
+    expect(harness.logs.text).toContain('"msg":"platform error counted"');
   });
 });
