@@ -125,7 +125,7 @@ describe("npm run discord:deploy", () => {
 
 describe("README", () => {
   it("gives the invite URL with exactly the scopes and permissions the bot asks for", async () => {
-    const readme = await readFile(new URL("../../adapters/discord/README.md", import.meta.url), "utf8");
+    const readme = await readFile(new URL("../../README.md", import.meta.url), "utf8");
     expect(readme).toContain(inviteUrl("YOUR_APPLICATION_ID"));
     expect(PERMISSIONS_INTEGER).toBe("274877991936");
     for (const bit of Object.values(REQUIRED_PERMISSIONS)) expect(readme).toContain(`\`${bit.toString()}\``);
