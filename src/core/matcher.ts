@@ -69,10 +69,6 @@ export interface QueryTerm {
   readonly matches: readonly { readonly term: string; readonly quality: number }[];
 }
 
-function bucketKey(firstLetter: string, length: number): string {
-  return `${firstLetter}${length}`;
-}
-
 const LONG_QUESTION_WORDS = [...QUESTION_WORDS].filter(([word]) => word.length >= 5);
 
 /** "combein", "pourqoi": a long question word with one typo still says what is asked. */
@@ -110,8 +106,8 @@ export class Matcher {
   private readonly records: IndexedRecord[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly termWeight = new Map<string, number>();
-  /** Known words by first letter and length, each bucket a Fuse index; see `typoLookup`. */
-  private readonly fuseByBucket = new Map<string, { readonly fuse: Fuse<string>; readonly terms: readonly string[] }>();
+  /** Known words (as written and stemmed) by first letter, each bucket a Fuse index; see `typoLookup`. */
+  private readonly fuseByLetter = new Map<string, { readonly fuse: Fuse<string>; readonly forms: readonly string[] }>();
   private readonly fuzzyCache = new Map<string, readonly { term: string; quality: number }[]>();
   /** What each fact's sample questions ask for ("?where", "?count"…), generic "?what" left out. */
   private readonly factQuestionKinds = new Map<number, string[]>();
@@ -214,19 +210,18 @@ export class Matcher {
       factBestRecord: new Int32Array(factSlots),
     };
 
-    // One Fuse index per first letter and length: a typo changes the length by at most two and
-    // rarely the first letter, so a lookup scans a handful of small buckets, not the vocabulary.
+    // One Fuse index per first letter: a typo rarely hits the first letter, so a lookup scans
+    // one small bucket, not the vocabulary.
     const buckets = new Map<string, string[]>();
     for (const form of this.formToTerm.keys()) {
-      const key = bucketKey(form[0] ?? "", form.length);
-      const bucket = buckets.get(key) ?? [];
+      const bucket = buckets.get(form[0] ?? "") ?? [];
       bucket.push(form);
-      buckets.set(key, bucket);
+      buckets.set(form[0] ?? "", bucket);
     }
-    for (const [key, terms] of buckets) {
-      this.fuseByBucket.set(key, {
-        fuse: new Fuse(terms, { includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 2 }),
-        terms,
+    for (const [letter, forms] of buckets) {
+      this.fuseByLetter.set(letter, {
+        fuse: new Fuse(forms, { includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 2 }),
+        forms,
       });
     }
   }
@@ -258,28 +253,24 @@ export class Matcher {
     // Two mistakes in a short word make another word ("petrole" → "parole"): allow them in long ones only.
     const maxEdits = word.length >= 8 ? 2 : 1;
     const found: { term: string; quality: number }[] = [];
-    // The word's own first letter, and its second for a swap of the first two ("oclaition").
-    const firstLetters = new Set([word[0] ?? "", word[1] ?? ""]);
-    for (const first of firstLetters) {
-      for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-        const bucket = this.fuseByBucket.get(bucketKey(first, length));
-        if (!bucket) continue;
-        // Fuse's bitap scores a swap of two letters as two errors, so in short words it misses
-        // "pyas" → "pays": short words, and long ones none of whose proposals holds, are checked
-        // against their (small) bucket word by word.
-        const accept = (candidates: readonly string[]): number => {
-          let accepted = 0;
-          for (const candidate of candidates) {
-            const distance = editDistance(word, candidate, maxEdits);
-            const term = this.formToTerm.get(candidate);
-            if (distance > maxEdits || term === undefined) continue;
-            found.push({ term, quality: TYPO_QUALITY[distance] ?? 0 });
-            accepted++;
-          }
-          return accepted;
-        };
-        if (word.length <= 5 || accept(bucket.fuse.search(word, { limit: 8 }).map((r) => r.item)) === 0) accept(bucket.terms);
+    const accept = (candidates: readonly string[]): void => {
+      for (const candidate of candidates) {
+        const distance = editDistance(word, candidate, maxEdits);
+        const term = this.formToTerm.get(candidate);
+        if (distance <= maxEdits && term !== undefined) found.push({ term, quality: TYPO_QUALITY[distance] ?? 0 });
       }
+    };
+    // The word's own first letter; its second only when that finds nothing, for a swap of the
+    // first two ("oclaition").
+    for (const first of new Set([word[0] ?? "", word[1] ?? ""])) {
+      const bucket = this.fuseByLetter.get(first);
+      if (!bucket) continue;
+      // Fuse's bitap scores a swap of two letters as two errors, so in short words it misses
+      // "pyas" → "pays": short words, and long ones none of whose proposals holds, are checked
+      // against the bucket's words of a near length one by one.
+      if (word.length > 5) accept(bucket.fuse.search(word, { limit: 10 }).map((r) => r.item));
+      if (found.length === 0) accept(bucket.forms.filter((f) => Math.abs(f.length - word.length) <= maxEdits));
+      if (found.length > 0) break;
     }
     found.sort((a, b) => b.quality - a.quality);
     const best = found.filter((f, i) => found.findIndex((g) => g.term === f.term) === i).slice(0, 3);
