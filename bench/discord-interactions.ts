@@ -14,7 +14,6 @@ import {
   createMetrics,
   createRateLimiter,
   loadKnowledge,
-  type FeedbackStore,
 } from "../src/index.js";
 import { FakeDiscord, FAKE_TOKEN } from "../test/support/discord-fake.js";
 import { askPayload } from "../test/support/discord-payloads.js";
@@ -84,20 +83,12 @@ const logger = createLogger({ level: "warn", pretty: false, secrets: [FAKE_TOKEN
 // The conversation as src/main.ts builds it (limiter, metrics, feedback file), with a limit high
 // enough that the one benchmark user is never turned away, and the feedback file in a temp folder.
 const dataDir = await mkdtemp(path.join(tmpdir(), "discord-bench-"));
-const store = createFeedbackStore({ dataDir, recordQuestions: true, logger });
-/** Appends run in order, so once the latest has settled every earlier one has too. */
-let lastWrite: Promise<boolean> = Promise.resolve(true);
-const feedback: FeedbackStore = {
-  file: store.file,
-  recordQuestion: (...args) => (lastWrite = store.recordQuestion(...args)),
-  recordVote: (input) => (lastWrite = store.recordVote(input)),
-};
 const conversation = createConversation({
   answerer,
   logger,
   metrics: createMetrics(),
   limiter: createRateLimiter({ limit: 100_000 }),
-  feedback,
+  feedback: createFeedbackStore({ dataDir, recordQuestions: true, logger }),
 });
 const adapter = createDiscordAdapter({ answerer, conversation, logger }, { env: fake.env() });
 await adapter.start();
@@ -131,6 +122,6 @@ try {
 } finally {
   await adapter.stop();
   await fake.close();
-  await lastWrite;
+  await conversation.flush();
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -32,6 +32,7 @@ const RATE_PER_SECOND = 200;
 const DURATION_SECONDS = 20;
 const CONNECTIONS = 20;
 const WARMUP_REQUESTS = 400;
+const WARMUP_SECONDS = 10;
 const TARGETS = { errors: 0, p99Ms: 100, rssGrowthMb: 20 };
 /**
  * Requests come from this many users in turn, each under the default limit of 10 questions a
@@ -75,6 +76,7 @@ async function serve(): Promise<void> {
     } else if (message === "stop") {
       void adapter
         .stop()
+        .then(() => conversation.flush())
         .then(() => rm(dataDir, { recursive: true, force: true }))
         .then(() => process.exit(0));
     }
@@ -175,8 +177,11 @@ async function run(): Promise<void> {
     },
   };
 
-  // Warm-up (JIT, first allocations), not measured.
+  // Warm-up, not measured: first a burst for the JIT, then the same load as the measured run, so
+  // V8's young generation and the allocator reach the size this load keeps them at. RSS growth
+  // over the measured run then shows what the load retains, not what warming up allocates.
   await autocannon({ url, connections: CONNECTIONS, amount: WARMUP_REQUESTS, requests: [request] });
+  await autocannon({ url, connections: CONNECTIONS, overallRate: RATE_PER_SECOND, duration: WARMUP_SECONDS, requests: [request] });
   const before = await memoryOf(child);
   badAnswers = 0;
 

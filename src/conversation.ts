@@ -49,6 +49,8 @@ export interface Conversation {
    * adapter that saw it logs it, with what it was doing; logged again at debug level here.
    */
   platformError(platform: Platform, error: unknown, context?: Record<string, unknown>): void;
+  /** Resolves once the feedback records of every question so far are written: call it on shutdown. */
+  flush(): Promise<void>;
 }
 
 export interface ConversationOptions {
@@ -119,6 +121,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     platformError(platform, error, context = {}) {
       metrics?.recordPlatformError(platform);
       logger.debug({ ...context, platform, err: error }, "platform error counted");
+    },
+    async flush() {
+      await feedback?.flush();
     },
   };
 }

@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { runChat } from "./cli/chat.js";
-import { createConversationFromConfig } from "./conversation.js";
+import { createConversationFromConfig, type Conversation } from "./conversation.js";
 import { createAnswerer } from "./core/answerer.js";
 import type { Answerer } from "./core/answerer-types.js";
 import { KnowledgeError } from "./core/errors.js";
@@ -40,6 +40,7 @@ function fail(message: string): never {
 
 interface Running {
   readonly adapters: readonly PlatformAdapter[];
+  readonly conversation: Conversation;
   readonly operatorServer: OperatorServer | undefined;
 }
 
@@ -70,7 +71,7 @@ async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logg
     await operatorServer?.close();
     throw error;
   }
-  return { adapters, operatorServer };
+  return { adapters, conversation, operatorServer };
 }
 
 async function main(): Promise<void> {
@@ -131,7 +132,9 @@ async function main(): Promise<void> {
       process.exit(0);
     }, SHUTDOWN_GRACE_MS);
     timeout.unref();
-    void Promise.allSettled([...running.adapters.map((a) => a.stop()), running.operatorServer?.close()]).then(() => {
+    void Promise.allSettled([...running.adapters.map((a) => a.stop()), running.operatorServer?.close()])
+      .then(() => running.conversation.flush())
+      .then(() => {
       logger.info("stopped");
       logger.flush();
       process.exit(0);

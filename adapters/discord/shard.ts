@@ -23,7 +23,8 @@ function shutdown(signal: NodeJS.Signals): void {
   stopping = true;
   logger.info({ signal }, "discord: shard stopping");
   bot.stop().then(
-    () => process.exit(0),
+    // Feedback records of the last answers are written before the process goes.
+    () => conversation.flush().then(() => process.exit(0)),
     (error: unknown) => {
       logger.error({ err: error }, "discord: shard did not stop cleanly");
       process.exit(1);

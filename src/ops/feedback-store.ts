@@ -61,6 +61,8 @@ export interface FeedbackStore {
   /** Any question's outcome; only refusals keep the question text (when recording is on). */
   recordQuestion(platform: Platform, question: string, answer: Pick<Answer, "status" | "factId" | "confidence">): Promise<boolean>;
   recordVote(input: VoteInput): Promise<boolean>;
+  /** Resolves once every record asked for so far is written (or its failure logged): for shutdown. */
+  flush(): Promise<void>;
 }
 
 export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStore {
@@ -136,6 +138,9 @@ export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStor
         confidence: input.confidence ?? null,
         vote: input.vote,
       });
+    },
+    async flush() {
+      await queue;
     },
   };
 }
