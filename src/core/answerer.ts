@@ -101,7 +101,8 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
     const best = ranked[0];
     const confidence = Math.round(Math.min(1, best?.score ?? 0) * 1000) / 1000;
     const entry = best ? facts[best.factIndex] : undefined;
-    if (!best || !entry || best.score < ANSWER_THRESHOLD) {
+    // A question word alone ("où ?") is not yet a question about the article: offer what it may be.
+    if (!best || !entry || best.score < ANSWER_THRESHOLD || !best.contentMatched) {
       const suggestions = suggestionsFor(question, ranked, language);
       return unknown(language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", language), suggestions, confidence);
     }

@@ -37,6 +37,8 @@ export interface RecordMatch {
 export interface FactMatch {
   readonly factIndex: number;
   readonly score: number;
+  /** False when the fact's best record shares only question words with the question. */
+  readonly contentMatched: boolean;
   /** The record that gave the fact its score. */
   readonly best: MatchRecordInput;
 }
@@ -54,6 +56,11 @@ const KIND_WEIGHT: Readonly<Record<RecordKind, number>> = {
 const RECORD_COVERAGE_FLOOR = 0.55;
 /** Quality of a match one or two typing mistakes away from a known word. */
 const TYPO_QUALITY = [1, 0.8, 0.6] as const;
+/**
+ * A record that shares only question words with the question ("combien font 12 fois 7" and
+ * "Combien de pays…") keeps this share, and its fact is never the answer (see `contentMatched`).
+ */
+const QUESTION_WORDS_ONLY = 0.5;
 /** A record that asks for something else ("pourquoi" for "où") keeps this share of its score. */
 const QUESTION_KIND_MISMATCH = 0.7;
 const SYNONYM_QUALITY = 0.9;
@@ -128,6 +135,8 @@ export class Matcher {
     readonly bestTermWeight: Float64Array;
     readonly queryCovered: Float64Array;
     readonly recordCovered: Float64Array;
+    /** Whether a word other than a question word was found in the record. */
+    readonly contentFound: Uint8Array;
     readonly factStamp: Uint32Array;
     readonly factScore: Float64Array;
     readonly factBestRecord: Int32Array;
@@ -205,6 +214,7 @@ export class Matcher {
       bestTermWeight: new Float64Array(n),
       queryCovered: new Float64Array(n),
       recordCovered: new Float64Array(n),
+      contentFound: new Uint8Array(n),
       factStamp: new Uint32Array(factSlots),
       factScore: new Float64Array(factSlots),
       factBestRecord: new Int32Array(factSlots),
@@ -293,7 +303,7 @@ export class Matcher {
         ? (this.termWeight.get(word) ?? this.questionWordWeight)
         : known
           ? (this.termWeight.get(known.term) ?? this.unknownWordWeight)
-          : COMMON_WORDS.has(word) || word.length <= 2
+          : COMMON_WORDS.has(word) || /^\p{L}{1,2}$/u.test(word)
             ? this.commonWordWeight // everyday words and chat abbreviations ("ds", "tt") say little
             : this.unknownWordWeight;
       return { term: word, weight, matches };
@@ -350,10 +360,12 @@ export class Matcher {
           s.callStamp[recordIndex] = callStamp;
           s.queryCovered[recordIndex] = 0;
           s.recordCovered[recordIndex] = 0;
+          s.contentFound[recordIndex] = 0;
           touched.push(recordIndex);
         }
         const quality = s.bestQuality[recordIndex] ?? 0;
         s.queryCovered[recordIndex] = (s.queryCovered[recordIndex] ?? 0) + q.weight * quality;
+        if (!q.term.startsWith("?")) s.contentFound[recordIndex] = 1;
         s.recordCovered[recordIndex] = (s.recordCovered[recordIndex] ?? 0) + (s.bestTermWeight[recordIndex] ?? 0) * quality;
       }
     }
@@ -372,7 +384,8 @@ export class Matcher {
       const asksOtherThing = queryKinds.size > 0 && kinds.length > 0 && !kinds.some((k) => queryKinds.has(k));
       const score =
         queryShare * (RECORD_COVERAGE_FLOOR + (1 - RECORD_COVERAGE_FLOOR) * Math.min(1, recordShare)) *
-        KIND_WEIGHT[record.kind] * (asksOtherThing ? QUESTION_KIND_MISMATCH : 1);
+        KIND_WEIGHT[record.kind] * (asksOtherThing ? QUESTION_KIND_MISMATCH : 1) *
+        (s.contentFound[recordIndex] === 1 ? 1 : QUESTION_WORDS_ONLY);
       const fact = record.factIndex;
       if (s.factStamp[fact] !== callStamp) {
         s.factStamp[fact] = callStamp;
@@ -387,7 +400,8 @@ export class Matcher {
     factsTouched.sort((a, b) => (s.factScore[b] ?? 0) - (s.factScore[a] ?? 0));
     return factsTouched.slice(0, limit).flatMap((factIndex) => {
       const best = this.records[s.factBestRecord[factIndex] ?? -1];
-      return best ? [{ factIndex, score: s.factScore[factIndex] ?? 0, best }] : [];
+      const bestIndex = s.factBestRecord[factIndex] ?? -1;
+      return best ? [{ factIndex, score: s.factScore[factIndex] ?? 0, best, contentMatched: s.contentFound[bestIndex] === 1 }] : [];
     });
   }
 
