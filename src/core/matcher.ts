@@ -60,7 +60,7 @@ const TYPO_QUALITY = [1, 0.8, 0.6] as const;
  * A record that shares only question words with the question ("combien font 12 fois 7" and
  * "Combien de pays…") keeps this share, and its fact is never the answer (see `contentMatched`).
  */
-const QUESTION_WORDS_ONLY = 0.5;
+const QUESTION_WORDS_ONLY = 0.4;
 /** A record that asks for something else ("pourquoi" for "où") keeps this share of its score. */
 const QUESTION_KIND_MISMATCH = 0.7;
 const SYNONYM_QUALITY = 0.9;

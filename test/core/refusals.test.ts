@@ -2,6 +2,7 @@
 // in the asker's language, with at most three did-you-mean suggestions — never a wrong answer.
 import { beforeAll, describe, expect, it } from "vitest";
 import { AnswerSchema, type Answer, type Language } from "../../src/index.js";
+import { ANSWER_THRESHOLD } from "../../src/core/answerer.js";
 import { realCore, type RealCore } from "../fixtures/core.js";
 
 const OFF_TOPIC: readonly (readonly [string, Language])[] = [
@@ -46,7 +47,7 @@ describe("refusals", () => {
     expect(answer.source).toBeNull();
     expect(answer.language).toBe(language);
     expect(answer.answer).toMatch(REFUSAL_WORDS[language]);
-    expect(answer.confidence).toBeLessThan(0.52);
+    expect(answer.confidence).toBeLessThan(ANSWER_THRESHOLD);
     expect(answer.suggestions.length).toBeLessThanOrEqual(3);
     const own = core.sampleQuestions(language);
     for (const suggestion of answer.suggestions) {
@@ -88,5 +89,15 @@ describe("refusals", () => {
 
   it("refuses in English when asked in English even when the question names French things", () => {
     expectRefused(core.answerer.answer("what is the population of Brussels?"), "en");
+  });
+
+  it("does not answer a question word alone, but offers what it may mean", () => {
+    const where = core.answerer.answer("où ?");
+    expectRefused(where, "fr");
+    const offered = where.suggestions.map((s) => s.factId);
+    expect(offered).toContain("meeting-place");
+    expect(offered).toContain("deployment-location");
+    expectRefused(core.answerer.answer("combien font 12 fois 7"), "fr");
+    expectRefused(core.answerer.answer("why?"), "en");
   });
 });
