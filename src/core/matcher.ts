@@ -64,6 +64,8 @@ const QUESTION_WORDS_ONLY = 0.4;
 /** A record that asks for something else ("pourquoi" for "où") keeps this share of its score. */
 const QUESTION_KIND_MISMATCH = 0.7;
 const SYNONYM_QUALITY = 0.9;
+/** Quality of a match on a long shared beginning only: another inflection, or a near word. */
+const VARIANT_QUALITY = 0.7;
 /** "?what" (quel, what, which) asks for anything: it weighs this share of a specific question word. */
 const GENERIC_QUESTION_SHARE = 0.3;
 /** Weight of an everyday word the knowledge does not use, as a share of the rarest word's. */
@@ -74,6 +76,12 @@ export interface QueryTerm {
   readonly term: string;
   readonly weight: number;
   readonly matches: readonly { readonly term: string; readonly quality: number }[];
+}
+
+function sharedPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
 }
 
 const LONG_QUESTION_WORDS = [...QUESTION_WORDS].filter(([word]) => word.length >= 5);
@@ -282,6 +290,17 @@ export class Matcher {
       if (found.length === 0) accept(bucket.forms.filter((f) => Math.abs(f.length - word.length) <= maxEdits));
       if (found.length > 0) break;
     }
+    // Another form of a known word ("garantissent" / "garantie", "clarified" / "clarifier"):
+    // a long shared beginning, where the stemmer's suffix list stops.
+    if (found.length === 0 && word.length >= 6) {
+      for (const form of this.fuseByLetter.get(word[0] ?? "")?.forms ?? []) {
+        const shared = sharedPrefixLength(word, form);
+        const term = this.formToTerm.get(form);
+        if (term !== undefined && shared >= 6 && shared >= 0.7 * Math.min(word.length, form.length)) {
+          found.push({ term, quality: VARIANT_QUALITY });
+        }
+      }
+    }
     found.sort((a, b) => b.quality - a.quality);
     const best = found.filter((f, i) => found.findIndex((g) => g.term === f.term) === i).slice(0, 3);
     // A typo of a word that has synonyms finds them too ("soldtas" → "soldat" → "troop").
@@ -303,8 +322,8 @@ export class Matcher {
         ? (this.termWeight.get(word) ?? this.questionWordWeight)
         : known
           ? (this.termWeight.get(known.term) ?? this.unknownWordWeight)
-          : COMMON_WORDS.has(word) || /^\p{L}{1,2}$/u.test(word)
-            ? this.commonWordWeight // everyday words and chat abbreviations ("ds", "tt") say little
+          : COMMON_WORDS.has(word) || /^\p{L}{1,3}$/u.test(word)
+            ? this.commonWordWeight // everyday words, chat abbreviations and typos ("ds", "wat") say little
             : this.unknownWordWeight;
       return { term: word, weight, matches };
     });
