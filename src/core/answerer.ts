@@ -2,7 +2,7 @@ import { AnswerSchema, type Answer, type Language, type Suggestion } from "./ans
 import type { Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
-import { Matcher, queryWords, type FactMatch, type MatchRecordInput } from "./matcher.js";
+import { Matcher, queryWords, queryWordsOf, questionTokens, type FactMatch, type MatchRecordInput } from "./matcher.js";
 import { message } from "./messages.js";
 import { foldText } from "./normalize.js";
 
@@ -32,7 +32,8 @@ interface IndexedFact {
  */
 export function cleanQuestion(question: unknown): string {
   if (typeof question !== "string") return "";
-  const cut = Array.from(question.slice(0, MAX_QUESTION_LENGTH * 2)).slice(0, MAX_QUESTION_LENGTH).join("");
+  // Cut by characters, not UTF-16 units, so an emoji is never split; short questions need no cut.
+  const cut = question.length <= MAX_QUESTION_LENGTH ? question : Array.from(question.slice(0, MAX_QUESTION_LENGTH * 2)).slice(0, MAX_QUESTION_LENGTH).join("");
   return cut
     .replace(/<https?:[^>|]*\|([^>]*)>/g, " $1 ") // a link's label is text the user wrote
     .replace(/<(?:[@#!][^>]*|a?:\w+:\d+|https?:[^>]*)>/g, " ") // user, channel, special mentions, emoji, bare links
@@ -93,11 +94,12 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
 
   function answer(rawQuestion: string): Answer {
     const question = cleanQuestion(rawQuestion);
-    const language = detectLanguage(question, vocabulary);
+    const tokens = questionTokens(question);
+    const language = detectLanguage(question, vocabulary, tokens);
     if (!hasWords(question)) {
       return unknown(language, message("empty", language, { example: firstQuestion(0, language) }), [], 0);
     }
-    const ranked = matcher.rank(question);
+    const ranked = matcher.rank(queryWordsOf(tokens));
     const best = ranked[0];
     const confidence = Math.round(Math.min(1, best?.score ?? 0) * 1000) / 1000;
     const entry = best ? facts[best.factIndex] : undefined;

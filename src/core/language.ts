@@ -1,5 +1,5 @@
 import type { Language } from "./answer-schema.js";
-import { foldText, tokenize } from "./normalize.js";
+import { foldText, stem, tokenize } from "./normalize.js";
 
 /** Function words that give a language away even in a three-word question. */
 const FRENCH_MARKERS = new Set(
@@ -26,6 +26,7 @@ const ENGLISH_MARKERS = new Set(
 export function detectLanguage(
   text: string,
   vocabulary?: { readonly fr: ReadonlySet<string>; readonly en: ReadonlySet<string> },
+  tokens: readonly string[] = tokenize(text),
 ): Language {
   let french = 0;
   let english = 0;
@@ -33,12 +34,14 @@ export function detectLanguage(
   const raw = foldText(text);
   if (/\b(?:l|d|qu|c|j|n|s)'\p{L}/u.test(raw)) french += 1;
   if (/\b\w+'(?:s|t|re|ll|ve|d)\b/.test(raw)) english += 1;
-  for (const token of tokenize(text)) {
+  for (const token of tokens) {
     if (FRENCH_MARKERS.has(token)) french += 1;
     if (ENGLISH_MARKERS.has(token)) english += 1;
     if (vocabulary) {
-      const inFrench = vocabulary.fr.has(token);
-      const inEnglish = vocabulary.en.has(token);
+      // The vocabulary holds stems, as the matcher does.
+      const word = stem(token);
+      const inFrench = vocabulary.fr.has(word);
+      const inEnglish = vocabulary.en.has(word);
       if (inFrench && !inEnglish) french += 0.5;
       if (inEnglish && !inFrench) english += 0.5;
     }

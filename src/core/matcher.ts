@@ -102,10 +102,19 @@ export interface QueryWord {
 }
 
 export function queryWords(text: string): QueryWord[] {
-  const countryFixed = text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ");
+  return queryWordsOf(questionTokens(text));
+}
+
+/** The folded words of a question, "US"/"U.S." read as the country before case is lost. */
+export function questionTokens(text: string): string[] {
+  return tokenize(text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa "));
+}
+
+/** `queryWords` of already tokenized text. */
+export function queryWordsOf(tokens: readonly string[]): QueryWord[] {
   const seen = new Set<string>();
   const out: QueryWord[] = [];
-  for (const token of tokenize(countryFixed)) {
+  for (const token of tokens) {
     const kind = QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);
     const isQuestionWord = kind !== undefined;
     if (!isQuestionWord && (STOPWORDS.has(token) || token.length < 2)) continue;
@@ -313,8 +322,8 @@ export class Matcher {
   }
 
   /** The question's words with their weights and the known words each matched. */
-  analyze(question: string): QueryTerm[] {
-    return queryWords(question).map((queryWord) => {
+  analyze(question: string | readonly QueryWord[]): QueryTerm[] {
+    return (typeof question === "string" ? queryWords(question) : question).map((queryWord) => {
       const { word, isQuestionWord } = queryWord;
       const matches = this.lookup(queryWord);
       const known = matches[0];
@@ -330,7 +339,7 @@ export class Matcher {
   }
 
   /** Facts ranked by how well their best record matches the question; empty when nothing does. */
-  rank(question: string, limit = 5): FactMatch[] {
+  rank(question: string | readonly QueryWord[], limit = 5): FactMatch[] {
     const query = this.analyze(question);
     const queryKinds = new Set(query.map((q) => q.term).filter((t) => t.startsWith("?") && t !== GENERIC_QUESTION_KIND));
     const queryWeightTotal = query.reduce((sum, q) => sum + q.weight, 0);
