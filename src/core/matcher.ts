@@ -92,6 +92,13 @@ function mistypedQuestionWord(token: string): string | undefined {
   return LONG_QUESTION_WORDS.find(([word]) => editDistance(token, word, 1) <= 1)?.[1];
 }
 
+const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "will", "would", "can", "could", "should"]);
+
+/** "were did they meet": "where" typed without its h, a question only the next word gives away. */
+function wereForWhere(tokens: readonly string[]): string | undefined {
+  return tokens[0] === "were" && AUXILIARIES.has(tokens[1] ?? "") ? QUESTION_WORDS.get("where") : undefined;
+}
+
 /** A query's words, folded, stopwords removed, stemmed; "US"/"U.S." read as the country. */
 export interface QueryWord {
   /** The stem, or the question kind ("?where") of a question word. */
@@ -114,8 +121,8 @@ export function questionTokens(text: string): string[] {
 export function queryWordsOf(tokens: readonly string[]): QueryWord[] {
   const seen = new Set<string>();
   const out: QueryWord[] = [];
-  for (const token of tokens) {
-    const kind = QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);
+  for (const [index, token] of tokens.entries()) {
+    const kind = QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token) ?? (index === 0 ? wereForWhere(tokens) : undefined);
     const isQuestionWord = kind !== undefined;
     if (!isQuestionWord && (STOPWORDS.has(token) || token.length < 2)) continue;
     const word = kind ?? stem(token);

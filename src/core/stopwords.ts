@@ -1,7 +1,7 @@
 /**
- * Words that carry no meaning for matching in either language. Question words (combien, où, qui,
- * quand, who, where, when, how…) are deliberately absent: they tell "where did they meet" from
- * "when did they meet".
+ * Words that carry no meaning for matching in either language ("but" stays: in French it is the
+ * goal, "le but"). Question words (combien, où, qui, quand, who, where, when, how…) are
+ * deliberately absent: they tell "where did they meet" from "when did they meet".
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   (
@@ -17,7 +17,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     // Elisions typed without their apostrophe ("cest", "sest", "quil").
     "cest sest nest quil quils quelle quon jai jsuis dun dune lun lune " +
     // English
-    "the a an of to in on at by for with from into about as and or but nor so is are was were be been being " +
+    "the a an of to in on at by for with from into about as and or nor so is are was were be been being " +
     "do does did done have has had having will would shall should can could may might must " +
     "it its this that these those there here they them their he she his her we us our you your i me my " +
     "any some just really actually please tell know let also then than " +
@@ -34,14 +34,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  */
 export const QUESTION_WORDS: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    // Chat spellings too: "koi", "ki", "whats", "wheres".
-    "?where": "ou where wheres",
-    "?when": "quand qd kan when whens",
+    // Chat spellings and common typos too: "koi", "ki", "kel", "whats", "wat", "wich", "wher".
+    "?where": "ou where wheres wher whre",
+    "?when": "quand qd kan when whens wen",
     "?who": "qui ki who whom whose whos",
     "?why": "pourquoi pk pq pkoi why whys",
     "?count": "combien cb cmb many much",
-    "?how": "comment cmt how hows",
-    "?what": "quoi koi kwa quel quelle quels quelles lequel laquelle what whats which",
+    "?how": "comment cmt how hows hw",
+    "?what": "quoi koi kwa quel quelle quels quelles kel kelle kels lequel laquelle what whats wat wut which wich whic",
   }).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );
 

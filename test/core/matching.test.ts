@@ -78,6 +78,7 @@ const ENGLISH: readonly Case[] = [
   c("what obstacles does the coalition face", "obstacles", "en"),
   c("what is the relation between the coalition and nato", "nato-relation", "en"),
   c("so what does all this mean for ukraine", "kyiv-meaning", "en"),
+  c("were did the ministers meet", "meeting-place", "en"), // "where" without its h
 ];
 
 /**
@@ -88,8 +89,6 @@ const ENGLISH: readonly Case[] = [
 const KNOWN_MISSES: readonly (Case & { readonly today: string })[] = [
   // A wrong answer, worse than a refusal: "take part" pulls towards the troop contributors.
   { ...c("how many countries take part in the coalition", "coalition-size", "en"), today: "troop-contributors" },
-  // "where" mistyped as the stopword "were": answered with full confidence, about the wrong thing.
-  { ...c("were did the ministers meet", "meeting-place", "en"), today: "meeting-level" },
 ];
 
 describe("matching on the shipped knowledge", () => {
