@@ -122,7 +122,11 @@ export function queryWordsOf(tokens: readonly string[]): QueryWord[] {
   const seen = new Set<string>();
   const out: QueryWord[] = [];
   for (const [index, token] of tokens.entries()) {
-    const kind = QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token) ?? (index === 0 ? wereForWhere(tokens) : undefined);
+    // "many"/"much" ask for a count after "how" only: "are many countries willing" asks yes or no.
+    const countWithoutHow = (token === "many" || token === "much") && tokens[index - 1] !== "how";
+    const kind = countWithoutHow
+      ? undefined
+      : (QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token) ?? (index === 0 ? wereForWhere(tokens) : undefined));
     const isQuestionWord = kind !== undefined;
     if (!isQuestionWord && (STOPWORDS.has(token) || token.length < 2)) continue;
     const word = kind ?? stem(token);

@@ -45,7 +45,7 @@ export function tokenize(text: string): string[] {
  * "soldats"/"soldat", "objectives"/"objective" on one stem, without a dictionary.
  */
 const SUFFIXES = [
-  "issements", "issement", "ements", "ement", "ations", "ation", "ments", "ment", "aient", "ait",
+  "issements", "issement", "ements", "ement", "ations", "ation", "ments", "ment", "issent", "aient", "ait", "ent",
   "ings", "ing", "ees", "ee", "ies", "ie", "es", "ed", "er", "ez", "ir", "is", "it", "s", "e", "x",
 ] as const;
 

@@ -13,7 +13,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "son sa ses mon ma mes ton ta tes notre nos votre vos que qu se si tout tous toute toutes " +
     "t moi stp svp sil merci alors bon ben bah euh hein voila truc deja encore maintenant actuellement " +
     "vraiment exactement precisement donne donnez dis dites explique expliquez liste listez cite citez " +
-    "moment instant ici la-bas " +
+    "moment instant ici la-bas sais sait savez savent savoir quelqu quelquun genre bref enfin " +
     // Elisions typed without their apostrophe ("cest", "sest", "quil").
     "cest sest nest quil quils quelle quon jai jsuis dun dune lun lune " +
     // English
@@ -23,7 +23,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "any some just really actually please tell know let also then than " +
     "up out over any thing things stuff get got yet still already now currently exactly ever even " +
     "name list give show explain describe mention r u ur pls plz all so like ok okay hey hi hello bot guys folks " +
-    "anyway basically right"
+    "anyway basically right smth sth btw idk tbh imo fyi iirc afaik anyone anybody someone somebody " +
+    "supposed gonna wanna gotta kinda sorta guess"
   ).split(/\s+/),
 );
 
