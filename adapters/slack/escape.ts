@@ -1,3 +1,4 @@
+export { truncate } from "../../src/text.js";
 /**
  * Slack's message text is its own markup: `<@U123>` pings a user, `<!channel>` pings a whole channel,
  * and `&`, `<`, `>` are control characters. Text typed by users comes in that markup; this module turns
@@ -38,12 +39,6 @@ export function slackTextToPlain(text: string, removeUserId?: string): string {
     return label ?? target;
   });
   return decodeEntities(plain).replace(/\s+/g, " ").trim();
-}
-
-/** Shortens text to at most `max` characters, marking the cut with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - 1)).trimEnd()}…`;
 }
 
 /**
