@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import type { Answer, Language } from "./core/answer-schema.js";
 import type { Answerer } from "./core/answerer-types.js";
 import { detectLanguage } from "./core/language.js";
+import { MESSAGES } from "./core/messages.js";
 import type { Logger } from "./logger.js";
 import type { OpsConfig } from "./ops/config.js";
 import { createFeedbackStore, type FeedbackStore, type Vote } from "./ops/feedback-store.js";
@@ -11,6 +12,8 @@ import { createRateLimiter, rateLimitKey, type RateLimiter } from "./ops/rate-li
 import type { PlatformAdapter } from "./platform.js";
 
 export type Platform = PlatformAdapter["platform"];
+
+const MAX_REMEMBERED_VOTES = 10_000;
 
 export interface AskRequest {
   readonly platform: Platform;
@@ -84,6 +87,8 @@ export function createConversationFromConfig(
 
 export function createConversation(options: ConversationOptions): Conversation {
   const { answerer, logger, limiter, metrics, feedback } = options;
+  /** Last vote per user and answer, oldest first; bounded, so memory does not grow with users. */
+  const recentVotes = new Map<string, Vote>();
 
   function limited(platform: Platform, userId: string, language: Language): AskOutcome | undefined {
     const decision = limiter?.check(rateLimitKey(platform, userId));
@@ -93,9 +98,19 @@ export function createConversation(options: ConversationOptions): Conversation {
     return { kind: "rate-limited", message: rateLimitMessage(decision.retryAfterMs, language), retryAfterMs: decision.retryAfterMs, language };
   }
 
-  function settle(platform: Platform, question: string, run: () => Answer): AskOutcome {
+  /** The core never throws on any input (property-tested); should a bug make it, the asker still gets a reply. */
+  function safely(run: () => Answer, language: Language): Answer {
+    try {
+      return run();
+    } catch (error) {
+      logger.error({ err: error }, "the core failed to answer; replying that it does not know");
+      return { status: "unknown", answer: MESSAGES.unknown[language], confidence: 0, factId: null, source: null, suggestions: [], language };
+    }
+  }
+
+  function settle(platform: Platform, question: string | null, language: Language, run: () => Answer): AskOutcome {
     const started = performance.now();
-    const answer = run();
+    const answer = safely(run, language);
     const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
     metrics?.recordQuestion(platform, answer.status, latencyMs);
     logger.info(
@@ -109,12 +124,20 @@ export function createConversation(options: ConversationOptions): Conversation {
   return {
     answerer,
     ask({ platform, userId, question }) {
-      return limited(platform, userId, detectLanguage(question)) ?? settle(platform, question, () => answerer.answer(question));
+      const language = detectLanguage(question);
+      return limited(platform, userId, language) ?? settle(platform, question, language, () => answerer.answer(question));
     },
     askFact({ platform, userId, factId, language }) {
-      return limited(platform, userId, language) ?? settle(platform, factId, () => answerer.answerFact(factId, language));
+      // A did-you-mean press has no question of its own to keep: the fact id is not one.
+      return limited(platform, userId, language) ?? settle(platform, null, language, () => answerer.answerFact(factId, language));
     },
-    async vote({ platform, vote, factId, question }) {
+    async vote({ platform, userId, vote, factId, question }) {
+      // One vote per user and answer: pressing 👎 ten times is one opinion; changing it is another.
+      const key = `${platform}:${userId}:${factId ?? "-"}`;
+      if (recentVotes.get(key) === vote) return;
+      recentVotes.delete(key);
+      recentVotes.set(key, vote);
+      if (recentVotes.size > MAX_REMEMBERED_VOTES) recentVotes.delete(recentVotes.keys().next().value ?? key);
       logger.info({ platform, vote, factId }, "feedback");
       await feedback?.recordVote({ platform, vote, factId, question: question ?? null });
     },

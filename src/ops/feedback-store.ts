@@ -9,7 +9,7 @@ import type { PlatformAdapter } from "../platform.js";
 export const DEFAULT_DATA_DIR = "./data";
 export const FEEDBACK_FILE = "feedback.jsonl";
 /** Longer questions are cut: enough for a curator to read, not a way to fill the disk. */
-export const MAX_QUESTION_LENGTH = 1000;
+export const MAX_RECORDED_QUESTION_LENGTH = 1000;
 
 /**
  * One line of the feedback file. `vote: null` is a question's outcome (a refusal, with its text
@@ -59,7 +59,7 @@ export interface VoteInput {
 export interface FeedbackStore {
   readonly file: string;
   /** Any question's outcome; only refusals keep the question text (when recording is on). */
-  recordQuestion(platform: Platform, question: string, answer: Pick<Answer, "status" | "factId" | "confidence">): Promise<boolean>;
+  recordQuestion(platform: Platform, question: string | null, answer: Pick<Answer, "status" | "factId" | "confidence">): Promise<boolean>;
   recordVote(input: VoteInput): Promise<boolean>;
   /** Resolves once every record asked for so far is written (or its failure logged): for shutdown. */
   flush(): Promise<void>;
@@ -112,7 +112,7 @@ export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStor
 
   function keepQuestion(question: string | null | undefined): string | null {
     if (!options.recordQuestions || question === null || question === undefined) return null;
-    return question.length > MAX_QUESTION_LENGTH ? `${question.slice(0, MAX_QUESTION_LENGTH)}…` : question;
+    return question.length > MAX_RECORDED_QUESTION_LENGTH ? `${question.slice(0, MAX_RECORDED_QUESTION_LENGTH)}…` : question;
   }
 
   return {
