@@ -18,3 +18,5 @@ export type { FeedbackStore, Vote } from "./ops/feedback-store.js";
 export { operatorRoutes } from "./ops/operator-server.js";
 export type { OperatorRoute } from "./ops/operator-server.js";
 export { detectLanguage } from "./core/language.js";
+export { loadDotEnv } from "./env-file.js";
+export { truncate } from "./text.js";

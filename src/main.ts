@@ -1,7 +1,6 @@
 // `npm start`: the composition root. Runs every platform whose credentials are set (Slack,
 // Discord, or both in one process) and the terminal chat when none is. Platform SDKs are loaded
 // only when their platform is configured, so the core and the chat never pull them in.
-import { existsSync } from "node:fs";
 import { z } from "zod";
 import { runChat } from "./cli/chat.js";
 import { createConversationFromConfig, type Conversation } from "./conversation.js";
@@ -9,6 +8,7 @@ import { createAnswerer } from "./core/answerer.js";
 import type { Answerer } from "./core/answerer-types.js";
 import { KnowledgeError } from "./core/errors.js";
 import { loadKnowledge } from "./core/knowledge-loader.js";
+import { loadDotEnv } from "./env-file.js";
 import { createLogger, type Logger } from "./logger.js";
 import { readOpsConfig, type OpsConfig } from "./ops/config.js";
 import { checkHealth } from "./ops/health.js";
@@ -23,8 +23,12 @@ const EnvSchema = z.object({
 });
 type Env = z.infer<typeof EnvSchema>;
 
-/** How long in-flight answers get to finish on SIGTERM/SIGINT before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 4_000;
+/**
+ * How long in-flight answers get to finish on SIGTERM/SIGINT before the process exits anyway: the
+ * adapters' stop() take at most 3 s, then the feedback file is flushed; all within Kubernetes'
+ * and systemd's usual 5 s.
+ */
+const SHUTDOWN_GRACE_MS = 4_500;
 
 const SECRET_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN"] as const;
 
@@ -75,8 +79,7 @@ async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logg
 }
 
 async function main(): Promise<void> {
-  // A .env file beside package.json is read when present; real environment variables win.
-  if (existsSync(".env")) process.loadEnvFile(".env");
+  loadDotEnv();
   const parsed = EnvSchema.safeParse(process.env);
   if (!parsed.success) fail(parsed.error.issues.map((i) => `Environment variable ${i.path.join(".")}: ${i.message}`).join("\n"));
   const env = parsed.data;
@@ -102,7 +105,35 @@ async function main(): Promise<void> {
     return;
   }
 
-  let running: Running;
+  // Signals are handled from here on: one during start-up (nothing in flight yet) exits at once.
+  let running: Running | undefined;
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "stopping: finishing in-flight answers");
+    const current = running;
+    if (!current) {
+      logger.flush();
+      process.exit(0);
+    }
+    const timeout = setTimeout(() => {
+      logger.warn("in-flight work did not finish in time; exiting");
+      logger.flush();
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS);
+    timeout.unref();
+    void Promise.allSettled([...current.adapters.map((a) => a.stop()), current.operatorServer?.close()])
+      .then(() => current.conversation.flush())
+      .then(() => {
+        logger.info("stopped");
+        logger.flush();
+        process.exit(0);
+      });
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+
   try {
     running = await startPlatforms(env, ops, answerer, logger);
   } catch (error) {
@@ -120,28 +151,6 @@ async function main(): Promise<void> {
     logger.error({ err }, "uncaught exception (kept running)");
   });
   logger.info({ platforms: running.adapters.map((a) => a.platform), facts: answerer.factCount, operatorPort: running.operatorServer?.port }, "bot started");
-
-  let stopping = false;
-  const shutdown = (signal: NodeJS.Signals): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, "stopping: finishing in-flight answers");
-    const timeout = setTimeout(() => {
-      logger.warn("in-flight work did not finish in time; exiting");
-      logger.flush();
-      process.exit(0);
-    }, SHUTDOWN_GRACE_MS);
-    timeout.unref();
-    void Promise.allSettled([...running.adapters.map((a) => a.stop()), running.operatorServer?.close()])
-      .then(() => running.conversation.flush())
-      .then(() => {
-      logger.info("stopped");
-      logger.flush();
-      process.exit(0);
-    });
-  };
-  process.on("SIGTERM", shutdown);
-  process.on("SIGINT", shutdown);
 }
 
 await main();

@@ -3,7 +3,7 @@
 import { pathToFileURL } from "node:url";
 import { REST, Routes, type APIApplication } from "discord.js";
 import { z } from "zod";
-import { createLogger, type Logger } from "../../src/index.js";
+import { createLogger, loadDotEnv, type Logger } from "../../src/index.js";
 import { commands } from "./commands/index.js";
 import { DiscordConfigError, loadDiscordConfig } from "./config.js";
 import { inviteUrl } from "./invite.js";
@@ -55,6 +55,7 @@ export async function deployCommands(env: NodeJS.ProcessEnv, logger: Logger): Pr
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (invokedDirectly) {
+  loadDotEnv();
   const logger = createLogger({ secrets: [process.env.DISCORD_TOKEN ?? ""] });
   try {
     await deployCommands(process.env, logger);

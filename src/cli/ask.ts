@@ -5,12 +5,13 @@ import { createAnswerer } from "../core/answerer.js";
 import { loadKnowledge } from "../core/knowledge-loader.js";
 import { formatAnswer } from "./format.js";
 import { inputLines } from "./lines.js";
+import { loadDotEnv } from "../env-file.js";
 import { runCli } from "./run.js";
 
 const USAGE = `Usage: npm run ask -- [--json] [--knowledge DIR] ["question"]
   With no question and standard input not a terminal, answers one question per line.
   --json            one JSON object per answer: the Answer plus "question"
-  --knowledge DIR   the knowledge folder (default: knowledge/)`;
+  --knowledge DIR   the knowledge folder (default: $KNOWLEDGE_DIR, then knowledge/)`;
 
 const FlagsSchema = z.object({
   json: z.boolean().default(false),
@@ -20,6 +21,7 @@ const FlagsSchema = z.object({
 });
 
 await runCli(USAGE, async () => {
+  loadDotEnv();
   const { values, positionals } = parseArgs({
     options: {
       json: { type: "boolean" },
@@ -33,7 +35,7 @@ await runCli(USAGE, async () => {
     console.log(USAGE);
     return;
   }
-  const answerer = createAnswerer(await loadKnowledge(flags.knowledge));
+  const answerer = createAnswerer(await loadKnowledge(flags.knowledge ?? process.env.KNOWLEDGE_DIR));
   const print = (question: string): void => {
     const answer = answerer.answer(question);
     console.log(flags.json ? JSON.stringify({ question, ...answer }) : `${formatAnswer(answer)}\n`);

@@ -7,17 +7,19 @@ import { coverage } from "../core/coverage.js";
 import { formatProblem, type KnowledgeProblem } from "../core/errors.js";
 import { JSON_SCHEMA_FILE, packJsonSchema } from "../core/json-schema.js";
 import { DEFAULT_KNOWLEDGE_DIR, inspectKnowledge } from "../core/knowledge-loader.js";
+import { loadDotEnv } from "../env-file.js";
 import { runCli } from "./run.js";
 
-const USAGE = `Usage: npm run knowledge:check -- [--knowledge DIR] [--quiet]
+const USAGE = `Usage: npm run knowledge:check -- [--knowledge DIR] [--quiet]   (DIR defaults to $KNOWLEDGE_DIR, then knowledge/)
   Validates every pack, checks each quote against its article, and prints which sentences
   each fact covers. Exits 1 on any problem.`;
 
-const FlagsSchema = z.object({ knowledge: z.string().min(1).default(DEFAULT_KNOWLEDGE_DIR), quiet: z.boolean().default(false) });
+const FlagsSchema = z.object({ knowledge: z.string().min(1), quiet: z.boolean().default(false) });
 
 await runCli(USAGE, async () => {
   const { values } = parseArgs({ options: { knowledge: { type: "string" }, quiet: { type: "boolean" } } });
-  const flags = FlagsSchema.parse(values);
+  loadDotEnv();
+  const flags = FlagsSchema.parse({ ...values, knowledge: values.knowledge ?? process.env.KNOWLEDGE_DIR ?? DEFAULT_KNOWLEDGE_DIR });
   const { knowledge, problems } = await inspectKnowledge(flags.knowledge);
   const allProblems: KnowledgeProblem[] = [...problems];
 

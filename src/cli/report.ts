@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { DEFAULT_DATA_DIR, readFeedback } from "../ops/feedback-store.js";
 import { buildReport, formatReport } from "../ops/report.js";
+import { loadDotEnv } from "../env-file.js";
 import { runCli } from "./run.js";
 
 const USAGE = `Usage: npm run report -- [--data-dir DIR] [--json] [--top N] [--similarity 0..1]
@@ -11,7 +12,7 @@ const USAGE = `Usage: npm run report -- [--data-dir DIR] [--json] [--top N] [--s
   --json prints the same as one JSON object, for tools.`;
 
 const FlagsSchema = z.object({
-  "data-dir": z.string().min(1).default(process.env.DATA_DIR ?? DEFAULT_DATA_DIR),
+  "data-dir": z.string().min(1),
   json: z.boolean().default(false),
   top: z.coerce.number().int().min(1).default(10),
   similarity: z.coerce.number().min(0).max(1).default(0.6),
@@ -26,7 +27,8 @@ await runCli(USAGE, async () => {
       similarity: { type: "string" },
     },
   });
-  const flags = FlagsSchema.parse(values);
+  loadDotEnv();
+  const flags = FlagsSchema.parse({ ...values, "data-dir": values["data-dir"] ?? process.env.DATA_DIR ?? DEFAULT_DATA_DIR });
   const records = await readFeedback(flags["data-dir"], {
     logger: {
       warn(details, message) {
