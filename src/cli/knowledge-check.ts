@@ -26,7 +26,8 @@ await runCli(USAGE, async () => {
   const schemaPath = path.join(flags.knowledge, JSON_SCHEMA_FILE);
   const schemaOnDisk = await readFile(schemaPath, "utf8").catch(() => "");
   if (schemaOnDisk !== packJsonSchema()) {
-    allProblems.push({ file: schemaPath, message: "is stale or missing; run `npm run knowledge:schema` to regenerate it from the zod schema" });
+    const flag = path.resolve(flags.knowledge) === path.resolve(DEFAULT_KNOWLEDGE_DIR) ? "" : ` -- --knowledge ${flags.knowledge}`;
+    allProblems.push({ file: schemaPath, message: `is stale or missing; run \`npm run knowledge:schema${flag}\` to regenerate it from the zod schema` });
   }
 
   for (const pack of knowledge.packs) {

@@ -23,9 +23,9 @@ export async function listPackDirs(knowledgeDir: string): Promise<string[]> {
     .sort();
 }
 
-function lineOf(doc: Document, lines: LineCounter, pathInDoc: readonly PropertyKey[]): number | undefined {
+function lineOf(doc: Document, lines: LineCounter, pathInDoc: readonly (string | number)[]): number | undefined {
   for (let depth = pathInDoc.length; depth >= 0; depth--) {
-    const node: unknown = doc.getIn(pathInDoc.slice(0, depth) as (string | number)[], true);
+    const node: unknown = doc.getIn(pathInDoc.slice(0, depth), true);
     if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
   return undefined;
@@ -67,7 +67,7 @@ export async function loadPack(packDir: string): Promise<{ pack?: Pack; problems
         factId = typeof id === "string" ? id : `#${index + 1}`;
       }
       const field = (section === "facts" && typeof index === "number" ? rest : issue.path).join(".");
-      const line = lineOf(doc, lines, issue.path);
+      const line = lineOf(doc, lines, issue.path.filter((k): k is string | number => typeof k !== "symbol"));
       problems.push({
         file: factsPath,
         ...(line === undefined ? {} : { line }),
@@ -78,7 +78,14 @@ export async function loadPack(packDir: string): Promise<{ pack?: Pack; problems
     }
     return { problems };
   }
-  const pack: Pack = { ...parsed.data, dir: packDir, factsPath, articlePath, article };
+  const pack: Pack = {
+    ...parsed.data,
+    dir: packDir,
+    factsPath,
+    articlePath,
+    article,
+    lineOf: (pathInDoc) => lineOf(doc, lines, pathInDoc),
+  };
   return { pack, problems };
 }
 
@@ -92,23 +99,27 @@ export function checkConsistency(packs: readonly Pack[]): KnowledgeProblem[] {
     if (pack.pack.id !== path.basename(pack.dir)) {
       problems.push({ file: pack.factsPath, field: "pack.id", message: `is "${pack.pack.id}" but the folder is "${path.basename(pack.dir)}"; make them the same` });
     }
-    for (const fact of pack.facts) {
+    for (const [index, fact] of pack.facts.entries()) {
+      const at = (...field: (string | number)[]): { line?: number } => {
+        const line = pack.lineOf?.(["facts", index, ...field]);
+        return line === undefined ? {} : { line };
+      };
       const where = { file: pack.factsPath, factId: fact.id };
       const seenIn = ids.get(fact.id);
-      if (seenIn !== undefined) problems.push({ ...where, field: "id", message: `duplicate id, also used in ${seenIn}` });
+      if (seenIn !== undefined) problems.push({ ...where, ...at("id"), field: "id", message: `duplicate id, also used in ${seenIn}` });
       else ids.set(fact.id, pack.factsPath);
       if (!topicIds.has(fact.topic)) {
-        problems.push({ ...where, field: "topic", message: `"${fact.topic}" is not one of the pack's topics (${[...topicIds].join(", ")})` });
+        problems.push({ ...where, ...at("topic"), field: "topic", message: `"${fact.topic}" is not one of the pack's topics (${[...topicIds].join(", ")})` });
       }
       if (!pack.article.includes(fact.quote)) {
-        problems.push({ ...where, field: "quote", message: "is not a verbatim passage of the article; copy it from article.txt exactly" });
+        problems.push({ ...where, ...at("quote"), field: "quote", message: "is not a verbatim passage of the article; copy it from article.txt exactly" });
       }
       for (const language of ["fr", "en"] as const) {
-        for (const question of fact.questions[language]) {
+        for (const [n, question] of fact.questions[language].entries()) {
           const key = question.toLowerCase().normalize("NFC").replace(/\s+/g, " ").trim();
           const owner = questions.get(key);
           if (owner !== undefined && owner !== fact.id) {
-            problems.push({ ...where, field: `questions.${language}`, message: `"${question}" is also a sample question of "${owner}"; a question must lead to one fact` });
+            problems.push({ ...where, ...at("questions", language, n), field: `questions.${language}`, message: `"${question}" is also a sample question of "${owner}"; a question must lead to one fact` });
           } else {
             questions.set(key, fact.id);
           }

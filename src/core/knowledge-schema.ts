@@ -85,6 +85,8 @@ export interface Pack extends PackFile {
   readonly factsPath: string;
   readonly articlePath: string;
   readonly article: string;
+  /** The line of facts.yaml a path such as ["facts", 3, "quote"] is on, for error messages. */
+  readonly lineOf?: (path: readonly (string | number)[]) => number | undefined;
 }
 
 export interface Knowledge {

@@ -104,7 +104,7 @@ describe("knowledge check", () => {
 
   it("fails on a quote that is not verbatim in the article, naming the fact and the field quote", async () => {
     const { problems, factsPath, dir } = get("quoteNotInArticle");
-    expect(problems).toEqual([expect.objectContaining({ file: factsPath, factId: "meeting-place", field: "quote" })]);
+    expect(problems).toEqual([expect.objectContaining({ file: factsPath, factId: "meeting-place", field: "quote", line: expect.any(Number) as number })]);
     expect(problems[0]?.message).toMatch(/verbatim/);
     const error: unknown = await loadKnowledge(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KnowledgeError);
@@ -170,10 +170,10 @@ describe("knowledge check", () => {
       return bad;
     }
 
-    it("exits 1 and names the fact and field of a quote that is not in the article", () => {
+    it("exits 1 and names the file, line, fact and field of a quote that is not in the article", () => {
       const { quote } = results();
       expect(quote.code).toBe(1);
-      expect(quote.stderr).toContain(`${get("quoteNotInArticle").factsPath} fact "meeting-place" field "quote"`);
+      expect(quote.stderr).toMatch(new RegExp(`${escapeRegExp(get("quoteNotInArticle").factsPath)}:\\d+ fact "meeting-place" field "quote"`));
       expect(quote.stderr).toMatch(/1 problem:/);
     });
 
@@ -224,3 +224,7 @@ describe("knowledge check", () => {
     }
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
