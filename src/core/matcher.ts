@@ -106,15 +106,38 @@ export interface QueryWord {
   /** The word as typed (folded): typos are looked for on it, before stemming blurs them. */
   readonly surface: string;
   readonly isQuestionWord: boolean;
+  /** The first and last token it comes from: several for words joined back into a compound. */
+  readonly tokens: readonly [number, number];
 }
 
 export function queryWords(text: string): QueryWord[] {
   return queryWordsOf(questionTokens(text));
 }
 
+/** The words a record of the knowledge is indexed under: compounds kept whole ("paysbas"). */
+export function indexWords(text: string): QueryWord[] {
+  return queryWordsOf(tokenize(text, "joined"));
+}
+
 /** The folded words of a question, "US"/"U.S." read as the country before case is lost. */
 export function questionTokens(text: string): string[] {
   return tokenize(text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa "));
+}
+
+/**
+ * Two or three neighbouring words joined ("pays bas" → "paysbas", "cessez le feu" →
+ * "cessezlefeu"): the matcher keeps those the knowledge knows, in place of their parts.
+ */
+function joinedNeighbours(tokens: readonly string[]): QueryWord[] {
+  const joins: QueryWord[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    for (let count = 2; count <= 3 && start + count <= tokens.length; count++) {
+      const surface = tokens.slice(start, start + count).join("");
+      if (surface.length < 5) continue;
+      joins.push({ word: stem(surface), surface, isQuestionWord: false, tokens: [start, start + count - 1] });
+    }
+  }
+  return joins;
 }
 
 /** `queryWords` of already tokenized text. */
@@ -132,9 +155,9 @@ export function queryWordsOf(tokens: readonly string[]): QueryWord[] {
     const word = kind ?? stem(token);
     if (seen.has(word)) continue;
     seen.add(word);
-    out.push({ word, surface: token, isQuestionWord });
+    out.push({ word, surface: token, isQuestionWord, tokens: [index, index] });
   }
-  return out;
+  return [...out, ...joinedNeighbours(tokens)];
 }
 
 export class Matcher {
@@ -146,6 +169,8 @@ export class Matcher {
   private readonly fuzzyCache = new Map<string, readonly { term: string; quality: number }[]>();
   /** What each fact's sample questions ask for ("?where", "?count"…), generic "?what" left out. */
   private readonly factQuestionKinds = new Map<number, string[]>();
+  /** Known words that were hyphenated compounds ("cessezlefeu", "paysbas"). */
+  private readonly compounds = new Set<string>();
   /** Every known word as written and as stemmed, each leading to its stem. */
   private readonly formToTerm = new Map<string, string>();
   private readonly questionWordWeight: number;
@@ -178,7 +203,7 @@ export class Matcher {
   constructor(inputs: readonly MatchRecordInput[], synonymGroups: readonly (readonly string[])[] = []) {
     for (const group of synonymGroups) {
       // An entry stands for its first word: "États-Unis" for "etatsuni", "boots" for "boot".
-      const words = group.flatMap((entry) => queryWords(entry).slice(0, 1).map((w) => w.word));
+      const words = group.flatMap((entry) => indexWords(entry).slice(0, 1).map((w) => w.word));
       for (const word of words) {
         const set = this.synonyms.get(word) ?? new Set<string>();
         for (const other of words) if (other !== word) set.add(other);
@@ -187,7 +212,9 @@ export class Matcher {
     }
     const factsByTerm = new Map<string, Set<number>>();
     const recordTerms = inputs.map((input) => {
-      const words = queryWords(input.text);
+      const words = indexWords(input.text).filter((w) => w.tokens[0] === w.tokens[1]);
+      const parts = new Set(tokenize(input.text));
+      for (const w of words) if (!parts.has(w.surface)) this.compounds.add(w.word);
       for (const { word, surface, isQuestionWord } of words) {
         if (!isQuestionWord) {
           this.formToTerm.set(word, word);
@@ -285,6 +312,11 @@ export class Matcher {
     return term === undefined ? undefined : [{ term, quality: TYPO_QUALITY[1] }];
   }
 
+  /** "cesezlefeu": neighbouring words that, joined, are a known compound but for a typo or two. */
+  private mistypedCompound(surface: string): boolean {
+    return this.typoLookup(surface).some((m) => m.quality >= TYPO_QUALITY[1] && this.compounds.has(m.term));
+  }
+
   /** Known words (stemmed) whose written or stemmed form is a typo or two away from `word` as typed. */
   private typoLookup(word: string): { term: string; quality: number }[] {
     if (word.length < 4 || word.startsWith("?") || /^\d+$/.test(word)) return [];
@@ -334,7 +366,15 @@ export class Matcher {
 
   /** The question's words with their weights and the known words each matched. */
   analyze(question: string | readonly QueryWord[]): QueryTerm[] {
-    return (typeof question === "string" ? queryWords(question) : question).map((queryWord) => {
+    const words = typeof question === "string" ? queryWords(question) : question;
+    // Joined neighbours count only when the knowledge knows the compound, typos allowed
+    // ("cesez le feu"); then they replace their parts ("pays bas" is the Netherlands, not a count
+    // of countries).
+    const isJoin = (w: QueryWord): boolean => w.tokens[1] > w.tokens[0];
+    const joins = words.filter((w) => isJoin(w) && (this.termWeight.has(w.word) || this.mistypedCompound(w.surface)));
+    const consumed = new Set(joins.flatMap((w) => Array.from({ length: w.tokens[1] - w.tokens[0] + 1 }, (_, i) => w.tokens[0] + i)));
+    const kept = [...joins, ...words.filter((w) => !isJoin(w) && !consumed.has(w.tokens[0]))];
+    return kept.map((queryWord) => {
       const { word, isQuestionWord } = queryWord;
       const matches = this.lookup(queryWord);
       const known = matches[0];

@@ -20,8 +20,16 @@ export function foldText(text: string): string {
 
 const INVERTED_PRONOUNS: ReadonlySet<string> = new Set(["je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "t"]);
 
-/** Folded words of a text, elisions removed; hyphenated words stay whole and also split. */
-export function tokenize(text: string): string[] {
+/**
+ * How a hyphenated word comes out: as its parts ("cessez", "le", "feu"), which is how questions are
+ * read (the matcher joins neighbouring words back to find "cessezlefeu" however it was typed); or
+ * whole ("cessezlefeu"), which is how the knowledge is indexed, so that "Pays-Bas" is not "pays"
+ * and "États-Unis" not "état". A verb and its inverted pronoun ("peut-elle") always stay apart.
+ */
+export type Compounds = "parts" | "joined";
+
+/** Folded words of a text, elisions removed. */
+export function tokenize(text: string, compounds: Compounds = "parts"): string[] {
   const folded = foldText(text).replace(ELISION, "");
   const words = folded.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
   const tokens: string[] = [];
@@ -29,10 +37,9 @@ export function tokenize(text: string): string[] {
     const clean = word.replace(/'s$/, ""); // English possessive: "ukraine's" → "ukraine"
     if (clean.includes("-") || clean.includes("'")) {
       const parts = clean.split(/['-]/).filter(Boolean);
-      // "cessez-le-feu" → also "cessezlefeu", a rare, telling word; but "peut-elle", "a-t-il" and
-      // "est-ce" are a verb and its pronoun, not a word of their own.
-      if (!INVERTED_PRONOUNS.has(parts[parts.length - 1] ?? "")) tokens.push(parts.join(""));
-      tokens.push(...parts);
+      const inverted = INVERTED_PRONOUNS.has(parts[parts.length - 1] ?? "");
+      if (compounds === "joined" && !inverted) tokens.push(parts.join(""));
+      else tokens.push(...parts);
     } else {
       tokens.push(clean);
     }

@@ -169,3 +169,23 @@ describe("matching on the shipped knowledge", () => {
     for (let i = 0; i < 5; i++) expect(core.answerer.answer("who lanched the coalition")).toEqual(first);
   });
 });
+
+describe("compound words", () => {
+  let core: RealCore;
+  beforeAll(async () => {
+    core = await realCore();
+  });
+
+  it("finds a compound however it is typed: hyphens, spaces, a typo", () => {
+    for (const question of ["y a-t-il un cessez-le-feu", "y a t il un cessez le feu", "un cesez le feu ?"]) {
+      expect({ question, factId: core.answerer.answer(question).factId }).toEqual({ question, factId: "no-ceasefire" });
+    }
+  });
+
+  it("does not read a part of a compound as the word itself: 'pays' is not 'Pays-Bas'", () => {
+    const answer = core.answerer.answer("combien de pays ?");
+    expect(answer.factId).toBe("coalition-size");
+    expect(answer.suggestions.map((s) => s.factId)).not.toContain("brekelmans-quote");
+    expect(core.answerer.answer("pays bas").factId).toBe("brekelmans-quote");
+  });
+});

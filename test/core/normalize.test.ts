@@ -42,9 +42,11 @@ describe("tokenize", () => {
     expect(tokenize("Brussels' role")).toContain("brussels");
   });
 
-  it("keeps a hyphenated word whole and also split into its parts", () => {
-    expect(tokenize("cessez-le-feu")).toEqual(["cessezlefeu", "cessez", "le", "feu"]);
-    expect(tokenize("Royaume-Uni")).toEqual(["royaumeuni", "royaume", "uni"]);
+  it("reads a hyphenated word as its parts in a question, and whole in the knowledge", () => {
+    expect(tokenize("cessez-le-feu")).toEqual(["cessez", "le", "feu"]);
+    expect(tokenize("Royaume-Uni")).toEqual(["royaume", "uni"]);
+    expect(tokenize("cessez-le-feu", "joined")).toEqual(["cessezlefeu"]);
+    expect(tokenize("les Pays-Bas", "joined")).toEqual(["les", "paysbas"]);
   });
 
   it("splits a verb from its inverted pronoun without making a word of the two", () => {
