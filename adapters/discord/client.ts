@@ -12,9 +12,19 @@ import type { HandlerDeps } from "./handler-deps.js";
  */
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
-/** How long stop() waits for running handlers, then for the gateway to close. */
-const DRAIN_MS = 2_000;
-const DESTROY_MS = 2_000;
+/**
+ * How long stop() waits for running handlers, then for the gateway to close. src/main.ts gives all
+ * adapters together 4.5 s from SIGTERM, then flushes the feedback file; every adapter's stop() is
+ * to finish within 3 s in the worst case.
+ */
+export const DEFAULT_STOP_TIMINGS: StopTimings = { drainMs: 1_500, destroyMs: 1_500 };
+
+export interface StopTimings {
+  /** How long stop() lets running handlers finish. */
+  readonly drainMs: number;
+  /** How long stop() then waits for the gateway to close. */
+  readonly destroyMs: number;
+}
 
 export interface DiscordBot {
   readonly client: Client;
@@ -34,7 +44,11 @@ export function createDiscordClient(config: Pick<DiscordConfig, "apiUrl">): Clie
 }
 
 /** A client with every handler wired; login() resolves once the gateway said READY. */
-export function createDiscordBot(config: Pick<DiscordConfig, "apiUrl" | "token">, deps: HandlerDeps): DiscordBot {
+export function createDiscordBot(
+  config: Pick<DiscordConfig, "apiUrl" | "token">,
+  deps: HandlerDeps,
+  timings: StopTimings = DEFAULT_STOP_TIMINGS,
+): DiscordBot {
   const client = createDiscordClient(config);
   const inFlight = new InFlight();
   registerEvents(client, deps, inFlight);
@@ -53,13 +67,15 @@ export function createDiscordBot(config: Pick<DiscordConfig, "apiUrl" | "token">
       await Promise.all([client.login(config.token), ready]);
     },
     async stop() {
-      await inFlight.drain(DRAIN_MS);
+      await inFlight.drain(timings.drainMs);
       let timer: NodeJS.Timeout | undefined;
       // A gateway that never answers the close frame must not hold shutdown hostage.
       await Promise.race([
-        client.destroy(),
+        client.destroy().catch((error: unknown) => {
+          deps.logger.warn({ err: error }, "discord: closing the gateway failed");
+        }),
         new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, DESTROY_MS);
+          timer = setTimeout(resolve, timings.destroyMs);
         }),
       ]);
       clearTimeout(timer);

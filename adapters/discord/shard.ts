@@ -7,6 +7,7 @@ import { createAnswerer, createConversationFromConfig, createLogger, loadKnowled
 import { readOpsConfig } from "../../src/ops/config.js";
 import { createDiscordBot } from "./client.js";
 import { loadDiscordConfig } from "./config.js";
+import { SHARD_STOP_MS } from "./sharding.js";
 
 const config = loadDiscordConfig(process.env);
 const ops = readOpsConfig(process.env);
@@ -15,36 +16,63 @@ const logger = createLogger({ level: ops.logLevel, secrets: [config.token] }).ch
 });
 const answerer = createAnswerer(await loadKnowledge(process.env.KNOWLEDGE_DIR));
 const { conversation } = createConversationFromConfig(answerer, logger, ops);
-const bot = createDiscordBot(config, { answerer, conversation, logger });
+// The manager SIGKILLs a shard that has not exited SHARD_KILL_GRACE_MS after its SIGTERM; the
+// client's stop (1 s drain + 1 s close) and the feedback flush fit in SHARD_STOP_MS, well before.
+const bot = createDiscordBot(config, { answerer, conversation, logger }, { drainMs: 1_000, destroyMs: 1_000 });
+
+function exit(code: number): never {
+  logger.flush();
+  process.exit(code);
+}
 
 let stopping = false;
-function shutdown(signal: NodeJS.Signals): void {
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, "discord: shard stopping");
-  bot.stop().then(
-    // Feedback records of the last answers are written before the process goes.
-    () => conversation.flush().then(() => process.exit(0)),
-    (error: unknown) => {
-      logger.error({ err: error }, "discord: shard did not stop cleanly");
-      process.exit(1);
-    },
-  );
+  // Whatever hangs (a feedback write on a stuck disk), the shard is gone within its budget.
+  setTimeout(() => {
+    logger.warn("discord: shard did not stop in time; exiting");
+    exit(0);
+  }, SHARD_STOP_MS).unref();
+  let code = 0;
+  try {
+    await bot.stop();
+  } catch (error) {
+    logger.error({ err: error }, "discord: shard did not stop cleanly");
+    code = 1;
+  }
+  // Feedback records of the last answers are written before the process goes; a failure to write
+  // them is logged (the answers were given), and the shard still exits cleanly.
+  try {
+    await conversation.flush();
+  } catch (error) {
+    logger.error({ err: error }, "discord: could not write the last feedback records");
+  }
+  exit(code);
 }
-process.once("SIGTERM", shutdown);
+process.once("SIGTERM", (signal) => void shutdown(signal));
 // Ctrl-C reaches the whole process group. The manager owns shutdown (it stops respawning, then
 // sends SIGTERM); a shard that exited on its own SIGINT first would be respawned.
 process.on("SIGINT", () => {
-  if (process.send === undefined) shutdown("SIGINT");
+  if (process.send === undefined) void shutdown("SIGINT");
 });
 // The manager is gone (crashed or killed): nobody will stop this shard, so stop now.
 process.once("disconnect", () => {
-  shutdown("SIGTERM");
+  void shutdown("SIGTERM");
 });
 
 try {
   await bot.login();
 } catch (error) {
   logger.fatal({ err: error }, "discord: shard could not connect");
-  process.exit(1);
+  exit(1);
 }
+// Last line of defence once connected, as in src/main.ts (a failure to connect must exit 1, and the
+// manager respawns it): a bug in one message must not take the shard's servers down with it.
+process.on("unhandledRejection", (reason) => {
+  logger.error({ err: reason }, "discord: unhandled rejection in a shard (kept running)");
+});
+process.on("uncaughtException", (error) => {
+  logger.error({ err: error }, "discord: uncaught exception in a shard (kept running)");
+});

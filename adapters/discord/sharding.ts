@@ -10,7 +10,13 @@ export const SHARD_ENTRY = fileURLToPath(new URL("./shard.ts", import.meta.url))
 /** Discord allows one IDENTIFY per 5 s per bucket; discord.js's default spacing between shards. */
 export const DEFAULT_SHARD_SPAWN_DELAY_MS = 5_500;
 const SPAWN_TIMEOUT_MS = 60_000;
-const KILL_GRACE_MS = 3_000;
+/**
+ * A shard's own stop and feedback flush, from its SIGTERM (see shard.ts), and how long the manager
+ * waits for it before SIGKILL: longer than the shard's stop, so a healthy shard is never killed
+ * mid-flush, yet the whole sharded stop stays within 4 s (src/main.ts exits 4.5 s after SIGTERM).
+ */
+export const SHARD_STOP_MS = 2_500;
+export const SHARD_KILL_GRACE_MS = 3_500;
 
 export interface ShardedBot {
   start(): Promise<void>;
@@ -88,7 +94,7 @@ export function createShardedBot(
           ready.delete(shard.id);
           if (!child) return; // never spawned, or already stopped
           shard.kill();
-          if (!(await waitForExit(child, KILL_GRACE_MS))) child.kill("SIGKILL");
+          if (!(await waitForExit(child, SHARD_KILL_GRACE_MS))) child.kill("SIGKILL");
         }),
       );
     },

@@ -70,36 +70,42 @@ export interface AnswerRenderOptions {
 const SLACK_ID = /^[A-Z0-9]{2,}$/;
 
 /**
- * A button carries its question back to us when pressed. It is escaped like any echoed text, so no
- * payload the bot sends ever holds a raw `<!channel>`; `questionFromButton` undoes it.
+ * Buttons posted before they carried fact ids hold their question, escaped like any echoed text (so
+ * no payload the bot sent ever held a raw `<!channel>`); this undoes the escaping.
  */
-function buttonValue(question: string): string {
-  return escapeText(question);
-}
-
 export function questionFromButton(value: string): string {
   return decodeEntities(value);
 }
 
 /**
- * What a fact button (did-you-mean, 👍/👎) carries: the fact id and the language of the answer, so a
- * press is answered or recorded by id, and the question it stands for (shown above the in-place
- * answer, and kept with a vote for the curators) when it fits.
+ * What a fact button (share, did-you-mean, 👍/👎) carries: the fact id and the language of the
+ * answer, so a press is answered or recorded by id, and the question it stands for (shown above the
+ * answer, and kept with a vote for the curators) when it fits. A share button also carries the
+ * answer's confidence, so the shared copy shows what the asker saw.
  */
 export interface FactButton {
   readonly factId: string;
   readonly language: Language;
   readonly question?: string | undefined;
+  readonly confidence?: number | undefined;
 }
 
-const FactButtonSchema = z.object({ f: z.string().min(1), l: LanguageSchema, q: z.string().optional() });
+const FactButtonSchema = z.object({
+  f: z.string().min(1),
+  l: LanguageSchema,
+  q: z.string().optional(),
+  c: z.number().min(0).max(1).optional(),
+});
 /** Room for the question in a fact button: its escaped JSON stays well under the value limit. */
 const BUTTON_QUESTION_CHARS = 300;
 
 /** A fact button's value (escaped JSON), or undefined when even the bare id does not fit. */
 export function factButtonValue(button: FactButton): string | undefined {
+  const confidence = button.confidence === undefined ? {} : { c: button.confidence };
   const encode = (question: string | undefined): string =>
-    escapeText(JSON.stringify({ f: button.factId, l: button.language, ...(question === undefined ? {} : { q: question }) }));
+    escapeText(
+      JSON.stringify({ f: button.factId, l: button.language, ...(question === undefined ? {} : { q: question }), ...confidence }),
+    );
   const question = button.question === undefined ? undefined : truncate(button.question, BUTTON_QUESTION_CHARS);
   const full = encode(question);
   if (full.length <= LIMITS.buttonValue) return full;
@@ -117,7 +123,7 @@ export function factButtonFromValue(value: string): FactButton | undefined {
   }
   const parsed = FactButtonSchema.safeParse(json);
   if (!parsed.success) return undefined;
-  return { factId: parsed.data.f, language: parsed.data.l, question: parsed.data.q };
+  return { factId: parsed.data.f, language: parsed.data.l, question: parsed.data.q, confidence: parsed.data.c };
 }
 
 function mrkdwn(text: string): { type: "mrkdwn"; text: string } {
@@ -151,8 +157,11 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
       type: "context",
       elements: [mrkdwn(`${UI.confidence[language]} ${percent}${UI.percent[language]}`)],
     });
-    const value = buttonValue(options.question);
-    if (options.ephemeral && value.length <= LIMITS.buttonValue) {
+    const value =
+      options.ephemeral && answer.factId !== null
+        ? factButtonValue({ factId: answer.factId, language, question: options.question, confidence: answer.confidence })
+        : undefined;
+    if (value !== undefined) {
       blocks.push({
         type: "actions",
         block_id: "share",

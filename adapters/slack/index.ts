@@ -34,8 +34,12 @@ export class SlackStartError extends Error {
   }
 }
 
-/** main.ts gives every adapter 5 s to stop; this leaves room for the others and the exit itself. */
-const STOP_DEADLINE_MS = 3_500;
+/**
+ * src/main.ts gives all adapters together 4.5 s from SIGTERM, then flushes the feedback file and
+ * exits; every adapter's stop() is to finish within 3 s in the worst case. One deadline covers the
+ * whole stop (waiting for a start, draining, closing), with a little room for what follows it.
+ */
+const STOP_DEADLINE_MS = 2_800;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -135,10 +139,18 @@ export function createSlackAdapter(context: AdapterContext, options: SlackAdapte
     state = "starting";
     starting = startNow().then(
       () => {
-        state = "started";
+        if (state === "starting") {
+          state = "started";
+          return;
+        }
+        // A stop gave up waiting for this start: close what it opened, so nothing keeps listening.
+        logger.warn("the Slack adapter finished starting after it was stopped; closing it");
+        closeConnections().catch((error: unknown) => {
+          logger.warn({ err: error }, "closing a late-started Slack adapter failed");
+        });
       },
       (error: unknown) => {
-        state = "idle";
+        if (state === "starting") state = "idle";
         throw error;
       },
     );
@@ -150,36 +162,62 @@ export function createSlackAdapter(context: AdapterContext, options: SlackAdapte
     return typeof address === "object" && address !== null ? address.port : undefined;
   }
 
-  async function stopNow(): Promise<void> {
-    // A stop that arrives mid-start waits for the start to settle, so nothing is left listening.
-    await starting?.catch(() => undefined);
-    state = "stopping";
-    const deadline = delay(STOP_DEADLINE_MS).then(() => "deadline" as const);
-    // 1. Stop accepting: close the listening socket (and idle keep-alive connections) or the WebSocket.
-    let closed: Promise<unknown> = Promise.resolve();
+  /**
+   * Stops accepting: closes the listening socket (and idle keep-alive connections) or the Socket
+   * Mode connection. Resolves once closed; never rejects (a failure to close is logged).
+   */
+  function closeConnections(): Promise<void> {
     if (receiver instanceof HTTPReceiver) {
       const listening = server;
-      if (listening !== undefined) {
-        closed = new Promise<void>((resolve) => listening.close(() => {
-          resolve();
-        }));
-        listening.closeIdleConnections();
-      }
-    } else {
-      const socketReceiver = receiver;
-      // The close handshake first; then stop() also closes the custom routes' HTTP server.
-      closed = socketReceiver.client.disconnect().then(() => socketReceiver.stop());
+      if (listening === undefined) return Promise.resolve();
+      const closed = new Promise<void>((resolve) => listening.close(() => {
+        resolve();
+      }));
+      listening.closeIdleConnections();
+      return closed;
     }
-    // 2. Let what was already accepted finish, within the deadline.
-    const drained = await Promise.race([inFlight.idle().then(() => "drained" as const), deadline]);
-    if (drained === "deadline") logger.warn({ inFlight: inFlight.count }, "stopped with Slack work still in flight");
-    // 3. Close what is left: keep-alive connections would otherwise hold the server open for seconds.
-    server?.closeAllConnections();
-    await Promise.race([closed, deadline]);
-    server = undefined;
-    socketConnected = false;
-    state = "stopped";
-    logger.info("Slack adapter stopped");
+    const socketReceiver = receiver;
+    // The close handshake first; then stop() also closes the custom routes' HTTP server. The
+    // .catch is attached now: a failure after the stop deadline must not be an unhandled rejection.
+    return Promise.resolve()
+      .then(() => socketReceiver.client.disconnect())
+      .then(() => socketReceiver.stop())
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          logger.warn({ err: error }, "closing the Socket Mode connection failed");
+        },
+      );
+  }
+
+  async function stopNow(): Promise<void> {
+    const deadline = delay(STOP_DEADLINE_MS).then(() => "deadline" as const);
+    try {
+      // A stop that arrives mid-start waits for the start to settle, so nothing is left listening;
+      // a start that outlives the deadline closes itself when it settles (see start()).
+      const settled = starting?.then(
+        () => "settled" as const,
+        () => "settled" as const,
+      );
+      if (settled !== undefined && (await Promise.race([settled, deadline])) === "deadline") {
+        logger.warn("stopped while the Slack adapter was still starting");
+        return;
+      }
+      state = "stopping";
+      // 1. Stop accepting.
+      const closed = closeConnections().then(() => "closed" as const);
+      // 2. Let what was already accepted finish, within the deadline.
+      const drained = await Promise.race([inFlight.idle().then(() => "drained" as const), deadline]);
+      if (drained === "deadline") logger.warn({ inFlight: inFlight.count }, "stopped with Slack work still in flight");
+      // 3. Close what is left: keep-alive connections would otherwise hold the server open for seconds.
+      server?.closeAllConnections();
+      if ((await Promise.race([closed, deadline])) === "deadline") logger.warn("the Slack connection did not close in time");
+    } finally {
+      server = undefined;
+      socketConnected = false;
+      state = "stopped";
+      logger.info("Slack adapter stopped");
+    }
   }
 
   return {

@@ -3,7 +3,10 @@ import type { RecentKeys } from "./dedupe.js";
 
 /** What every listener needs besides Bolt's own arguments; built once in app.ts. */
 export interface ListenerDeps {
-  /** Topics and pack titles for the help text; questions go through `conversation`. */
+  /**
+   * Topics and pack titles for the help text, and the answer a "Share in channel" press renders
+   * again (not a new question); questions go through `conversation`.
+   */
   readonly answerer: Answerer;
   /** Every question and vote: the per-user limit, the answer, the log line, metrics and feedback. */
   readonly conversation: Conversation;

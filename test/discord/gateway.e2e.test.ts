@@ -74,3 +74,26 @@ describe("Discord gateway lifecycle", () => {
     await until(() => fake.liveSessions === 0, 1_000, "the connection to close");
   });
 });
+
+describe("Discord stop with an answer stuck in flight", () => {
+  it("gives up waiting within 3 s, inside main's shutdown budget, and closes the gateway", async () => {
+    const fake = await FakeDiscord.start();
+    const bot = await startBot(fake);
+    try {
+      fake.delayCallbacks(10_000);
+      const interaction = askPayload("Who launched the coalition?");
+      fake.dispatch("INTERACTION_CREATE", interaction);
+      // The callback has reached Discord, which holds it: the handler is in flight.
+      await fake.waitForCallback(interaction.id);
+      const started = performance.now();
+      await bot.adapter.stop();
+      const elapsed = performance.now() - started;
+      expect(elapsed).toBeGreaterThanOrEqual(1_400);
+      expect(elapsed).toBeLessThan(3_000);
+      expect(bot.adapter.isConnected()).toBe(false);
+      await until(() => fake.liveSessions === 0, 1_000, "the connection to close");
+    } finally {
+      await fake.close();
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_BOT_USER_ID } from "../support/slack-fake-api.js";
 import { asMessage, buttons, visibleText, type PostedMessage } from "../support/slack-blocks.js";
-import { factButtonFromValue } from "../../adapters/slack/blocks.js";
+import { factButtonFromValue, factButtonValue } from "../../adapters/slack/blocks.js";
 import { startSlackHarness, type SlackHarness } from "../support/slack-harness.js";
 import {
   TEST_BOT_TOKEN,
@@ -112,9 +112,12 @@ describe("/ask", () => {
     expect(text).toContain("Question : _combien de pays ?_");
     expect(text).toMatch(/Source : \*La « coalition des volontaires » réunie à Bruxelles[^*]*\* — “[^”]*trentaine de pays/);
     expect(text).toMatch(/Confiance : \d{1,3} %/);
-    const feedbackValue = JSON.stringify({ f: harness.answerer.answer("combien de pays ?").factId, l: "fr", q: "combien de pays ?" });
+    const expected = harness.answerer.answer("combien de pays ?");
+    const feedbackValue = JSON.stringify({ f: expected.factId, l: "fr", q: "combien de pays ?" });
+    // The share button carries the fact by id, like the fact buttons, and the confidence shown.
+    const shareValue = JSON.stringify({ f: expected.factId, l: "fr", q: "combien de pays ?", c: expected.confidence });
     expect(buttons(message)).toEqual([
-      { actionId: "share_answer", label: "Partager dans le canal", value: "combien de pays ?" },
+      { actionId: "share_answer", label: "Partager dans le canal", value: shareValue },
       { actionId: "feedback_up", label: "👍", value: feedbackValue },
       { actionId: "feedback_down", label: "👎", value: feedbackValue },
     ]);
@@ -186,7 +189,10 @@ describe("/ask", () => {
   });
 
   it("shares an answer in the channel, naming who shared it, and removes the private copy", async () => {
-    const responseId = await press("share_answer", "combien de pays ?", true);
+    const { message } = await ask("combien de pays ?");
+    const share = buttons(message).find((button) => button.actionId === "share_answer");
+    if (share === undefined) throw new Error("no share button");
+    const responseId = await press(share.actionId, share.value, true);
     await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 2, "the shared answer");
     const [shared, removal] = harness.fake.responses(responseId).map((call) => asMessage({ blocks: [], ...call.body }));
     expect(shared?.response_type).toBe("in_channel");
@@ -194,9 +200,34 @@ describe("/ask", () => {
     const text = visibleText(shared ?? { blocks: [] });
     expect(text).toContain("<@U0000042> a demandé : _combien de pays ?_");
     expect(text).toContain("une trentaine de pays alliés de Kiev");
+    // The same confidence as the private answer, not the certainty of a fact picked by id.
+    const confidence = /Confiance : \d{1,3} %/.exec(visibleText(message))?.[0];
+    expect(text).toContain(confidence ?? "no confidence in the private answer");
     // No share button once shared; 👍 / 👎 for everyone who sees it.
     expect(buttons(shared ?? { blocks: [] }).map((button) => button.actionId)).toEqual(["feedback_up", "feedback_down"]);
     expect(removal?.delete_original).toBe(true);
+  });
+
+  it("still shares from a share button posted before buttons carried fact ids (its value is the question)", async () => {
+    const responseId = await press("share_answer", "how many countries are in the coalition?", true);
+    await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 2, "the shared answer");
+    const [shared, removal] = harness.fake.responses(responseId).map((call) => asMessage({ blocks: [], ...call.body }));
+    expect(shared?.response_type).toBe("in_channel");
+    const text = visibleText(shared ?? { blocks: [] });
+    expect(text).toContain("<@U0000042> asked: _how many countries are in the coalition?_");
+    expect(text).toContain("about thirty countries allied with Kyiv");
+    expect(removal?.delete_original).toBe(true);
+  });
+
+  it("keeps an answer private when its fact is gone from the knowledge, telling only the sharer", async () => {
+    const value = factButtonValue({ factId: "no-such-fact", language: "en", question: "how many countries?", confidence: 0.9 }) ?? "";
+    const responseId = await press("share_answer", value, true);
+    await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 1, "the private note");
+    await harness.adapter.idle();
+    const responses = harness.fake.responses(responseId).map((call) => asMessage({ blocks: [], ...call.body }));
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(responses[0]?.delete_original).toBeUndefined();
   });
 });
 

@@ -54,6 +54,24 @@ describe("Slack adapter lifecycle", () => {
     await harness.fake.stop();
   });
 
+  it("stop() gives up on an answer stuck in flight and still resolves within 3 s, inside main's shutdown budget", async () => {
+    const harness = await startSlackHarness();
+    harness.fake.delay("chat.postMessage", 6_000);
+    const event = { type: "app_mention", user: "U0000001", text: `<@${FAKE_BOT_USER_ID}> combien de pays ?`, ts: "1700000901.000100", channel: "C0000009" };
+    const accepted = await postSigned(harness.eventsUrl, { contentType: "application/json", body: eventBody("EvStuck0001", event) });
+    expect(accepted.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const started = Date.now();
+    await harness.adapter.stop();
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(2_000);
+    expect(elapsed).toBeLessThan(3_000);
+    expect(harness.logs.text).toContain("stopped with Slack work still in flight");
+    expect(harness.adapter.isConnected()).toBe(false);
+    await harness.fake.stop();
+  });
+
   it("fails to start with an error naming SLACK_BOT_TOKEN when Slack rejects it, without the token", async () => {
     const fake = new FakeSlackApi();
     await fake.start();

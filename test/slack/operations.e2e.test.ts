@@ -120,24 +120,36 @@ describe("the per-user limit on Slack", () => {
     expect(harness.fake.apiCalls("chat.postEphemeral")[1]?.body.thread_ts).toBeUndefined();
   });
 
-  it("answers a share or a did-you-mean press over the limit with a private note, leaving the message as it was", async () => {
+  it("answers a did-you-mean press over the limit with a private note, leaving the message as it was", async () => {
     const suggestion = harness.answerer.answer("combien coûte la mission ?").suggestions[0];
     if (suggestion === undefined) throw new Error("no suggestion");
     const value = factButtonValue({ factId: suggestion.factId, language: "fr", question: suggestion.question }) ?? "";
-    for (const [actionId, buttonValue] of [["share_answer", "combien de pays ?"], ["suggestion_0", value]] as const) {
-      const responseId = await press(harness, actionId, buttonValue, "ULIMIT0A", true);
-      await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 1, `the note for ${actionId}`);
-      await settle(harness);
-      const responses = harness.fake.responses(responseId).map((call) => call.body);
-      expect(responses).toHaveLength(1);
-      expect(responses[0]).toMatchObject({ response_type: "ephemeral", replace_original: false });
-      expect(String(responses[0]?.text)).toMatch(/merci de réessayer dans \d+ secondes?/);
-    }
+    const responseId = await press(harness, "suggestion_0", value, "ULIMIT0A", true);
+    await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 1, "the note for the suggestion");
+    await settle(harness);
+    const responses = harness.fake.responses(responseId).map((call) => call.body);
+    expect(responses).toHaveLength(1);
+    expect(responses[0]).toMatchObject({ response_type: "ephemeral", replace_original: false });
+    expect(String(responses[0]?.text)).toMatch(/merci de réessayer dans \d+ secondes?/);
+  });
+
+  it("shares an answer the user already has even over the limit: sharing is not a new question, nor counted as one", async () => {
+    const answer = harness.answerer.answer("combien de pays ?");
+    const value = factButtonValue({ factId: answer.factId ?? "", language: "fr", question: "combien de pays ?", confidence: answer.confidence }) ?? "";
+    const before = await metrics.render();
+    const responseId = await press(harness, "share_answer", value, "ULIMIT0A", true);
+    await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 2, "the shared answer and the removal");
+    await settle(harness);
+    const [shared, removal] = harness.fake.responses(responseId).map((call) => call.body);
+    expect(shared).toMatchObject({ response_type: "in_channel", replace_original: false });
+    expect(visibleText(asMessage(shared))).toContain("trentaine de pays");
+    expect(removal).toMatchObject({ delete_original: true });
+    expect(await metrics.render()).toBe(before);
   });
 
   it("counts the refusals in the metrics and logs them", async () => {
     const text = await metrics.render();
-    expect(text).toContain('questions_total{platform="slack",status="rate_limited"} 6');
+    expect(text).toContain('questions_total{platform="slack",status="rate_limited"} 5');
     expect(harness.logs.text).toContain('"status":"rate_limited"');
   });
 });
@@ -204,6 +216,19 @@ describe("👍 / 👎 on Slack", () => {
     expect(records).toContainEqual(
       expect.objectContaining({ platform: "slack", status: "unknown", vote: null, question: "combien coûte la mission ?" }),
     );
+  });
+
+  it("records nothing for a share: the question was recorded when it was asked", async () => {
+    const message = await ask(harness, "combien de pays ?", "UVOTER05");
+    await settle(harness);
+    const share = buttons(message).find((button) => button.actionId === "share_answer");
+    if (share === undefined) throw new Error("no share button");
+    const before = await readFeedback(dataDir, { logger: readLogger });
+    const responseId = await press(harness, share.actionId, share.value, "UVOTER05", true);
+    await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 2, "the shared answer");
+    await settle(harness);
+    await harness.conversation.flush();
+    expect(await readFeedback(dataDir, { logger: readLogger })).toEqual(before);
   });
 
   it("ignores a feedback press it cannot read: nothing recorded, nothing posted", async () => {

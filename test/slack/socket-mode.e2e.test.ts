@@ -1,10 +1,10 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SocketModeReceiver } from "@slack/bolt";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createMetrics, operatorRoutes, type PlatformAdapter } from "../../src/index.js";
 import { checkHealth } from "../../src/ops/health.js";
 import { asMessage, visibleText } from "../support/slack-blocks.js";
 import { FAKE_BOT_USER_ID } from "../support/slack-fake-api.js";
+import { freePort } from "../support/free-port.js";
 import { FakeSlackSocket } from "../support/slack-fake-socket.js";
 import { realAnswerer, startSlackHarness, type SlackHarness } from "../support/slack-harness.js";
 import { TEST_APP_TOKEN } from "../support/slack-requests.js";
@@ -94,16 +94,56 @@ describe("Socket Mode", () => {
   });
 });
 
-/** A port nothing listens on right now, for the Socket Mode routes server (it cannot report PORT=0's pick). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => {
-    resolve();
-  }));
-  return port;
-}
+describe("Socket Mode stop", () => {
+  it("resolves within 3 s when closing the connection hangs, and its later failure is handled", async () => {
+    // Every Socket Mode client's disconnect() closes the socket, then hangs past the stop deadline and fails.
+    const clientPrototype: unknown = Object.getPrototypeOf(new SocketModeReceiver({ appToken: TEST_APP_TOKEN }).client);
+    const { disconnect } = clientPrototype as { disconnect: (this: unknown) => Promise<void> };
+    let markFailed: () => void = () => undefined;
+    const failed = new Promise<void>((resolve) => {
+      markFailed = resolve;
+    });
+    const spy = vi.spyOn(clientPrototype as { disconnect: () => Promise<void> }, "disconnect").mockImplementation(async function (this: unknown) {
+      await disconnect.call(this);
+      await new Promise((resolve) => setTimeout(resolve, 3_500));
+      markFailed();
+      throw new Error("the close handshake failed late");
+    });
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => {
+      unhandled.push(reason);
+    };
+    process.on("unhandledRejection", onUnhandled);
+    const stuckSocket = new FakeSlackSocket();
+    await stuckSocket.listening();
+    const stuck = await startSlackHarness({
+      env: { SLACK_APP_TOKEN: TEST_APP_TOKEN, SLACK_SIGNING_SECRET: "" },
+      prepare: (fake) => {
+        fake.socketUrl = stuckSocket.url;
+      },
+    });
+    try {
+      expect(stuck.adapter.isConnected()).toBe(true);
+      const started = Date.now();
+      await stuck.adapter.stop();
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(stuck.adapter.isConnected()).toBe(false);
+      expect(stuck.logs.text).toContain("the Slack connection did not close in time");
+
+      await failed;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+      expect(stuck.logs.text).toContain("closing the Socket Mode connection failed");
+      await stuck.adapter.stop(); // still stopped, and idempotent
+      expect(stuck.adapter.isConnected()).toBe(false);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+      spy.mockRestore();
+      await stuck.close();
+      await stuckSocket.close();
+    }
+  }, 10_000);
+});
 
 describe("/healthz in Socket Mode", () => {
   it("goes 503 while the connection to Slack is lost and back to 200 once reconnected", async () => {

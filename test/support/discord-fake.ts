@@ -71,6 +71,8 @@ export class FakeDiscord {
   heartbeats = 0;
   #listeners = new Set<Listener>();
   readonly #failingCallbacks = new Map<string, number>();
+  /** How long interaction callbacks are held before they are answered (0: at once). */
+  #callbackDelayMs = 0;
   #sessions = new Map<string, Session>();
   #sockets = new Set<WebSocket>();
   #port = 0;
@@ -152,6 +154,11 @@ export class FakeDiscord {
     this.#failingCallbacks.set(interactionId, status);
   }
 
+  /** Holds every interaction callback `ms` before answering it, as a slow Discord would (0: at once). */
+  delayCallbacks(ms: number): void {
+    this.#callbackDelayMs = ms;
+  }
+
   /** Every callback the bot sent for one interaction, in order. */
   callbacksFor(interactionId: string): RecordedRequest[] {
     return this.requests.filter((request) => request.route.startsWith(`/interactions/${interactionId}/`));
@@ -193,6 +200,9 @@ export class FakeDiscord {
     };
     if (this.#record) this.requests.push(recorded);
     for (const listener of this.#listeners) listener(recorded);
+    if (this.#callbackDelayMs > 0 && route.startsWith("/interactions/")) {
+      await new Promise((resolve) => setTimeout(resolve, this.#callbackDelayMs));
+    }
     const [status, payload] = this.#respond(recorded);
     if (payload === undefined) {
       response.writeHead(status).end();

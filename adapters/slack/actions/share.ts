@@ -1,13 +1,15 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { questionFromButton, renderAnswer, renderApology, renderRateLimited } from "../blocks.js";
+import type { Answer } from "../../../src/index.js";
+import { factButtonFromValue, questionFromButton, renderAnswer, renderApology, type FactButton } from "../blocks.js";
 import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
 import { ButtonPressSchema } from "./payload.js";
 
 /**
  * "Share in channel" under an ephemeral answer: posts the same answer visibly, naming who shared
- * it, then removes the private copy. The button carries the question, so the answer is recomputed
- * (through the conversation, like any question) rather than trusted from the payload. Over the
- * per-user limit, the sharer alone gets the note and the private answer stays.
+ * it, then removes the private copy. The button carries the fact id, the language and the
+ * confidence, so the answer is rendered again from the knowledge (not trusted from the payload)
+ * without being asked again: the asker already has it, so sharing is not a new question — it is not
+ * counted, recorded or held to the per-user limit.
  */
 export async function shareAnswer(
   deps: ListenerDeps,
@@ -20,19 +22,25 @@ export async function shareAnswer(
     return;
   }
   const press = parsed.data;
-  const question = questionFromButton(press.actions[0]?.value ?? "");
+  const value = press.actions[0]?.value ?? "";
+  const button = factButtonFromValue(value);
+  // A share button posted before buttons carried fact ids holds the question itself.
+  const question = button === undefined ? questionFromButton(value) : (button.question ?? "");
   try {
-    const outcome = deps.conversation.ask({ platform: "slack", userId: press.user.id, question });
-    if (outcome.kind === "rate-limited") {
-      await respond({ response_type: "ephemeral", replace_original: false, ...renderRateLimited(outcome.message) });
+    const answer = sharedAnswer(deps, button, question);
+    if (answer.status !== "answered") {
+      // Only when the knowledge changed since the answer was given: say so to the sharer alone.
+      deps.logger.warn({ factId: button?.factId }, "a shared answer is no longer in the knowledge; not sharing it");
+      const message = renderAnswer(answer, { question, ephemeral: true });
+      await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
       return;
     }
-    const message = renderAnswer(outcome.answer, { question, ephemeral: false, sharedBy: press.user.id });
+    const message = renderAnswer(answer, { question, ephemeral: false, sharedBy: press.user.id });
     await respond({ response_type: "in_channel", replace_original: false, text: message.text, blocks: message.blocks });
   } catch (error) {
     slackError(deps, error, { action: "share" });
     deps.logger.error({ err: error }, "sharing an answer failed; apologizing");
-    const apology = renderApology(languageOf(question));
+    const apology = renderApology(button?.language ?? languageOf(question));
     await respond({ response_type: "ephemeral", replace_original: false, ...apology }).catch((apologyError: unknown) => {
       slackError(deps, apologyError, { action: "share" });
       deps.logger.error({ err: apologyError }, "sending the apology failed too");
@@ -44,4 +52,12 @@ export async function shareAnswer(
     slackError(deps, error, { action: "share" });
     deps.logger.warn({ err: error }, "could not remove the private copy of a shared answer");
   });
+}
+
+/** The answer the button stands for, straight from the core: nothing is counted or recorded. */
+function sharedAnswer(deps: ListenerDeps, button: FactButton | undefined, question: string): Answer {
+  if (button === undefined) return deps.answerer.answer(question);
+  const answer = deps.answerer.answerFact(button.factId, button.language);
+  // answerFact is sure of a fact picked by id; the asker saw the confidence of their own question.
+  return answer.status === "answered" && button.confidence !== undefined ? { ...answer, confidence: button.confidence } : answer;
 }
