@@ -134,7 +134,8 @@ function joinedNeighbours(tokens: readonly string[]): QueryWord[] {
     for (let count = 2; count <= 3 && start + count <= tokens.length; count++) {
       const surface = tokens.slice(start, start + count).join("");
       if (surface.length < 5) continue;
-      joins.push({ word: stem(surface), surface, isQuestionWord: false, tokens: [start, start + count - 1] });
+      // The word is resolved by the matcher, which knows the compounds; most joins are not one.
+      joins.push({ word: surface, surface, isQuestionWord: false, tokens: [start, start + count - 1] });
     }
   }
   return joins;
@@ -169,7 +170,7 @@ export class Matcher {
   private readonly fuzzyCache = new Map<string, readonly { term: string; quality: number }[]>();
   /** What each fact's sample questions ask for ("?where", "?count"…), generic "?what" left out. */
   private readonly factQuestionKinds = new Map<number, string[]>();
-  /** Known words that were hyphenated compounds ("cessezlefeu", "paysbas"). */
+  /** Known words that were hyphenated compounds, as written ("cessezlefeu", "paysbas"). */
   private readonly compounds = new Set<string>();
   /** Every known word as written and as stemmed, each leading to its stem. */
   private readonly formToTerm = new Map<string, string>();
@@ -214,7 +215,7 @@ export class Matcher {
     const recordTerms = inputs.map((input) => {
       const words = indexWords(input.text).filter((w) => w.tokens[0] === w.tokens[1]);
       const parts = new Set(tokenize(input.text));
-      for (const w of words) if (!parts.has(w.surface)) this.compounds.add(w.word);
+      for (const w of words) if (!parts.has(w.surface)) this.compounds.add(w.surface);
       for (const { word, surface, isQuestionWord } of words) {
         if (!isQuestionWord) {
           this.formToTerm.set(word, word);
@@ -312,9 +313,14 @@ export class Matcher {
     return term === undefined ? undefined : [{ term, quality: TYPO_QUALITY[1] }];
   }
 
-  /** "cesezlefeu": neighbouring words that, joined, are a known compound but for a typo or two. */
-  private mistypedCompound(surface: string): boolean {
-    return this.typoLookup(surface).some((m) => m.quality >= TYPO_QUALITY[1] && this.compounds.has(m.term));
+  /** The known compound (its stem) that neighbouring words joined spell, exactly or but for one typo ("cesezlefeu"). */
+  private compoundOf(surface: string): string | undefined {
+    if (!this.compounds.has(surface)) {
+      const near = [...this.compounds].find((c) => c[0] === surface[0] && editDistance(surface, c, 1) <= 1);
+      if (near === undefined) return undefined;
+      surface = near;
+    }
+    return this.formToTerm.get(surface);
   }
 
   /** Known words (stemmed) whose written or stemmed form is a typo or two away from `word` as typed. */
@@ -371,7 +377,11 @@ export class Matcher {
     // ("cesez le feu"); then they replace their parts ("pays bas" is the Netherlands, not a count
     // of countries).
     const isJoin = (w: QueryWord): boolean => w.tokens[1] > w.tokens[0];
-    const joins = words.filter((w) => isJoin(w) && (this.termWeight.has(w.word) || this.mistypedCompound(w.surface)));
+    const joins = words.flatMap((w) => {
+      if (!isJoin(w)) return [];
+      const compound = this.compoundOf(w.surface);
+      return compound === undefined ? [] : [{ ...w, word: compound }];
+    });
     const consumed = new Set(joins.flatMap((w) => Array.from({ length: w.tokens[1] - w.tokens[0] + 1 }, (_, i) => w.tokens[0] + i)));
     const kept = [...joins, ...words.filter((w) => !isJoin(w) && !consumed.has(w.tokens[0]))];
     return kept.map((queryWord) => {
