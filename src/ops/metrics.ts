@@ -47,7 +47,7 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
   });
   const latency = new Histogram({
     name: "answer_latency_seconds",
-    help: "Time from receiving a question to having its answer, in seconds.",
+    help: "Time the core took to answer a question, in seconds.",
     labelNames: ["platform"] as const,
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
