@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Vote } from "../../../src/index.js";
-import { ACTION_IDS, factButtonFromValue, renderFeedbackThanks } from "../blocks.js";
+import { ACTION_IDS, renderFeedbackThanks } from "../blocks.js";
 import { slackError, type ListenerDeps } from "../listener-deps.js";
-import { ButtonPressSchema } from "./payload.js";
+import { readFactButtonPress } from "./payload.js";
 
 /**
  * 👍 / 👎 under an answer: recorded against the answer's fact (the button carries its id, so
@@ -14,17 +14,17 @@ export async function recordFeedback(
   { ack, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
 ): Promise<void> {
   await ack();
-  const parsed = ButtonPressSchema.safeParse(body);
-  const action = parsed.success ? parsed.data.actions[0] : undefined;
-  const button = action === undefined ? undefined : factButtonFromValue(action.value);
-  if (!parsed.success || action === undefined || button === undefined) {
-    deps.logger.warn("ignoring a feedback button press of unexpected shape");
+  const read = readFactButtonPress(body, deps.logger, "feedback");
+  const button = read?.button;
+  if (!read || !button) {
+    if (read) deps.logger.warn("ignoring a feedback button press without a fact");
     return;
   }
+  const { action, press } = read;
   const vote: Vote = action.action_id === ACTION_IDS.feedbackDown ? "down" : "up";
   await deps.conversation.vote({
     platform: "slack",
-    userId: parsed.data.user.id,
+    userId: press.user.id,
     vote,
     factId: button.factId,
     question: button.question ?? null,

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Answer } from "../../../src/index.js";
-import { factButtonFromValue, questionFromButton, renderAnswer, renderApology, type FactButton } from "../blocks.js";
+import { renderAnswer, renderApology, type FactButton } from "../blocks.js";
 import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
-import { ButtonPressSchema } from "./payload.js";
+import { readFactButtonPress } from "./payload.js";
 
 /**
  * "Share in channel" under an ephemeral answer: posts the same answer visibly, naming who shared
@@ -16,16 +16,9 @@ export async function shareAnswer(
   { ack, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
 ): Promise<void> {
   await ack();
-  const parsed = ButtonPressSchema.safeParse(body);
-  if (!parsed.success) {
-    deps.logger.warn("ignoring a share button press of unexpected shape");
-    return;
-  }
-  const press = parsed.data;
-  const value = press.actions[0]?.value ?? "";
-  const button = factButtonFromValue(value);
-  // A share button posted before buttons carried fact ids holds the question itself.
-  const question = button === undefined ? questionFromButton(value) : (button.question ?? "");
+  const read = readFactButtonPress(body, deps.logger, "share");
+  if (!read) return;
+  const { press, button, question } = read;
   try {
     const answer = sharedAnswer(deps, button, question);
     if (answer.status !== "answered") {

@@ -1,8 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { AskOutcome } from "../../../src/index.js";
-import { factButtonFromValue, questionFromButton, renderAnswer, renderApology, renderRateLimited } from "../blocks.js";
+import { renderAnswer, renderApology, renderRateLimited } from "../blocks.js";
 import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
-import { ButtonPressSchema } from "./payload.js";
+import { readFactButtonPress } from "./payload.js";
 
 /**
  * A did-you-mean button: answers its fact, by id, in place of the "unknown" message. Over the
@@ -13,16 +13,9 @@ export async function answerSuggestion(
   { ack, body, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
 ): Promise<void> {
   await ack();
-  const parsed = ButtonPressSchema.safeParse(body);
-  if (!parsed.success) {
-    deps.logger.warn("ignoring a suggestion button press of unexpected shape");
-    return;
-  }
-  const press = parsed.data;
-  const value = press.actions[0]?.value ?? "";
-  const button = factButtonFromValue(value);
-  // A button posted before buttons carried fact ids holds the suggested question itself.
-  const question = button === undefined ? questionFromButton(value) : (button.question ?? "");
+  const read = readFactButtonPress(body, deps.logger, "suggestion");
+  if (!read) return;
+  const { press, button, question } = read;
   try {
     const outcome: AskOutcome =
       button === undefined
