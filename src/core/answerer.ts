@@ -11,7 +11,7 @@ export type { Answerer } from "./answerer-types.js";
 /** Questions are cut here before matching: no real question is longer, and matching stays fast. */
 export const MAX_QUESTION_LENGTH = 500;
 /** Below this confidence the core refuses: a wrong answer is worse than "the article does not say". */
-export const ANSWER_THRESHOLD = 0.45;
+export const ANSWER_THRESHOLD = 0.47;
 /** Facts scoring at least this are offered as did-you-mean suggestions. */
 const SUGGESTION_THRESHOLD = 0.2;
 /** Beside an answer, only facts nearly as close to the question are worth a "see also". */

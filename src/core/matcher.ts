@@ -52,8 +52,19 @@ const KIND_WEIGHT: Readonly<Record<RecordKind, number>> = {
   quote: 0.85,
 };
 
-/** Share of a record's score that does not depend on how much of the record the question covers. */
-const RECORD_COVERAGE_FLOOR = 0.55;
+/**
+ * Share of a record's score that does not depend on how much of the record the question covers:
+ * a short question should cover most of a sample question or alias, but only a little of an
+ * answer or a quote, which are long by nature.
+ */
+const RECORD_COVERAGE_FLOOR: Readonly<Record<RecordKind, number>> = {
+  question: 0.55,
+  alias: 0.55,
+  topic: 0.55,
+  answer: 0.8,
+  // Quotes keep the strict floor: a single shared word with the article is weak evidence.
+  quote: 0.55,
+};
 /** Quality of a match one or two typing mistakes away from a known word. */
 const TYPO_QUALITY = [1, 0.8, 0.6] as const;
 /**
@@ -64,6 +75,8 @@ const QUESTION_WORDS_ONLY = 0.4;
 /** A record that asks for something else ("pourquoi" for "où") keeps this share of its score. */
 const QUESTION_KIND_MISMATCH = 0.7;
 const SYNONYM_QUALITY = 0.9;
+/** Share of a fact's second-best record added to its best one. */
+const SECOND_RECORD_SHARE = 0.05;
 /** Quality of a match on a long shared beginning only: another inflection, or a near word. */
 const VARIANT_QUALITY = 0.7;
 /** "?what" (quel, what, which) asks for anything: it weighs this share of a specific question word. */
@@ -90,6 +103,13 @@ const LONG_QUESTION_WORDS = [...QUESTION_WORDS].filter(([word]) => word.length >
 function mistypedQuestionWord(token: string): string | undefined {
   if (token.length < 5 || STOPWORDS.has(token)) return undefined;
   return LONG_QUESTION_WORDS.find(([word]) => editDistance(token, word, 1) <= 1)?.[1];
+}
+
+/** Words that follow "où" when it asks where: a verb, a pronoun, "en" ("où en sont…"). */
+const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "en", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
+
+function bareOuIsWhere(tokens: readonly string[], index: number): boolean {
+  return index === 0 || index === tokens.length - 1 || AFTER_WHERE.has(tokens[index + 1] ?? "");
 }
 
 const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "will", "would", "can", "could", "should"]);
@@ -121,7 +141,8 @@ export function indexWords(text: string): QueryWord[] {
 
 /** The folded words of a question, "US"/"U.S." read as the country before case is lost. */
 export function questionTokens(text: string): string[] {
-  return tokenize(text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa "));
+  // "où" (where) and "ou" (or) fold to the same word; an accent typed settles it.
+  return tokenize(text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ").replace(/où/giu, " where "));
 }
 
 /**
@@ -147,10 +168,12 @@ export function queryWordsOf(tokens: readonly string[]): QueryWord[] {
   const out: QueryWord[] = [];
   for (const [index, token] of tokens.entries()) {
     // "many"/"much" ask for a count after "how" only: "are many countries willing" asks yes or no.
-    const countWithoutHow = (token === "many" || token === "much") && tokens[index - 1] !== "how";
-    const kind = countWithoutHow
-      ? undefined
-      : (QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token) ?? (index === 0 ? wereForWhere(tokens) : undefined));
+    // "ou" typed without its accent is "or" between two words ("jeudi ou vendredi"), "where" at
+    // either end of a question or before its verb ("ou est", "ils se sont vus ou").
+    if (((token === "many" || token === "much") && tokens[index - 1] !== "how") || (token === "ou" && !bareOuIsWhere(tokens, index))) {
+      continue;
+    }
+    const kind = QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token) ?? (index === 0 ? wereForWhere(tokens) : undefined);
     const isQuestionWord = kind !== undefined;
     if (!isQuestionWord && (STOPWORDS.has(token) || token.length < 2)) continue;
     const word = kind ?? stem(token);
@@ -172,7 +195,7 @@ export class Matcher {
   private readonly factQuestionKinds = new Map<number, string[]>();
   /** Known words that were hyphenated compounds, as written ("cessezlefeu", "paysbas"). */
   private readonly compounds = new Set<string>();
-  /** Every known word as written and as stemmed, each leading to its stem. */
+  /** Every known word as written, leading to its stem. */
   private readonly formToTerm = new Map<string, string>();
   private readonly questionWordWeight: number;
   private readonly unknownWordWeight: number;
@@ -193,6 +216,7 @@ export class Matcher {
     readonly contentFound: Uint8Array;
     readonly factStamp: Uint32Array;
     readonly factScore: Float64Array;
+    readonly factSecondScore: Float64Array;
     readonly factBestRecord: Int32Array;
   };
 
@@ -218,7 +242,8 @@ export class Matcher {
       for (const w of words) if (!parts.has(w.surface)) this.compounds.add(w.surface);
       for (const { word, surface, isQuestionWord } of words) {
         if (!isQuestionWord) {
-          this.formToTerm.set(word, word);
+          // Typos are looked for among words as written, not among stems: "heure" is a typo
+          // of no word here, though it is one letter from "heurt", the stem of "heurtent".
           this.formToTerm.set(surface, word);
         }
         let facts = factsByTerm.get(word);
@@ -273,6 +298,7 @@ export class Matcher {
       contentFound: new Uint8Array(n),
       factStamp: new Uint32Array(factSlots),
       factScore: new Float64Array(factSlots),
+      factSecondScore: new Float64Array(factSlots),
       factBestRecord: new Int32Array(factSlots),
     };
 
@@ -472,19 +498,27 @@ export class Matcher {
       const kinds = record.kind === "question" ? record.questionKinds : (this.factQuestionKinds.get(record.factIndex) ?? []);
       const asksOtherThing = queryKinds.size > 0 && kinds.length > 0 && !kinds.some((k) => queryKinds.has(k));
       const score =
-        queryShare * (RECORD_COVERAGE_FLOOR + (1 - RECORD_COVERAGE_FLOOR) * Math.min(1, recordShare)) *
+        queryShare * (RECORD_COVERAGE_FLOOR[record.kind] + (1 - RECORD_COVERAGE_FLOOR[record.kind]) * Math.min(1, recordShare)) *
         KIND_WEIGHT[record.kind] * (asksOtherThing ? QUESTION_KIND_MISMATCH : 1) *
         (s.contentFound[recordIndex] === 1 ? 1 : QUESTION_WORDS_ONLY);
       const fact = record.factIndex;
       if (s.factStamp[fact] !== callStamp) {
         s.factStamp[fact] = callStamp;
         s.factScore[fact] = score;
+        s.factSecondScore[fact] = 0;
         s.factBestRecord[fact] = recordIndex;
         factsTouched.push(fact);
       } else if ((s.factScore[fact] ?? 0) < score) {
+        s.factSecondScore[fact] = s.factScore[fact] ?? 0;
         s.factScore[fact] = score;
         s.factBestRecord[fact] = recordIndex;
+      } else if ((s.factSecondScore[fact] ?? 0) < score) {
+        s.factSecondScore[fact] = score;
       }
+    }
+    // A fact two of whose records match is a little surer than one matched by a single record.
+    for (const fact of factsTouched) {
+      s.factScore[fact] = Math.min(1, (s.factScore[fact] ?? 0) + SECOND_RECORD_SHARE * (s.factSecondScore[fact] ?? 0));
     }
     factsTouched.sort((a, b) => (s.factScore[b] ?? 0) - (s.factScore[a] ?? 0));
     return factsTouched.slice(0, limit).flatMap((factIndex) => {
