@@ -342,7 +342,13 @@ export class Matcher {
   /** The known compound (its stem) that neighbouring words joined spell, exactly or but for one typo ("cesezlefeu"). */
   private compoundOf(surface: string): string | undefined {
     if (!this.compounds.has(surface)) {
-      const near = [...this.compounds].find((c) => c[0] === surface[0] && editDistance(surface, c, 1) <= 1);
+      let near: string | undefined;
+      for (const compound of this.compounds) {
+        if (compound[0] === surface[0] && editDistance(surface, compound, 1) <= 1) {
+          near = compound;
+          break;
+        }
+      }
       if (near === undefined) return undefined;
       surface = near;
     }
