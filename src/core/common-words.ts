@@ -21,4 +21,17 @@ function load(): ReadonlySet<string> {
   return words;
 }
 
-export const COMMON_WORDS: ReadonlySet<string> = load();
+/**
+ * Everyday words that turn a question to another time ("the next meeting", "la prochaine
+ * réunion"): what the article says of this one does not answer it, so they weigh in full.
+ */
+const TIME_SHIFTERS = ["next", "last", "previous", "future", "prochain", "prochaine", "prochains", "prochaines", "precedent", "precedente", "futur", "future"];
+
+export const COMMON_WORDS: ReadonlySet<string> = (() => {
+  const words = new Set(load());
+  for (const word of TIME_SHIFTERS) {
+    words.delete(word);
+    words.delete(stem(word));
+  }
+  return words;
+})();

@@ -499,9 +499,12 @@ export class Matcher {
       const denominator = isQuestion || contentWeightTotal === 0 ? queryWeightTotal : contentWeightTotal;
       const queryShare = Math.min(1, (s.queryCovered[recordIndex] ?? 0) / denominator);
       const recordShare = record.termWeightTotal > 0 ? (s.recordCovered[recordIndex] ?? 0) / record.termWeightTotal : 0;
-      // A sample question asks for one thing; other records answer what the fact's sample
-      // questions ask for, together.
-      const kinds = record.kind === "question" ? record.questionKinds : (this.factQuestionKinds.get(record.factIndex) ?? []);
+      // A sample question asks for one thing; other records, and yes/no sample questions, answer
+      // what the fact's sample questions ask for, together.
+      const kinds =
+        record.kind === "question" && record.questionKinds.length > 0
+          ? record.questionKinds
+          : (this.factQuestionKinds.get(record.factIndex) ?? []);
       const asksOtherThing = queryKinds.size > 0 && kinds.length > 0 && !kinds.some((k) => queryKinds.has(k));
       const score =
         queryShare * (RECORD_COVERAGE_FLOOR[record.kind] + (1 - RECORD_COVERAGE_FLOOR[record.kind]) * Math.min(1, recordShare)) *

@@ -14,6 +14,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "t moi stp svp sil merci alors bon ben bah euh hein voila truc deja encore maintenant actuellement " +
     "vraiment exactement precisement donne donnez dis dites explique expliquez liste listez cite citez " +
     "moment instant ici la-bas sais sait savez savent savoir quelqu quelquun genre bref enfin " +
+    "actuel actuelle actuels actuelles total final finalement " +
     // Elisions typed without their apostrophe ("cest", "sest", "quil").
     "cest sest nest quil quils quelle quon jai jsuis dun dune lun lune " +
     // English
@@ -24,7 +25,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "up out over any thing things stuff get got yet still already now currently exactly ever even " +
     "name list give show explain describe mention r u ur pls plz all so like ok okay hey hi hello bot guys folks " +
     "anyway basically right smth sth btw idk tbh imo fyi iirc afaik anyone anybody someone somebody " +
-    "supposed gonna wanna gotta kinda sorta guess"
+    "supposed gonna wanna gotta kinda sorta guess current status total final finally away overall"
   ).split(/\s+/),
 );
 
