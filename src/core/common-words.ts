@@ -22,10 +22,15 @@ function load(): ReadonlySet<string> {
 }
 
 /**
- * Everyday words that turn a question to another time ("the next meeting", "la prochaine
- * réunion"): what the article says of this one does not answer it, so they weigh in full.
+ * Everyday words that still decide what a question asks: another time ("the next meeting", "la
+ * prochaine réunion") or a precision the article may not give ("the exact date", "quelle année").
+ * They weigh in full, like any word the knowledge does not use.
  */
-const TIME_SHIFTERS = ["next", "last", "previous", "future", "prochain", "prochaine", "prochains", "prochaines", "precedent", "precedente", "futur", "future"];
+const TIME_SHIFTERS = [
+  "next", "last", "previous", "future", "prochain", "prochaine", "prochains", "prochaines", "precedent",
+  "precedente", "futur", "date", "dates", "year", "years", "month", "months", "annee", "mois", "heure",
+  "hour", "exact", "exacte", "precise",
+];
 
 export const COMMON_WORDS: ReadonlySet<string> = (() => {
   const words = new Set(load());

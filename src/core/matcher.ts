@@ -105,6 +105,8 @@ function mistypedQuestionWord(token: string): string | undefined {
   return LONG_QUESTION_WORDS.find(([word]) => editDistance(token, word, 1) <= 1)?.[1];
 }
 
+const TIME_NOUNS = new Set(["jour", "date", "annee", "an", "mois", "semaine", "heure", "day", "date", "year", "month", "week", "time", "hour"]);
+
 /** Words that follow "où" when it asks where: a verb, a pronoun, "en" ("où en sont…"). */
 const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "en", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
 
@@ -173,7 +175,9 @@ export function queryWordsOf(tokens: readonly string[]): QueryWord[] {
     if (((token === "many" || token === "much") && tokens[index - 1] !== "how") || (token === "ou" && !bareOuIsWhere(tokens, index))) {
       continue;
     }
-    const kind = QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token) ?? (index === 0 ? wereForWhere(tokens) : undefined);
+    const asked = QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token) ?? (index === 0 ? wereForWhere(tokens) : undefined);
+    // "quelle année", "what day", "which month" ask when.
+    const kind = asked === GENERIC_QUESTION_KIND && TIME_NOUNS.has(tokens[index + 1] ?? "") ? QUESTION_WORDS.get("when") : asked;
     const isQuestionWord = kind !== undefined;
     if (!isQuestionWord && (STOPWORDS.has(token) || token.length < 2)) continue;
     const word = kind ?? stem(token);
