@@ -138,13 +138,18 @@ export function queryWords(text: string): QueryWord[] {
 
 /** The words a record of the knowledge is indexed under: compounds kept whole ("paysbas"). */
 export function indexWords(text: string): QueryWord[] {
-  return queryWordsOf(tokenize(text, "joined"));
+  return queryWordsOf(tokenize(readUS(text), "joined"));
+}
+
+/** "US" / "U.S." is the country, not the pronoun: decided while the case is still there. */
+function readUS(text: string): string {
+  return text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ");
 }
 
 /** The folded words of a question, "US"/"U.S." read as the country before case is lost. */
 export function questionTokens(text: string): string[] {
   // "où" (where) and "ou" (or) fold to the same word; an accent typed settles it.
-  return tokenize(text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ").replace(/où/giu, " where "));
+  return tokenize(readUS(text).replace(/où/giu, " where "));
 }
 
 /**

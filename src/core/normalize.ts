@@ -57,6 +57,11 @@ const SUFFIXES = [
 ] as const;
 
 export function stem(token: string): string {
+  // Twice, so a plural and its singular meet: "soldiers" → "soldier" → "soldi", like "soldier".
+  return stripSuffix(stripSuffix(token));
+}
+
+function stripSuffix(token: string): string {
   if (token.length <= 4 || /\d/.test(token)) return token;
   if (token.endsWith("ies") && !/[àâéèêîôû]/.test(token)) return `${token.slice(0, -3)}y`; // countries → country
   for (const suffix of SUFFIXES) {
