@@ -78,6 +78,10 @@ describe("stem", () => {
     expect(stem("deployee")).toBe(stem("deployer"));
     expect(stem("soldats")).toBe(stem("soldat"));
     expect(stem("objectives")).toBe(stem("objective"));
+    // A plural whose singular ends in -er/-e meets it: the suffix stripper runs twice.
+    expect(stem("soldiers")).toBe(stem("soldier"));
+    expect(stem("ministers")).toBe(stem("minister"));
+    expect(stem("participent")).toBe(stem("participer"));
   });
 
   it("leaves short words and numbers alone", () => {
