@@ -99,7 +99,7 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
     if (!hasWords(question)) {
       return unknown(language, message("empty", language, { example: firstQuestion(0, language) }), [], 0);
     }
-    const ranked = matcher.rank(queryWordsOf(tokens));
+    const ranked = matcher.rank(queryWordsOf(tokens), undefined, language);
     const best = ranked[0];
     const confidence = Math.round(Math.min(1, best?.score ?? 0) * 1000) / 1000;
     const entry = best ? facts[best.factIndex] : undefined;

@@ -75,6 +75,8 @@ const QUESTION_WORDS_ONLY = 0.4;
 /** A record that asks for something else ("pourquoi" for "où") keeps this share of its score. */
 const QUESTION_KIND_MISMATCH = 0.7;
 const SYNONYM_QUALITY = 0.9;
+/** Quality of a match on a word the knowledge uses only in the language not asked in. */
+const FALSE_FRIEND_QUALITY = 0.5;
 /** Share of a fact's second-best record added to its best one. */
 const SECOND_RECORD_SHARE = 0.05;
 /** Quality of a match on a long shared beginning only: another inflection, or a near word. */
@@ -202,6 +204,8 @@ export class Matcher {
   private readonly fuzzyCache = new Map<string, readonly { term: string; quality: number }[]>();
   /** What each fact's sample questions ask for ("?where", "?count"…), generic "?what" left out. */
   private readonly factQuestionKinds = new Map<number, string[]>();
+  /** The languages of the sample questions, aliases, answers and topics each word is used in. */
+  private readonly termLanguages = new Map<string, Set<Language>>();
   /** Known words that were hyphenated compounds, as written ("cessezlefeu", "paysbas"). */
   private readonly compounds = new Set<string>();
   /** Every known word as written, leading to its stem. */
@@ -250,6 +254,12 @@ export class Matcher {
       const parts = new Set(tokenize(input.text));
       for (const w of words) if (!parts.has(w.surface)) this.compounds.add(w.surface);
       for (const { word, surface, isQuestionWord } of words) {
+        // Quotes are in the article's language whatever is asked; the rest says which words each language uses.
+        if (input.kind !== "quote") {
+          const languages = this.termLanguages.get(word) ?? new Set<Language>();
+          languages.add(input.language);
+          this.termLanguages.set(word, languages);
+        }
         if (!isQuestionWord) {
           // Typos are looked for among words as written, not among stems: "heure" is a typo
           // of no word here, though it is one letter from "heurt", the stem of "heurtent".
@@ -412,7 +422,7 @@ export class Matcher {
   }
 
   /** The question's words with their weights and the known words each matched. */
-  analyze(question: string | readonly QueryWord[]): QueryTerm[] {
+  analyze(question: string | readonly QueryWord[], language?: Language): QueryTerm[] {
     const words = typeof question === "string" ? queryWords(question) : question;
     // Joined neighbours count only when the knowledge knows the compound, typos allowed
     // ("cesez le feu"); then they replace their parts ("pays bas" is the Netherlands, not a count
@@ -427,7 +437,12 @@ export class Matcher {
     const kept = [...joins, ...words.filter((w) => !isJoin(w) && !consumed.has(w.tokens[0]))];
     return kept.map((queryWord) => {
       const { word, isQuestionWord } = queryWord;
-      const matches = this.lookup(queryWord);
+      const found = this.lookup(queryWord);
+      // A word the knowledge uses only in the other language is likely a false friend: "pays" in
+      // "who pays for this" is not the French for countries.
+      const usedIn = this.termLanguages.get(word);
+      const foreign = language !== undefined && usedIn !== undefined && !usedIn.has(language);
+      const matches = foreign ? found.map((m) => ({ ...m, quality: m.quality * FALSE_FRIEND_QUALITY })) : found;
       const known = matches[0];
       const weight = isQuestionWord
         ? (this.termWeight.get(word) ?? this.questionWordWeight)
@@ -441,8 +456,8 @@ export class Matcher {
   }
 
   /** Facts ranked by how well their best record matches the question; empty when nothing does. */
-  rank(question: string | readonly QueryWord[], limit = 5): FactMatch[] {
-    const query = this.analyze(question);
+  rank(question: string | readonly QueryWord[], limit = 5, language?: Language): FactMatch[] {
+    const query = this.analyze(question, language);
     const queryKinds = new Set(query.map((q) => q.term).filter((t) => t.startsWith("?") && t !== GENERIC_QUESTION_KIND));
     const queryWeightTotal = query.reduce((sum, q) => sum + q.weight, 0);
     if (queryWeightTotal === 0) return [];

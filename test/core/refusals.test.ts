@@ -27,6 +27,8 @@ const NOT_IN_ARTICLE: readonly (readonly [string, Language])[] = [
   ["what did Macron say", "en"],
   ["quel est le budget de la coalition", "fr"],
   ["combien coûte la force", "fr"],
+  // "pays" is French for countries: in English it must not read as the coalition's size.
+  ["who pays for the force", "en"],
 ];
 
 const REFUSAL_WORDS: Readonly<Record<Language, RegExp>> = {
