@@ -75,8 +75,6 @@ const QUESTION_WORDS_ONLY = 0.4;
 /** A record that asks for something else ("pourquoi" for "où") keeps this share of its score. */
 const QUESTION_KIND_MISMATCH = 0.7;
 const SYNONYM_QUALITY = 0.9;
-/** Quality of a match on a word the knowledge uses only in the language not asked in. */
-const FALSE_FRIEND_QUALITY = 0.5;
 /** Share of a fact's second-best record added to its best one. */
 const SECOND_RECORD_SHARE = 0.05;
 /** Quality of a match on a long shared beginning only: another inflection, or a near word. */
@@ -249,7 +247,16 @@ export class Matcher {
       }
     }
     const factsByTerm = new Map<string, Set<number>>();
+    /** The languages each word is written in, accents and all, in the records (to tell a synonym's language). */
+    const surfaceLanguages = new Map<string, Set<Language>>();
     const recordTerms = inputs.map((input) => {
+      if (input.kind !== "quote") {
+        for (const raw of input.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+          const written = surfaceLanguages.get(raw) ?? new Set<Language>();
+          written.add(input.language);
+          surfaceLanguages.set(raw, written);
+        }
+      }
       const words = indexWords(input.text).filter((w) => w.tokens[0] === w.tokens[1]);
       const parts = new Set(tokenize(input.text));
       for (const w of words) if (!parts.has(w.surface)) this.compounds.add(w.surface);
@@ -259,6 +266,7 @@ export class Matcher {
           const languages = this.termLanguages.get(word) ?? new Set<Language>();
           languages.add(input.language);
           this.termLanguages.set(word, languages);
+
         }
         if (!isQuestionWord) {
           // Typos are looked for among words as written, not among stems: "heure" is a typo
@@ -302,6 +310,21 @@ export class Matcher {
         list.push(recordIndex);
       }
     });
+
+    // A synonym is a word of the language the records write it in, accents and all ("pays":
+    // French), of French when it has a French accent ("déclarer"), else of both ("declare").
+    for (const group of synonymGroups) {
+      for (const entry of group) {
+        const first = indexWords(entry)[0];
+        const raw = entry.toLowerCase().match(/[\p{L}\p{N}]+/u)?.[0] ?? "";
+        if (!first || first.isQuestionWord) continue;
+        const languages: Language[] = [...(surfaceLanguages.get(raw) ?? [])];
+        if (languages.length === 0) languages.push(...(/[àâçéèêëîïôûùüÿœ]/i.test(entry) ? ["fr" as const] : ["fr" as const, "en" as const]));
+        const known = this.termLanguages.get(first.word) ?? new Set<Language>();
+        for (const language of languages) known.add(language);
+        this.termLanguages.set(first.word, known);
+      }
+    }
 
     const n = this.records.length;
     const factSlots = inputs.reduce((max, r) => Math.max(max, r.factIndex + 1), 0);
@@ -438,11 +461,11 @@ export class Matcher {
     return kept.map((queryWord) => {
       const { word, isQuestionWord } = queryWord;
       const found = this.lookup(queryWord);
-      // A word the knowledge uses only in the other language is likely a false friend: "pays" in
-      // "who pays for this" is not the French for countries.
+      // A word the knowledge uses only in the other language is a false friend, and counts as a
+      // word it does not know: "pays" in "who pays for this" is not the French for countries.
       const usedIn = this.termLanguages.get(word);
       const foreign = language !== undefined && usedIn !== undefined && !usedIn.has(language);
-      const matches = foreign ? found.map((m) => ({ ...m, quality: m.quality * FALSE_FRIEND_QUALITY })) : found;
+      const matches = foreign ? [] : found;
       const known = matches[0];
       const weight = isQuestionWord
         ? (this.termWeight.get(word) ?? this.questionWordWeight)
