@@ -72,6 +72,7 @@ const TYPO_QUALITY = [1, 0.8, 0.6] as const;
  * "Combien de pays…") keeps this share, and its fact is never the answer (see `contentMatched`).
  */
 const QUESTION_WORDS_ONLY = 0.4;
+const NO_KINDS: readonly string[] = [];
 /** A record that asks for something else ("pourquoi" for "où") keeps this share of its score. */
 const QUESTION_KIND_MISMATCH = 0.7;
 const SYNONYM_QUALITY = 0.9;
@@ -547,12 +548,19 @@ export class Matcher {
       const queryShare = Math.min(1, (s.queryCovered[recordIndex] ?? 0) / denominator);
       const recordShare = record.termWeightTotal > 0 ? (s.recordCovered[recordIndex] ?? 0) / record.termWeightTotal : 0;
       // A sample question asks for one thing; other records, and yes/no sample questions, answer
-      // what the fact's sample questions ask for, together.
-      const kinds =
-        record.kind === "question" && record.questionKinds.length > 0
-          ? record.questionKinds
-          : (this.factQuestionKinds.get(record.factIndex) ?? []);
-      const asksOtherThing = queryKinds.size > 0 && kinds.length > 0 && !kinds.some((k) => queryKinds.has(k));
+      // what the fact's sample questions ask for, together (this loop is hot: no closures here).
+      let asksOtherThing = false;
+      if (queryKinds.size > 0) {
+        const kinds =
+          isQuestion && record.questionKinds.length > 0 ? record.questionKinds : (this.factQuestionKinds.get(record.factIndex) ?? NO_KINDS);
+        asksOtherThing = kinds.length > 0;
+        for (const kind of kinds) {
+          if (queryKinds.has(kind)) {
+            asksOtherThing = false;
+            break;
+          }
+        }
+      }
       const score =
         queryShare * (RECORD_COVERAGE_FLOOR[record.kind] + (1 - RECORD_COVERAGE_FLOOR[record.kind]) * Math.min(1, recordShare)) *
         KIND_WEIGHT[record.kind] * (asksOtherThing ? QUESTION_KIND_MISMATCH : 1) *
