@@ -98,12 +98,19 @@ function sharedPrefixLength(a: string, b: string): number {
   return i;
 }
 
-const LONG_QUESTION_WORDS = [...QUESTION_WORDS].filter(([word]) => word.length >= 5);
+const LONG_QUESTION_WORDS = [...QUESTION_WORDS].filter(([word]) => word.length >= 4);
 
-/** "combein", "pourqoi": a long question word with one typo still says what is asked. */
+/** "combein", "pourqoi", "waht": a question word with one typo still says what is asked. */
 function mistypedQuestionWord(token: string): string | undefined {
-  if (token.length < 5 || STOPWORDS.has(token)) return undefined;
+  if (token.length < 4 || STOPWORDS.has(token)) return undefined;
   return LONG_QUESTION_WORDS.find(([word]) => editDistance(token, word, 1) <= 1)?.[1];
+}
+
+const LONG_STOPWORDS = [...STOPWORDS].filter((word) => word.length >= 4);
+
+/** "thhey", "abouut": a word of no meaning with one typo still means nothing (four letters are too few to tell: "cost" is one from "cest"). */
+function mistypedStopword(token: string): boolean {
+  return token.length >= 5 && LONG_STOPWORDS.some((word) => editDistance(token, word, 1) <= 1);
 }
 
 const TIME_NOUNS = new Set(["jour", "date", "annee", "an", "mois", "semaine", "heure", "day", "date", "year", "month", "week", "time", "hour"]);
@@ -468,6 +475,8 @@ export class Matcher {
       const foreign = language !== undefined && usedIn !== undefined && !usedIn.has(language);
       const matches = foreign ? [] : found;
       const known = matches[0];
+      // Only once the knowledge has no word like it: "thhey" is "they", but a name may be one typo from a stopword.
+      if (!known && !isQuestionWord && mistypedStopword(queryWord.surface)) return { term: word, weight: 0, matches };
       const weight = isQuestionWord
         ? (this.termWeight.get(word) ?? this.questionWordWeight)
         : known

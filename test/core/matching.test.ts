@@ -79,6 +79,9 @@ const ENGLISH: readonly Case[] = [
   c("what is the relation between the coalition and nato", "nato-relation", "en"),
   c("so what does all this mean for ukraine", "kyiv-meaning", "en"),
   c("were did the ministers meet", "meeting-place", "en"), // "where" without its h
+  // Typos in the small words: a question word ("waht") and a stopword ("thhey") still read right.
+  c("waht about the americans", "us-guarantee", "en"),
+  c("where did thhey meet?", "meeting-place", "en"),
 ];
 
 /**
