@@ -98,19 +98,38 @@ function sharedPrefixLength(a: string, b: string): number {
   return i;
 }
 
-const LONG_QUESTION_WORDS = [...QUESTION_WORDS].filter(([word]) => word.length >= 4);
-
-/** "combein", "pourqoi", "waht": a question word with one typo still says what is asked. */
-function mistypedQuestionWord(token: string): string | undefined {
-  if (token.length < 4 || STOPWORDS.has(token)) return undefined;
-  return LONG_QUESTION_WORDS.find(([word]) => editDistance(token, word, 1) <= 1)?.[1];
+/**
+ * Words of a closed list (question words, stopwords) by first letter: a typo rarely hits the first
+ * letter, and a lookup then compares a handful of words rather than the whole list.
+ */
+function byFirstLetter(words: Iterable<string>, minLength: number): ReadonlyMap<string, readonly string[]> {
+  const map = new Map<string, string[]>();
+  for (const word of words) {
+    if (word.length < minLength) continue;
+    const list = map.get(word[0] ?? "") ?? [];
+    list.push(word);
+    map.set(word[0] ?? "", list);
+  }
+  return map;
 }
 
-const LONG_STOPWORDS = [...STOPWORDS].filter((word) => word.length >= 4);
+function oneTypoFrom(token: string, list: ReadonlyMap<string, readonly string[]>): string | undefined {
+  return list.get(token[0] ?? "")?.find((word) => editDistance(token, word, 1) <= 1);
+}
+
+const QUESTION_WORDS_BY_LETTER = byFirstLetter(QUESTION_WORDS.keys(), 4);
+const STOPWORDS_BY_LETTER = byFirstLetter(STOPWORDS, 4);
+
+/** "combein", "pourqoi", "whaat": a question word with one typo still says what is asked. */
+function mistypedQuestionWord(token: string): string | undefined {
+  if (token.length < 4 || STOPWORDS.has(token)) return undefined;
+  const word = oneTypoFrom(token, QUESTION_WORDS_BY_LETTER);
+  return word === undefined ? undefined : QUESTION_WORDS.get(word);
+}
 
 /** "thhey", "abouut": a word of no meaning with one typo still means nothing (four letters are too few to tell: "cost" is one from "cest"). */
 function mistypedStopword(token: string): boolean {
-  return token.length >= 5 && LONG_STOPWORDS.some((word) => editDistance(token, word, 1) <= 1);
+  return token.length >= 5 && oneTypoFrom(token, STOPWORDS_BY_LETTER) !== undefined;
 }
 
 const TIME_NOUNS = new Set(["jour", "date", "annee", "an", "mois", "semaine", "heure", "day", "date", "year", "month", "week", "time", "hour"]);
