@@ -80,6 +80,8 @@ const SYNONYM_QUALITY = 0.9;
 const SECOND_RECORD_SHARE = 0.05;
 /** Quality of a match on a long shared beginning only: another inflection, or a near word. */
 const VARIANT_QUALITY = 0.7;
+/** How many first letters a word must share with a known one to be read as another form of it. */
+const VARIANT_PREFIX = 6;
 /** "?what" (quel, what, which) asks for anything: it weighs this share of a specific question word. */
 const GENERIC_QUESTION_SHARE = 0.3;
 /** Weight of an everyday word the knowledge does not use, as a share of the rarest word's. */
@@ -224,7 +226,9 @@ export class Matcher {
   private readonly records: IndexedRecord[] = [];
   private readonly postings = new Map<string, number[]>();
   private readonly termWeight = new Map<string, number>();
-  /** Known words (as written and stemmed) by first letter, each bucket a Fuse index; see `typoLookup`. */
+  private readonly formsByLetterAndLength = new Map<string, string[]>();
+  private readonly formsByPrefix = new Map<string, string[]>();
+  /** Known words (as written) by first letter, each bucket a Fuse index; see `typoLookup`. */
   private readonly fuseByLetter = new Map<string, { readonly fuse: Fuse<string>; readonly forms: readonly string[] }>();
   private readonly fuzzyCache = new Map<string, readonly { term: string; quality: number }[]>();
   /** What each fact's sample questions ask for ("?where", "?count"…), generic "?what" left out. */
@@ -385,6 +389,16 @@ export class Matcher {
         forms,
       });
     }
+    // The same words by first letter and length, and by their first six letters, so the
+    // word-by-word checks below read a few words, not a whole bucket.
+    for (const form of this.formToTerm.keys()) {
+      const byLength = `${form[0] ?? ""}${form.length}`;
+      this.formsByLetterAndLength.set(byLength, [...(this.formsByLetterAndLength.get(byLength) ?? []), form]);
+      if (form.length >= VARIANT_PREFIX) {
+        const prefix = form.slice(0, VARIANT_PREFIX);
+        this.formsByPrefix.set(prefix, [...(this.formsByPrefix.get(prefix) ?? []), form]);
+      }
+    }
   }
 
   /** Known words a query word stands for: itself and its synonyms, or known words a typo or two away. */
@@ -446,16 +460,17 @@ export class Matcher {
       // "pyas" → "pays": short words, and long ones none of whose proposals holds, are checked
       // against the bucket's words of a near length one by one.
       if (word.length > 5) accept(bucket.fuse.search(word, { limit: 10 }).map((r) => r.item));
-      if (found.length === 0) accept(bucket.forms.filter((f) => Math.abs(f.length - word.length) <= maxEdits));
+      for (let length = word.length - maxEdits; found.length === 0 && length <= word.length + maxEdits; length++) {
+        accept(this.formsByLetterAndLength.get(`${first}${length}`) ?? []);
+      }
       if (found.length > 0) break;
     }
     // Another form of a known word ("garantissent" / "garantie", "clarified" / "clarifier"):
     // a long shared beginning, where the stemmer's suffix list stops.
-    if (found.length === 0 && word.length >= 6) {
-      for (const form of this.fuseByLetter.get(word[0] ?? "")?.forms ?? []) {
-        const shared = sharedPrefixLength(word, form);
+    if (found.length === 0 && word.length >= VARIANT_PREFIX) {
+      for (const form of this.formsByPrefix.get(word.slice(0, VARIANT_PREFIX)) ?? []) {
         const term = this.formToTerm.get(form);
-        if (term !== undefined && shared >= 6 && shared >= 0.7 * Math.min(word.length, form.length)) {
+        if (term !== undefined && sharedPrefixLength(word, form) >= 0.7 * Math.min(word.length, form.length)) {
           found.push({ term, quality: VARIANT_QUALITY });
         }
       }
