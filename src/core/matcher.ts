@@ -26,6 +26,14 @@ interface IndexedRecord extends MatchRecordInput {
   readonly terms: readonly string[];
   /** What the record asks for ("?where", "?who"…), generic "?what" left out. */
   readonly questionKinds: readonly string[];
+  /** Every question kind in the record, "?what" included, one bit each (see `kindBit`). */
+  readonly kindBits: number;
+  /**
+   * The kinds a question must share with this record not to ask for something else: a sample
+   * question's own, or for other records and yes/no questions, all its fact's sample questions'.
+   * Filled once every record is indexed; 0 means any.
+   */
+  answersKinds: number;
   readonly termWeightTotal: number;
 }
 
@@ -72,6 +80,13 @@ const TYPO_QUALITY = [1, 0.8, 0.6] as const;
  * "Combien de pays…") keeps this share, and its fact is never the answer (see `contentMatched`).
  */
 const QUESTION_WORDS_ONLY = 0.4;
+
+/** One bit per question kind ("?where", "?when"…), so the hot loop compares kinds with an AND. */
+const KIND_BITS: ReadonlyMap<string, number> = new Map([...new Set(QUESTION_WORDS.values())].map((kind, i) => [kind, 1 << i]));
+
+function kindBit(term: string): number {
+  return KIND_BITS.get(term) ?? 0;
+}
 const NO_KINDS: readonly string[] = [];
 /** A record that asks for something else ("pourquoi" for "où") keeps this share of its score. */
 const QUESTION_KIND_MISMATCH = 0.7;
@@ -329,7 +344,8 @@ export class Matcher {
         .map((w) => w.word);
       const termWeightTotal = terms.reduce((sum, t) => sum + (this.termWeight.get(t) ?? 0), 0);
       const questionKinds = terms.filter((t) => t.startsWith("?") && t !== GENERIC_QUESTION_KIND);
-      this.records.push({ ...input, terms, questionKinds, termWeightTotal });
+      const kindBits = terms.reduce((bits, t) => bits | kindBit(t), 0);
+      this.records.push({ ...input, terms, questionKinds, kindBits, answersKinds: 0, termWeightTotal });
       if (input.kind === "question") {
         const factKinds = this.factQuestionKinds.get(input.factIndex) ?? [];
         for (const kind of questionKinds) if (!factKinds.includes(kind)) factKinds.push(kind);
@@ -341,6 +357,14 @@ export class Matcher {
         list.push(recordIndex);
       }
     });
+
+    for (const record of this.records) {
+      const kinds =
+        record.kind === "question" && record.questionKinds.length > 0
+          ? record.questionKinds
+          : (this.factQuestionKinds.get(record.factIndex) ?? NO_KINDS);
+      record.answersKinds = kinds.reduce((bits, k) => bits | kindBit(k), 0);
+    }
 
     // A synonym is a word of the language the records write it in, accents and all ("pays":
     // French), of French when it has a French accent ("déclarer"), else of both ("declare").
@@ -525,7 +549,7 @@ export class Matcher {
   /** Facts ranked by how well their best record matches the question; empty when nothing does. */
   rank(question: string | readonly QueryWord[], limit = 5, language?: Language): FactMatch[] {
     const query = this.analyze(question, language);
-    const queryKinds = new Set(query.map((q) => q.term).filter((t) => t.startsWith("?") && t !== GENERIC_QUESTION_KIND));
+    const queryKinds = query.reduce((bits, q) => (q.term === GENERIC_QUESTION_KIND ? bits : bits | kindBit(q.term)), 0);
     const queryWeightTotal = query.reduce((sum, q) => sum + q.weight, 0);
     if (queryWeightTotal === 0) return [];
     // Aliases, answers, topics and quotes are not questions: they cannot hold a question word, so
@@ -546,7 +570,7 @@ export class Matcher {
       if (q.term.startsWith("?")) {
         const weight = this.termWeight.get(q.term) ?? 0;
         for (const recordIndex of touched) {
-          if (this.records[recordIndex]?.terms.includes(q.term)) {
+          if (((this.records[recordIndex]?.kindBits ?? 0) & kindBit(q.term)) !== 0) {
             s.bestQuality[recordIndex] = 1;
             s.bestTermWeight[recordIndex] = weight;
             inThisTerm.push(recordIndex);
@@ -591,19 +615,8 @@ export class Matcher {
       const queryShare = Math.min(1, (s.queryCovered[recordIndex] ?? 0) / denominator);
       const recordShare = record.termWeightTotal > 0 ? (s.recordCovered[recordIndex] ?? 0) / record.termWeightTotal : 0;
       // A sample question asks for one thing; other records, and yes/no sample questions, answer
-      // what the fact's sample questions ask for, together (this loop is hot: no closures here).
-      let asksOtherThing = false;
-      if (queryKinds.size > 0) {
-        const kinds =
-          isQuestion && record.questionKinds.length > 0 ? record.questionKinds : (this.factQuestionKinds.get(record.factIndex) ?? NO_KINDS);
-        asksOtherThing = kinds.length > 0;
-        for (const kind of kinds) {
-          if (queryKinds.has(kind)) {
-            asksOtherThing = false;
-            break;
-          }
-        }
-      }
+      // what the fact's sample questions ask for, together (precomputed as bits: this loop is hot).
+      const asksOtherThing = queryKinds !== 0 && record.answersKinds !== 0 && (queryKinds & record.answersKinds) === 0;
       const score =
         queryShare * (RECORD_COVERAGE_FLOOR[record.kind] + (1 - RECORD_COVERAGE_FLOOR[record.kind]) * Math.min(1, recordShare)) *
         KIND_WEIGHT[record.kind] * (asksOtherThing ? QUESTION_KIND_MISMATCH : 1) *
