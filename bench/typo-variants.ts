@@ -1,6 +1,6 @@
 // Writes the public evaluation set again with one random typo per question (a swapped, dropped or
 // doubled letter, or lost accents), five variants per question, to measure typo tolerance:
-//   node bench/typo-variants.mjs /tmp/typos.jsonl [seed] && node ../shared/eval/score.mjs --set /tmp/typos.jsonl
+//   npx tsx bench/typo-variants.ts /tmp/typos.jsonl [seed] && node ../shared/eval/score.mjs --set /tmp/typos.jsonl
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [target = "typo-variants.jsonl", seedArgument = "11"] = process.argv.slice(2);
@@ -10,20 +10,23 @@ const random = () => {
   return seed / 2147483647;
 };
 const source = new URL("../../shared/eval/questions.jsonl", import.meta.url);
-const items = readFileSync(source, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line));
-const out = [];
+const items = readFileSync(source, "utf8")
+  .split("\n")
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as { q: string });
+const out: string[] = [];
 for (const item of items) {
   for (let variant = 0; variant < 5; variant++) {
     const words = item.q.split(" ");
     const i = Math.floor(random() * words.length);
-    const word = words[i];
+    const word = words[i] ?? "";
     if (word.length >= 4) {
       const at = 1 + Math.floor(random() * (word.length - 2));
       const kind = Math.floor(random() * 4);
       words[i] =
-        kind === 0 ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+        kind === 0 ? word.slice(0, at) + (word[at + 1] ?? "") + (word[at] ?? "") + word.slice(at + 2)
         : kind === 1 ? word.slice(0, at) + word.slice(at + 1)
-        : kind === 2 ? word.slice(0, at) + word[at] + word.slice(at)
+        : kind === 2 ? word.slice(0, at) + (word[at] ?? "") + word.slice(at)
         : word.normalize("NFD").replace(/\p{M}/gu, "");
     }
     out.push(JSON.stringify({ ...item, q: words.join(" ").toLowerCase() }));
