@@ -433,7 +433,9 @@ export class Matcher {
     for (const synonym of this.synonyms.get(word) ?? []) {
       if (this.termWeight.has(synonym)) found.push({ term: synonym, quality: SYNONYM_QUALITY });
     }
-    const result = found.length > 0 ? found : (this.glued(word) ?? this.typoLookup(surface));
+    // A typo first ("dfinie" is "définie", not "d'" + "fin"); an elision glued to its word after.
+    const typos = found.length > 0 ? [] : this.typoLookup(surface);
+    const result = found.length > 0 ? found : typos.length > 0 ? typos : (this.glued(word) ?? []);
     if (this.fuzzyCache.size >= FUZZY_CACHE_LIMIT) this.fuzzyCache.clear();
     this.fuzzyCache.set(surface, result);
     return result;
@@ -531,14 +533,23 @@ export class Matcher {
       // word it does not know: "pays" in "who pays for this" is not the French for countries.
       const usedIn = this.termLanguages.get(word);
       const foreign = language !== undefined && usedIn !== undefined && !usedIn.has(language);
-      const matches = foreign ? [] : found;
+      // A long foreign word may be a typo of one of the asked language ("ministers" in French).
+      const matches = !foreign
+        ? found
+        : queryWord.surface.length >= 6
+          ? this.typoLookup(queryWord.surface).filter((m) => this.termLanguages.get(m.term)?.has(language) === true && m.term !== word)
+          : [];
       const known = matches[0];
+      const exact = known?.quality === 1;
       // Only once the knowledge has no word like it: "thhey" is "they", but a name may be one typo from a stopword.
       if (!known && !isQuestionWord && mistypedStopword(queryWord.surface)) return { term: word, weight: 0, matches };
       const weight = isQuestionWord
         ? (this.termWeight.get(word) ?? this.questionWordWeight)
         : known
-          ? (this.termWeight.get(known.term) ?? this.unknownWordWeight)
+          ? // A typo may stand for several words: it weighs as the most common of them.
+            exact
+            ? (this.termWeight.get(known.term) ?? this.unknownWordWeight)
+            : Math.min(...matches.map((m) => this.termWeight.get(m.term) ?? this.unknownWordWeight))
           : COMMON_WORDS.has(word) || /^\p{L}{1,3}$/u.test(word)
             ? this.commonWordWeight // everyday words, chat abbreviations and typos ("ds", "wat") say little
             : this.unknownWordWeight;
