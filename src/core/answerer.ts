@@ -2,7 +2,8 @@ import type { Answer, Language, Suggestion } from "./answer-schema.js";
 import type { Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
-import { Matcher, queryWords, queryWordsOf, questionTokens, type FactMatch, type MatchRecordInput } from "./matcher.js";
+import { Matcher, type FactMatch, type MatchRecordInput } from "./matcher.js";
+import { queryWords, queryWordsOf, questionTokens } from "./query-words.js";
 import { message } from "./messages.js";
 import { foldText } from "./normalize.js";
 
