@@ -90,27 +90,31 @@ export function createConversation(options: ConversationOptions): Conversation {
   /** Last vote per user and answer, oldest first; bounded, so memory does not grow with users. */
   const recentVotes = new Map<string, Vote>();
 
-  function limited(platform: Platform, userId: string, language: Language): AskOutcome | undefined {
+  // The asker's language is only needed to turn them away or to apologize: worked out then, not
+  // for every question (the core detects it again, with its vocabulary, to answer).
+  function limited(platform: Platform, userId: string, languageOf: () => Language): AskOutcome | undefined {
     const decision = limiter?.check(rateLimitKey(platform, userId));
     if (!decision || decision.allowed) return undefined;
     metrics?.recordRateLimited(platform);
     logger.info({ platform, status: "rate_limited", retryAfterMs: decision.retryAfterMs }, "question over the rate limit");
+    const language = languageOf();
     return { kind: "rate-limited", message: rateLimitMessage(decision.retryAfterMs, language), retryAfterMs: decision.retryAfterMs, language };
   }
 
   /** The core never throws on any input (property-tested); should a bug make it, the asker still gets a reply. */
-  function safely(run: () => Answer, language: Language): Answer {
+  function safely(run: () => Answer, languageOf: () => Language): Answer {
     try {
       return run();
     } catch (error) {
       logger.error({ err: error }, "the core failed to answer; replying that it does not know");
+      const language = languageOf();
       return { status: "unknown", answer: MESSAGES.unknown[language], confidence: 0, factId: null, source: null, suggestions: [], language };
     }
   }
 
-  function settle(platform: Platform, question: string | null, language: Language, run: () => Answer): AskOutcome {
+  function settle(platform: Platform, question: string | null, languageOf: () => Language, run: () => Answer): AskOutcome {
     const started = performance.now();
-    const answer = safely(run, language);
+    const answer = safely(run, languageOf);
     const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
     metrics?.recordQuestion(platform, answer.status, latencyMs);
     logger.info(
@@ -124,12 +128,13 @@ export function createConversation(options: ConversationOptions): Conversation {
   return {
     answerer,
     ask({ platform, userId, question }) {
-      const language = detectLanguage(question);
-      return limited(platform, userId, language) ?? settle(platform, question, language, () => answerer.answer(question));
+      const languageOf = (): Language => detectLanguage(question);
+      return limited(platform, userId, languageOf) ?? settle(platform, question, languageOf, () => answerer.answer(question));
     },
     askFact({ platform, userId, factId, language }) {
       // A did-you-mean press has no question of its own to keep: the fact id is not one.
-      return limited(platform, userId, language) ?? settle(platform, null, language, () => answerer.answerFact(factId, language));
+      const languageOf = (): Language => language;
+      return limited(platform, userId, languageOf) ?? settle(platform, null, languageOf, () => answerer.answerFact(factId, language));
     },
     async vote({ platform, userId, vote, factId, question }) {
       // One vote per user and answer: pressing 👎 ten times is one opinion; changing it is another.
