@@ -144,15 +144,20 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
     );
   }
 
-  const allQuestions = (language: Language): string[] =>
-    facts.flatMap(({ fact }) => fact.questions[language]).filter((q) => q.length <= MAX_CHOICE_LENGTH);
+  // Autocomplete runs on every keystroke: the sample questions are folded once, here.
+  const choices: Record<Language, { readonly text: string; readonly folded: string }[]> = { fr: [], en: [] };
+  for (const language of ["fr", "en"] as const) {
+    for (const { fact } of facts) {
+      for (const text of fact.questions[language]) if (text.length <= MAX_CHOICE_LENGTH) choices[language].push({ text, folded: foldText(text) });
+    }
+  }
 
   function suggest(prefix: string, language: Language = "fr"): string[] {
     const typed = foldText(cleanQuestion(prefix));
     if (!hasWords(typed)) return facts.map((_, i) => firstQuestion(i, language)).filter(Boolean).slice(0, MAX_AUTOCOMPLETE);
-    const own = allQuestions(language);
-    const starting = own.filter((q) => foldText(q).startsWith(typed));
-    const containing = own.filter((q) => !foldText(q).startsWith(typed) && foldText(q).includes(typed));
+    const own = choices[language];
+    const starting = own.filter((q) => q.folded.startsWith(typed)).map((q) => q.text);
+    const containing = own.filter((q) => !q.folded.startsWith(typed) && q.folded.includes(typed)).map((q) => q.text);
     // Then the sample questions of the facts the words typed so far match best, typos included.
     const related = matcher.rank(typed, MAX_AUTOCOMPLETE).flatMap((m) => facts[m.factIndex]?.fact.questions[language] ?? []);
     const unique = [...new Set([...starting, ...containing, ...related])];
