@@ -26,7 +26,7 @@ function load(): ReadonlySet<string> {
  * prochaine réunion") or a precision the article may not give ("the exact date", "quelle année").
  * They weigh in full, like any word the knowledge does not use.
  */
-const TIME_SHIFTERS = [
+const DECISIVE_EVERYDAY_WORDS = [
   "next", "last", "previous", "future", "prochain", "prochaine", "prochains", "prochaines", "precedent",
   "precedente", "futur", "date", "dates", "year", "years", "month", "months", "annee", "mois", "heure",
   "hour", "exact", "exacte", "precise",
@@ -34,7 +34,7 @@ const TIME_SHIFTERS = [
 
 export const COMMON_WORDS: ReadonlySet<string> = (() => {
   const words = new Set(load());
-  for (const word of TIME_SHIFTERS) {
+  for (const word of DECISIVE_EVERYDAY_WORDS) {
     words.delete(word);
     words.delete(stem(word));
   }
