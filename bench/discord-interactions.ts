@@ -8,11 +8,8 @@ import { performance } from "node:perf_hooks";
 import { createDiscordAdapter } from "../adapters/discord/index.js";
 import {
   createAnswerer,
-  createConversation,
-  createFeedbackStore,
+  createConversationFromConfig,
   createLogger,
-  createMetrics,
-  createRateLimiter,
   loadKnowledge,
 } from "../src/index.js";
 import { FakeDiscord, FAKE_TOKEN } from "../test/support/discord-fake.js";
@@ -83,13 +80,7 @@ const logger = createLogger({ level: "warn", pretty: false, secrets: [FAKE_TOKEN
 // The conversation as src/main.ts builds it (limiter, metrics, feedback file), with a limit high
 // enough that the one benchmark user is never turned away, and the feedback file in a temp folder.
 const dataDir = await mkdtemp(path.join(tmpdir(), "discord-bench-"));
-const conversation = createConversation({
-  answerer,
-  logger,
-  metrics: createMetrics(),
-  limiter: createRateLimiter({ limit: 100_000 }),
-  feedback: createFeedbackStore({ dataDir, recordQuestions: true, logger }),
-});
+const conversation = createConversationFromConfig(answerer, logger, { rateLimitPerMinute: 100_000, dataDir, recordQuestions: true }).conversation;
 const adapter = createDiscordAdapter({ answerer, conversation, logger }, { env: fake.env() });
 await adapter.start();
 

@@ -13,11 +13,8 @@ import { z } from "zod";
 import { createSlackAdapter } from "../adapters/slack/index.js";
 import {
   createAnswerer,
-  createConversation,
-  createFeedbackStore,
+  createConversationFromConfig,
   createLogger,
-  createMetrics,
-  createRateLimiter,
   loadKnowledge,
 } from "../src/index.js";
 import { FakeSlackApi } from "../test/support/slack-fake-api.js";
@@ -55,13 +52,7 @@ async function serve(): Promise<void> {
   const answerer = createAnswerer(await loadKnowledge());
   const logger = createLogger({ level: "warn", pretty: false });
   const dataDir = await mkdtemp(path.join(tmpdir(), "slack-load-"));
-  const conversation = createConversation({
-    answerer,
-    logger,
-    limiter: createRateLimiter({ limit: 10 }),
-    metrics: createMetrics(),
-    feedback: createFeedbackStore({ dataDir, recordQuestions: true, logger }),
-  });
+  const conversation = createConversationFromConfig(answerer, logger, { rateLimitPerMinute: 10, dataDir, recordQuestions: true }).conversation;
   const adapter = createSlackAdapter({ answerer, conversation, logger }, { host: "127.0.0.1" });
   await adapter.start();
   const send = (message: FromApp): void => {
