@@ -20,6 +20,21 @@ export const SourceSchema = z.object({
 export type Source = z.infer<typeof SourceSchema>;
 
 /**
+ * What a conversation remembers of one exchange, so that a follow-up ("and the Finnish one?",
+ * "since when?") can lean on it. The core fills it in (`Answer.turn`); the conversation service
+ * stores it as it is, in memory or in Redis, and hands the last few back with the next question.
+ */
+export const ConversationTurnSchema = z.object({
+  /** The question as the core read it: for a follow-up, the question it stood for. */
+  question: z.string().max(2_000),
+  factId: z.string().min(1).nullable(),
+  /** Ids of the named things (people, countries, organisations…) the exchange was about. */
+  entities: z.array(z.string().min(1)).max(20),
+  language: LanguageSchema,
+});
+export type ConversationTurn = z.infer<typeof ConversationTurnSchema>;
+
+/**
  * What the core returns for every question. "unknown" is an ordinary result, never an exception:
  * `answer` then holds a short refusal in the asker's language and `suggestions` a did-you-mean list.
  */
@@ -32,6 +47,13 @@ export const AnswerSchema = z
     source: SourceSchema.nullable(),
     suggestions: z.array(SuggestionSchema).max(3),
     language: LanguageSchema,
+    /** What to remember of this exchange for a follow-up; absent for an empty question. */
+    turn: ConversationTurnSchema.optional(),
+    /**
+     * Set when earlier turns decided the answer: a short note in the asker's language naming what
+     * the question was read as being about ("the Finnish minister"), to show beside the answer.
+     */
+    contextNote: z.string().min(1).optional(),
   })
   .refine((a) => (a.status === "answered") === (a.factId !== null && a.source !== null), {
     message: "an answered question has a fact id and a source; an unknown one has neither",

@@ -1,4 +1,4 @@
-import type { Answer, Language } from "./answer-schema.js";
+import type { Answer, ConversationTurn, Language } from "./answer-schema.js";
 
 export interface TopicSummary {
   readonly id: string;
@@ -14,8 +14,13 @@ export interface PackSummary {
 }
 
 /** The platform-neutral core: question in, answer out. Every method is pure and never throws. */
+export interface AnswerOptions {
+  /** The conversation's earlier turns, oldest first (`Answer.turn` of each): a follow-up leans on them. */
+  readonly context?: readonly ConversationTurn[];
+}
+
 export interface Answerer {
-  answer(question: string): Answer;
+  answer(question: string, options?: AnswerOptions): Answer;
   /**
    * The answer of one fact, by id: what a did-you-mean button asks for. Confidence 1; an id that
    * no fact has (a button from before the knowledge changed) gives an ordinary "unknown".
