@@ -1,4 +1,5 @@
 import type { Answer, ConversationTurn, Language } from "./answer-schema.js";
+import type { Explanation } from "./explanation.js";
 
 export interface TopicSummary {
   readonly id: string;
@@ -26,6 +27,8 @@ export interface Answerer {
    * no fact has (a button from before the knowledge changed) gives an ordinary "unknown".
    */
   answerFact(factId: string, language: Language): Answer;
+  /** Why a question gets its answer: the chosen fact and the runner-up, factor by factor (`--explain`). */
+  explain(question: string): Explanation;
   /** Topics with example questions, for help texts and `/ask` with no question. */
   topics(language: Language): TopicSummary[];
   /** At most 25 sample questions (1–100 characters each) that fit what the user typed so far. */

@@ -1,23 +1,26 @@
-import type { Answer, Language, Suggestion } from "./answer-schema.js";
-import type { Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
+import type { Answer, ConversationTurn, Language, Suggestion } from "./answer-schema.js";
+import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
+import { EntityLexicon, type Entity } from "./entities.js";
+import { EvidenceIndex, type AnalyzedQuestion } from "./evidence-index.js";
+import type { Explanation } from "./explanation.js";
+import { readFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
-import { Matcher, type FactMatch, type MatchRecordInput } from "./matcher.js";
-import { queryWords, queryWordsOf, questionTokens } from "./query-words.js";
 import { message } from "./messages.js";
-import { foldText } from "./normalize.js";
+import { foldText, tokenize } from "./normalize.js";
+import { looksLikeCode, questionTokens, readTokens } from "./question-reading.js";
+import { rankFacts, scoreFact, type FactScore } from "./scorer.js";
+import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 
 export type { Answerer } from "./answerer-types.js";
 
 /** Questions are cut here before matching: no real question is longer, and matching stays fast. */
 export const MAX_QUESTION_LENGTH = 500;
-/** Below this confidence the core refuses: a wrong answer is worse than "the article does not say". */
-export const ANSWER_THRESHOLD = 0.47;
-/** Facts scoring at least this are offered as did-you-mean suggestions. */
-const SUGGESTION_THRESHOLD = 0.2;
-/** Beside an answer, only facts nearly as close to the question are worth a "see also". */
-const SEE_ALSO_SHARE = 0.75;
+/** Below this confidence the core refuses (see SCORING_PARAMS.answerThreshold). */
+export const ANSWER_THRESHOLD = SCORING_PARAMS.answerThreshold;
 const MAX_SUGGESTIONS = 3;
+/** Facts ranked per question: the answer, the runner-up for confidence, and suggestions. */
+const RANKED = 5;
 const MAX_AUTOCOMPLETE = 25;
 const MAX_CHOICE_LENGTH = 100;
 
@@ -32,6 +35,11 @@ interface IndexedFact {
  * characters; markdown markers. What is left is only the words.
  */
 export function cleanQuestion(question: unknown): string {
+  return stripMarkup(stripPlatformMarkup(question));
+}
+
+/** Mentions, links and control characters out; markdown left, for `looksLikeCode` to see. */
+function stripPlatformMarkup(question: unknown): string {
   if (typeof question !== "string") return "";
   // Cut by characters, not UTF-16 units, so an emoji is never split; short questions need no cut.
   const cut = question.length <= MAX_QUESTION_LENGTH ? question : Array.from(question.slice(0, MAX_QUESTION_LENGTH * 2)).slice(0, MAX_QUESTION_LENGTH).join("");
@@ -39,81 +47,86 @@ export function cleanQuestion(question: unknown): string {
     .replace(/<https?:[^>|]*\|([^>]*)>/g, " $1 ") // a link's label is text the user wrote
     .replace(/<(?:[@#!][^>]*|a?:\w+:\d+|https?:[^>]*)>/g, " ") // user, channel, special mentions, emoji, bare links
     .replace(/@(?:everyone|here|channel)\b/gi, " ")
-    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\uFFFD]/gu, " ")
-    .replace(/[*_~`>|#[\]]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+    .replace(/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\uFFFD]/gu, " ");
+}
+
+function stripMarkup(text: string): string {
+  return text.replace(/[*_~`>|#[\]]/g, " ").replace(/\s+/g, " ").trim();
 }
 
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
-export function createAnswerer(knowledge: Knowledge): Answerer {
-  const facts: IndexedFact[] = knowledge.packs.flatMap((pack) => pack.facts.map((fact) => ({ fact, pack })));
-  const records: MatchRecordInput[] = [];
-  facts.forEach(({ fact, pack }, factIndex) => {
-    const topic = pack.topics.find((t) => t.id === fact.topic);
-    for (const language of ["fr", "en"] as const) {
-      for (const text of fact.questions[language]) records.push({ factIndex, kind: "question", language, text });
-      for (const text of fact.aliases?.[language] ?? []) records.push({ factIndex, kind: "alias", language, text });
-      records.push({ factIndex, kind: "answer", language, text: fact.answer[language] });
-      if (topic) records.push({ factIndex, kind: "topic", language, text: topic.label[language] });
-    }
-    records.push({ factIndex, kind: "quote", language: pack.pack.language, text: fact.quote });
-  });
-  const matcher = new Matcher(records, knowledge.packs.flatMap((p) => p.synonyms ?? []));
+/** How sure the core is: the best fact's score, lowered when the runner-up comes close. */
+export function confidenceOf(best: FactScore | undefined, runnerUp: FactScore | undefined, params: ScoringParams = SCORING_PARAMS): number {
+  if (!best || best.score <= 0) return 0;
+  const margin = runnerUp ? (best.score - runnerUp.score) / best.score : 1;
+  const closeness = Math.max(0, 1 - margin / params.marginScale);
+  return Math.round(Math.min(1, best.score * (1 - params.marginWeight * closeness)) * 1000) / 1000;
+}
 
-  // Words the knowledge uses in one language only tell the asker's language apart.
+export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCORING_PARAMS): Answerer {
+  const facts: IndexedFact[] = knowledge.packs.flatMap((pack) => pack.facts.map((fact) => ({ fact, pack })));
+  const lexicon = new EntityLexicon(knowledge.packs);
+  const index = new EvidenceIndex(facts, lexicon, params);
+
+  // Words the knowledge writes in one language only tell the asker's language apart.
   const vocabulary = { fr: new Set<string>(), en: new Set<string>() };
-  for (const record of records) {
-    if (record.kind === "quote") continue;
-    for (const { word } of queryWords(record.text)) vocabulary[record.language].add(word);
+  for (const { fact } of facts) {
+    for (const language of ["fr", "en"] as const) {
+      for (const text of [...fact.questions[language], ...(fact.aliases?.[language] ?? []), fact.answer[language]]) {
+        for (const token of tokenize(text)) vocabulary[language].add(token);
+      }
+    }
+  }
+  const languageOf = (question: string, tokens?: readonly string[]): Language => detectLanguage(question, vocabulary, tokens);
+
+  const factIndexById = new Map(facts.map(({ fact }, i) => [fact.id, i]));
+  const firstQuestion = (factIndex: number, language: Language): string => facts[factIndex]?.fact.questions[language][0] ?? "";
+
+  interface Reading {
+    readonly question: string;
+    readonly language: Language;
+    readonly analyzed: AnalyzedQuestion;
+    readonly ranked: FactScore[];
   }
 
-  const firstQuestion = (factIndex: number, language: Language): string =>
-    facts[factIndex]?.fact.questions[language][0] ?? "";
+  function read(question: string, language?: Language): Reading {
+    const tokens = questionTokens(question);
+    const lang = language ?? languageOf(question, tokens);
+    const analyzed = index.analyze(readTokens(tokens), lang);
+    return { question, language: lang, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) };
+  }
 
-  function suggestionsFor(question: string, ranked: ReturnType<Matcher["rank"]>, language: Language, answered?: FactMatch): Suggestion[] {
-    const floor = answered ? Math.max(SUGGESTION_THRESHOLD, answered.score * SEE_ALSO_SHARE) : SUGGESTION_THRESHOLD;
-    return ranked
-      .filter((m) => m.factIndex !== answered?.factIndex && m.score >= floor)
+  function suggestionsFor(reading: Reading, answeredIndex?: number): Suggestion[] {
+    const best = reading.ranked[0];
+    const floor = answeredIndex !== undefined && best ? Math.max(params.suggestionThreshold, best.score * params.seeAlsoShare) : params.suggestionThreshold;
+    return reading.ranked
+      .filter((m) => m.factIndex !== answeredIndex && m.score >= floor)
       .slice(0, MAX_SUGGESTIONS)
       .flatMap((m) => {
         const entry = facts[m.factIndex];
         if (!entry) return [];
         // Offer the asker's own phrasing back when it was a sample question of theirs; else the first one.
-        const own = m.best.kind === "question" && m.best.language === language ? m.best.text : undefined;
-        const offered = own !== undefined && foldText(own) !== foldText(question) ? own : firstQuestion(m.factIndex, language);
+        const own = m.bestRecord?.field === "question" && m.bestRecord.language === reading.language ? m.bestRecord.text : undefined;
+        const offered = own !== undefined && foldText(own) !== foldText(reading.question) ? own : firstQuestion(m.factIndex, reading.language);
         return [{ factId: entry.fact.id, question: offered }];
       });
   }
 
-  function unknown(language: Language, text: string, suggestions: Suggestion[], confidence: number): Answer {
-    return { status: "unknown", answer: text, confidence, factId: null, source: null, suggestions, language };
+  function turnOf(reading: Reading, factId: string | null): ConversationTurn {
+    return {
+      question: reading.question.slice(0, 2_000),
+      factId,
+      entities: reading.analyzed.mentions.map((m) => m.entity.id).slice(0, 20),
+      language: reading.language,
+    };
   }
 
-  function answer(rawQuestion: string): Answer {
-    const question = cleanQuestion(rawQuestion);
-    const tokens = questionTokens(question);
-    const language = detectLanguage(question, vocabulary, tokens);
-    if (!hasWords(question)) {
-      return unknown(language, message("empty", language, { example: firstQuestion(0, language) }), [], 0);
-    }
-    const ranked = matcher.rank(queryWordsOf(tokens), undefined, language);
-    const best = ranked[0];
-    const confidence = Math.round(Math.min(1, best?.score ?? 0) * 1000) / 1000;
-    const entry = best ? facts[best.factIndex] : undefined;
-    // A question word alone ("où ?") is not yet a question about the article: offer what it may be.
-    if (!best || !entry || best.score < ANSWER_THRESHOLD || !best.contentMatched) {
-      const suggestions = suggestionsFor(question, ranked, language);
-      return unknown(language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", language), suggestions, confidence);
-    }
-    return answered(best.factIndex, language, confidence, suggestionsFor(question, ranked, language, best)) ??
-      unknown(language, message("unknown", language), [], confidence);
+  function unknown(language: Language, text: string, suggestions: Suggestion[], confidence: number, turn?: ConversationTurn): Answer {
+    return { status: "unknown", answer: text, confidence, factId: null, source: null, suggestions, language, ...(turn ? { turn } : {}) };
   }
-
-  const factIndexById = new Map(facts.map(({ fact }, index) => [fact.id, index]));
 
   function answered(factIndex: number, language: Language, confidence: number, suggestions: Suggestion[]): Answer | undefined {
     const entry = facts[factIndex];
@@ -129,9 +142,90 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
     };
   }
 
+  /**
+   * The refusal for a question naming what its nearest fact does not: says so, and what the
+   * article does say — from the near fact that names most things of that kind.
+   */
+  function clashRefusal(reading: Reading, clash: Entity): string {
+    const near = reading.ranked.slice(0, 3);
+    const kindCount = (score: FactScore): number =>
+      [...(index.facts[score.factIndex]?.entities ?? [])].filter((id) => lexicon.get(id)?.kind === clash.kind).length;
+    const telling = near.reduce<FactScore | undefined>((best, s) => (!best || kindCount(s) > kindCount(best) ? s : best), undefined);
+    const said = telling ? facts[telling.factIndex]?.fact.answer[reading.language] : undefined;
+    const refusal = message(clash.inArticle ? "notSaidAbout" : "notMentioned", reading.language, { entity: clash.label[reading.language] });
+    return said === undefined ? refusal : `${refusal} ${message("whatItSays", reading.language, { said })}`;
+  }
+
+  /** The answer to a question read on its own (`reading`): answered, refused, or refused naming a clash. */
+  function decide(reading: Reading): { answer: Answer; confident: boolean } {
+    const best = reading.ranked[0];
+    const confidence = confidenceOf(best, reading.ranked[1], params);
+    const turn = turnOf(reading, null);
+    const clash = best?.entities.clashes[0];
+    if (best && clash && best.coverage > 0) {
+      return { answer: unknown(reading.language, clashRefusal(reading, clash), suggestionsFor(reading), confidence, turn), confident: false };
+    }
+    if (!best || confidence < params.answerThreshold) {
+      const suggestions = suggestionsFor(reading);
+      return { answer: unknown(reading.language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", reading.language), suggestions, confidence, turn), confident: false };
+    }
+    const answer = answered(best.factIndex, reading.language, confidence, suggestionsFor(reading, best.factIndex));
+    if (!answer) return { answer: unknown(reading.language, message("unknown", reading.language), [], confidence, turn), confident: false };
+    return { answer: { ...answer, turn: turnOf(reading, answer.factId) }, confident: true };
+  }
+
+  function answer(rawQuestion: string, options: AnswerOptions = {}): Answer {
+    const withMarkdown = stripPlatformMarkup(rawQuestion);
+    const question = stripMarkup(withMarkdown);
+    const language = languageOf(question);
+    if (!hasWords(question)) {
+      return unknown(language, message("empty", language, { example: firstQuestion(0, language) }), [], 0);
+    }
+    if (looksLikeCode(withMarkdown)) return unknown(language, message("notAQuestion", language), [], 0, { question, factId: null, entities: [], language });
+
+    const alone = decide(read(question, language));
+    const previous = options.context?.findLast((turn) => turn.factId !== null);
+    if (!previous) return alone.answer;
+    const followUp = readFollowUp(question, alone.answer, alone.confident, previous, lexicon);
+    if (!followUp) return alone.answer;
+    const inContext = decide(read(followUp.question, language));
+    // Context helps only when it gives an answer (or a plain "the article does not say this of
+    // that"), never to replace a clear answer with a guess.
+    if (!inContext.confident && alone.confident) return alone.answer;
+    if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;
+    const fact = inContext.answer.factId === null ? undefined : facts[factIndexById.get(inContext.answer.factId) ?? -1];
+    const topic = fact?.pack.topics.find((t) => t.id === fact.fact.topic);
+    const note = fact?.fact.subject?.[language] ?? topic?.label[language];
+    return { ...inContext.answer, ...(note === undefined ? {} : { contextNote: note }) };
+  }
+
   function answerFact(factId: string, language: Language): Answer {
-    const index = factIndexById.get(factId);
-    return (index === undefined ? undefined : answered(index, language, 1, [])) ?? unknown(language, message("unknown", language), [], 0);
+    const i = factIndexById.get(factId);
+    const found = i === undefined ? undefined : answered(i, language, 1, []);
+    if (!found) return unknown(language, message("unknown", language), [], 0);
+    const fact = facts[i ?? -1]?.fact;
+    return { ...found, turn: { question: fact?.questions[language][0] ?? "", factId, entities: [], language } };
+  }
+
+  function explain(rawQuestion: string): Explanation {
+    const question = cleanQuestion(rawQuestion);
+    const reading = read(question);
+    const detail = (score: FactScore | undefined): Explanation["chosen"] => {
+      const evidence = score ? index.facts[score.factIndex] : undefined;
+      if (!score || !evidence) return null;
+      return { factId: evidence.fact.id, ...scoreFact(reading.analyzed, evidence, score.factIndex, index, params, { trace: true }) };
+    };
+    return {
+      question,
+      language: reading.language,
+      kindsAsked: [...reading.analyzed.kinds],
+      mentions: reading.analyzed.mentions.map((m) => ({ id: m.entity.id, kind: m.entity.kind, label: m.entity.label[reading.language], inArticle: m.entity.inArticle })),
+      chosen: detail(reading.ranked[0]),
+      runnerUp: detail(reading.ranked[1]),
+      confidence: confidenceOf(reading.ranked[0], reading.ranked[1], params),
+      threshold: params.answerThreshold,
+      answer: answer(rawQuestion),
+    };
   }
 
   function topics(language: Language): TopicSummary[] {
@@ -159,7 +253,9 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
     const starting = own.filter((q) => q.folded.startsWith(typed)).map((q) => q.text);
     const containing = own.filter((q) => !q.folded.startsWith(typed) && q.folded.includes(typed)).map((q) => q.text);
     // Then the sample questions of the facts the words typed so far match best, typos included.
-    const related = matcher.rank(typed, MAX_AUTOCOMPLETE).flatMap((m) => facts[m.factIndex]?.fact.questions[language] ?? []);
+    const related = rankFacts(index.analyze(readTokens(questionTokens(typed)), language), index, params, MAX_AUTOCOMPLETE).flatMap(
+      (m) => facts[m.factIndex]?.fact.questions[language] ?? [],
+    );
     const unique = [...new Set([...starting, ...containing, ...related])];
     return unique.filter((q) => q.length >= 1 && q.length <= MAX_CHOICE_LENGTH).slice(0, MAX_AUTOCOMPLETE);
   }
@@ -169,6 +265,7 @@ export function createAnswerer(knowledge: Knowledge): Answerer {
   return {
     answer,
     answerFact,
+    explain,
     topics,
     suggest,
     packs,

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { z } from "zod";
-import { foldText, stem } from "./normalize.js";
+import { foldText } from "./normalize.js";
+import { stemWord } from "./stemming.js";
 
 /**
  * Everyday words of French and English (the stopwords-iso lists: "could", "remind", "year",
@@ -16,7 +17,8 @@ function load(): ReadonlySet<string> {
   for (const word of [...lists.fr, ...lists.en]) {
     const folded = foldText(word).replace(/['’-]/g, "");
     words.add(folded);
-    words.add(stem(folded));
+    words.add(stemWord(folded, "fr"));
+    words.add(stemWord(folded, "en"));
   }
   return words;
 }
@@ -36,7 +38,8 @@ export const COMMON_WORDS: ReadonlySet<string> = (() => {
   const words = new Set(load());
   for (const word of DECISIVE_EVERYDAY_WORDS) {
     words.delete(word);
-    words.delete(stem(word));
+    words.delete(stemWord(word, "fr"));
+    words.delete(stemWord(word, "en"));
   }
   return words;
 })();

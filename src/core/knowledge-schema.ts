@@ -48,8 +48,38 @@ export const FactSchema = z
     questions: LocalizedListSchema.describe("Varied sample questions people would ask, per language."),
     aliases: AliasesSchema.optional(),
     quote: sentence.describe("The sentence (or contiguous span) of article.txt that backs the answer, verbatim."),
+    subject: LocalizedTextSchema.optional().describe(
+      "What the fact is about, as a short note shown when a follow-up was read with it: " +
+        "\"à propos du ministre finlandais\", \"about the Finnish minister\".",
+    ),
   })
   .strict();
+
+export const ENTITY_KINDS = ["person", "country", "organisation", "place", "time", "number"] as const;
+
+export const EntitySchema = z
+  .object({
+    id: kebabCase.describe("Unique in the pack."),
+    kind: z.enum(ENTITY_KINDS).describe("What it is: a nationality is a country's."),
+    names: z
+      .object({
+        fr: z.array(sentence).min(1, "needs at least one name in French"),
+        en: z.array(sentence).min(1, "needs at least one name in English"),
+      })
+      .strict()
+      .describe("Every way the article and its readers write it, per language (nationality adjectives too)."),
+    label: LocalizedTextSchema.optional().describe("How answers name it; the first name of each language when absent."),
+    subject: z
+      .boolean()
+      .optional()
+      .describe("What the whole article is about (Ukraine here): every fact is about it, so naming it never rules a fact out."),
+    includes: z
+      .array(z.string().regex(/^(?:person|country|organisation|place|time|number):[\w-]+$/, "must be a catalog id, like country:EE"))
+      .optional()
+      .describe("Entities it stands for as a group (the Baltic states: country:EE, country:LV, country:LT)."),
+  })
+  .strict()
+  .describe("A named thing of the article. Which facts mention it is derived from their answers, quotes and aliases.");
 
 export const PackSchema = z
   .object({
@@ -70,12 +100,20 @@ export const PackSchema = z
         "Groups of words that mean the same in questions about this article, in either language " +
           "(meet, réunir, gather…). They apply to every pack's facts.",
       ),
+    entities: z
+      .array(EntitySchema)
+      .optional()
+      .describe(
+        "The people, countries and nationalities, organisations, places, times and numbers the article names. " +
+          "A question naming another of a kind (Sweden, the EU, Monday) is not about a fact that names one of these.",
+      ),
     facts: z.array(FactSchema),
   })
   .strict();
 
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 export type Topic = z.infer<typeof TopicSchema>;
+export type KnowledgeEntity = z.infer<typeof EntitySchema>;
 export type Fact = z.infer<typeof FactSchema>;
 export type PackFile = z.infer<typeof PackSchema>;
 

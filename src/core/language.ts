@@ -1,5 +1,5 @@
 import type { Language } from "./answer-schema.js";
-import { foldText, stem, tokenize } from "./normalize.js";
+import { foldText, tokenize } from "./normalize.js";
 
 /** Function words that give a language away even in a three-word question. */
 const FRENCH_MARKERS = new Set(
@@ -38,10 +38,8 @@ export function detectLanguage(
     if (FRENCH_MARKERS.has(token)) french += 1;
     if (ENGLISH_MARKERS.has(token)) english += 1;
     if (vocabulary) {
-      // The vocabulary holds stems, as the matcher does.
-      const word = stem(token);
-      const inFrench = vocabulary.fr.has(word);
-      const inEnglish = vocabulary.en.has(word);
+      const inFrench = vocabulary.fr.has(token);
+      const inEnglish = vocabulary.en.has(token);
       if (inFrench && !inEnglish) french += 0.5;
       if (inEnglish && !inFrench) english += 0.5;
     }

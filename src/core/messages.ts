@@ -14,6 +14,22 @@ export const MESSAGES = {
     fr: "L’article ne dit rien là-dessus, ou je n’ai pas compris la question. Vouliez-vous demander :",
     en: "The article does not say, or I did not understand the question. Did you mean:",
   },
+  notAQuestion: {
+    fr: "Cela ressemble à du code, pas à une question. Posez-moi une question sur l’article, en toutes lettres.",
+    en: "That looks like code, not a question. Ask me a question about the article in plain words.",
+  },
+  notMentioned: {
+    fr: "L’article ne mentionne pas « {entity} ».",
+    en: "The article does not mention “{entity}”.",
+  },
+  notSaidAbout: {
+    fr: "L’article ne dit pas cela à propos de « {entity} ».",
+    en: "The article does not say this about “{entity}”.",
+  },
+  whatItSays: {
+    fr: "Ce qu’il dit : {said}",
+    en: "What it does say: {said}",
+  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export function message(key: keyof typeof MESSAGES, language: Language, values: Record<string, string> = {}): string {

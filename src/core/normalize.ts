@@ -31,7 +31,11 @@ export type Compounds = "parts" | "joined";
 /** Folded words of a text, elisions removed. */
 export function tokenize(text: string, compounds: Compounds = "parts"): string[] {
   const folded = foldText(text).replace(ELISION, "");
-  const words = folded.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
+  return splitWords(folded, compounds);
+}
+
+function splitWords(text: string, compounds: Compounds): string[] {
+  const words = text.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
   const tokens: string[] = [];
   for (const word of words) {
     const clean = word.replace(/'s$/, ""); // English possessive: "ukraine's" → "ukraine"
@@ -47,27 +51,3 @@ export function tokenize(text: string, compounds: Compounds = "parts"): string[]
   return tokens;
 }
 
-/**
- * A light, language-agnostic suffix stripper: enough to meet "déployée"/"déployer"/"deployed",
- * "soldats"/"soldat", "objectives"/"objective" on one stem, without a dictionary.
- */
-const SUFFIXES = [
-  "issements", "issement", "ements", "ement", "ations", "ation", "ments", "ment", "issent", "aient", "ait", "ent",
-  "ings", "ing", "ees", "ee", "ies", "ie", "es", "ed", "er", "ez", "ir", "is", "it", "s", "e", "x",
-] as const;
-
-export function stem(token: string): string {
-  // Twice, so a plural and its singular meet: "soldiers" → "soldier" → "soldi", like "soldier".
-  return stripSuffix(stripSuffix(token));
-}
-
-function stripSuffix(token: string): string {
-  if (token.length <= 4 || /\d/.test(token)) return token;
-  if (token.endsWith("ies") && !/[àâéèêîôû]/.test(token)) return `${token.slice(0, -3)}y`; // countries → country
-  for (const suffix of SUFFIXES) {
-    if (token.endsWith(suffix) && token.length - suffix.length >= 4) {
-      return token.slice(0, -suffix.length);
-    }
-  }
-  return token;
-}

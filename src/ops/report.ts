@@ -1,4 +1,5 @@
-import { foldText, stem, tokenize } from "../core/normalize.js";
+import { foldText, tokenize } from "../core/normalize.js";
+import { stemWord } from "../core/stemming.js";
 import { QUESTION_WORDS, STOPWORDS } from "../core/stopwords.js";
 import type { FeedbackRecord } from "./feedback-store.js";
 
@@ -62,8 +63,9 @@ export function questionSignature(question: string): ReadonlySet<string> {
   const words = new Set<string>();
   for (const token of tokenize(question)) {
     const kind = QUESTION_WORDS.get(token);
-    if (kind !== undefined) words.add(kind);
-    else if (!STOPWORDS.has(token)) words.add(stem(token));
+    if (kind !== undefined) words.add(`?${kind}`);
+    // One stemmer for every question: a signature only needs two wordings to meet.
+    else if (!STOPWORDS.has(token)) words.add(stemWord(token, "fr"));
   }
   return words;
 }

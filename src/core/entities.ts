@@ -1,0 +1,167 @@
+import type { Language } from "./answer-schema.js";
+import { entityCatalog, numberEntity, type CatalogEntity, type EntityKind } from "./entity-catalog.js";
+import type { KnowledgeEntity, LocalizedText, Pack } from "./knowledge-schema.js";
+import { COMMON_WORDS } from "./common-words.js";
+import { tokenize } from "./normalize.js";
+import { stemWord } from "./stemming.js";
+import { STOPWORDS } from "./stopwords.js";
+
+export type { EntityKind } from "./entity-catalog.js";
+
+/** A named thing, from an article's knowledge or from the core's catalog. */
+export interface Entity {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly label: LocalizedText;
+  /** Named by the article (declared in a pack's knowledge). */
+  readonly inArticle: boolean;
+  /** What the whole article is about: naming it never rules a fact out. */
+  readonly subject: boolean;
+  /** Entities it stands for as a group (the Baltic states hold Estonia). */
+  readonly includes: ReadonlySet<string>;
+}
+
+export interface EntityMention {
+  readonly entity: Entity;
+  /** The first and last token of the mention. */
+  readonly tokens: readonly [number, number];
+}
+
+/** Longest name, in words, looked for ("Organisation des Nations unies"). */
+const MAX_NAME_WORDS = 5;
+/** Single words this long or longer are also recognised by their stem ("norvégienne", "allemands"). */
+const MIN_STEMMED_NAME_LENGTH = 5;
+
+function nameKey(name: string): string {
+  return tokenize(name).join(" ");
+}
+
+function stemKeys(word: string): string[] {
+  return word.length < MIN_STEMMED_NAME_LENGTH ? [] : (["fr", "en"] as const).map((language: Language) => `~${stemWord(word, language)}`);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A number or year no list names ("40", "2025"): made on the spot, never kept (questions hold any digits). */
+function anyNumber(token: string): Entity | undefined {
+  if (!/^\d{1,6}$/.test(token) || Number(token) < 2) return undefined;
+  const { id, kind, label } = numberEntity(token);
+  return { id, kind, label, inArticle: false, subject: false, includes: new Set() };
+}
+
+/**
+ * Finds the entities a text names. The knowledge's entities take over the catalog's that share a
+ * name with them (the article's "Royaume-Uni" is the catalog's United Kingdom, with all its names
+ * and its nationality), and a capital stands for its country when the article names that country.
+ */
+export class EntityLexicon {
+  private readonly byKey = new Map<string, string>();
+  /**
+   * Names that fold to an everyday word ("EU" and the past participle "eu", "UN" and "un"), as
+   * written: they count only when the text has them with their capitals.
+   */
+  private readonly caseSensitive = new Map<string, string[]>();
+  private readonly entities = new Map<string, Entity>();
+  /** Catalog ids taken over by a knowledge entity, to the knowledge entity's id. */
+  private readonly absorbed = new Map<string, string>();
+
+  constructor(packs: readonly Pack[], catalog: readonly CatalogEntity[] = entityCatalog()) {
+    const declared = packs.flatMap((pack) => pack.entities ?? []);
+    const catalogByKey = new Map<string, CatalogEntity>();
+    for (const entity of catalog) for (const name of entity.names) catalogByKey.set(nameKey(name), entity);
+
+    const absorbedNames = new Map<string, string[]>();
+    for (const entity of declared) {
+      const own = [...entity.names.fr, ...entity.names.en];
+      const taken = new Set<CatalogEntity>();
+      for (const name of own) {
+        const match = catalogByKey.get(nameKey(name));
+        if (match && match.kind === entity.kind) taken.add(match);
+      }
+      for (const match of taken) this.absorbed.set(match.id, entity.id);
+      absorbedNames.set(entity.id, [...taken].flatMap((m) => m.names));
+    }
+    // A capital of a country the article names stands for it ("Paris et Londres ont lancé…").
+    for (const entity of catalog) {
+      const country = entity.capitalOf === undefined ? undefined : this.absorbed.get(entity.capitalOf);
+      if (country !== undefined && !this.absorbed.has(entity.id)) {
+        this.absorbed.set(entity.id, country);
+        absorbedNames.get(country)?.push(...entity.names);
+      }
+    }
+
+    for (const entity of catalog) {
+      if (this.absorbed.has(entity.id)) continue;
+      this.entities.set(entity.id, { id: entity.id, kind: entity.kind, label: entity.label, inArticle: false, subject: false, includes: new Set() });
+      this.register(entity.names, entity.id);
+    }
+    // Registered last, so the article's names win over the catalog's.
+    for (const entity of declared) {
+      this.entities.set(entity.id, this.fromKnowledge(entity));
+      this.register([...(absorbedNames.get(entity.id) ?? []), ...entity.names.fr, ...entity.names.en], entity.id);
+    }
+  }
+
+  private fromKnowledge(entity: KnowledgeEntity): Entity {
+    const includes = new Set((entity.includes ?? []).map((id) => this.absorbed.get(id) ?? id));
+    return {
+      id: entity.id,
+      kind: entity.kind,
+      label: entity.label ?? { fr: entity.names.fr[0] ?? entity.id, en: entity.names.en[0] ?? entity.id },
+      inArticle: true,
+      subject: entity.subject === true,
+      includes,
+    };
+  }
+
+  private register(names: readonly string[], id: string): void {
+    for (const name of names) {
+      const key = nameKey(name);
+      if (key === "") continue;
+      this.byKey.set(key, id);
+      if (STOPWORDS.has(key) || COMMON_WORDS.has(key) || key.length <= 2) {
+        this.caseSensitive.set(key, [...(this.caseSensitive.get(key) ?? []), name]);
+      }
+      if (!key.includes(" ")) for (const stemmed of stemKeys(key)) this.byKey.set(stemmed, id);
+    }
+  }
+
+  get(id: string): Entity | undefined {
+    return this.entities.get(this.absorbed.get(id) ?? id);
+  }
+
+  /** Every entity of the article's knowledge. */
+  declared(): Entity[] {
+    return [...this.entities.values()].filter((e) => e.inArticle);
+  }
+
+  /**
+   * The entities named in a text already cut into folded words; longest names first, no overlaps.
+   * `text`, as typed, settles names that are also everyday words ("EU" / "eu").
+   */
+  find(tokens: readonly string[], text = ""): EntityMention[] {
+    const mentions: EntityMention[] = [];
+    for (let start = 0; start < tokens.length; start++) {
+      const found = this.longestAt(tokens, start, text);
+      if (!found) continue;
+      mentions.push(found);
+      start = found.tokens[1];
+    }
+    return mentions;
+  }
+
+  private longestAt(tokens: readonly string[], start: number, text: string): EntityMention | undefined {
+    for (let count = Math.min(MAX_NAME_WORDS, tokens.length - start); count >= 1; count--) {
+      const key = tokens.slice(start, start + count).join(" ");
+      const written = this.caseSensitive.get(key);
+      if (written && !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text))) continue;
+      let id = this.byKey.get(key);
+      if (id === undefined && count === 1) id = stemKeys(key).map((k) => this.byKey.get(k)).find((k) => k !== undefined);
+      const entity = id === undefined ? (count === 1 ? anyNumber(key) : undefined) : this.entities.get(id);
+      if (entity) return { entity, tokens: [start, start + count - 1] };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,406 @@
+import Fuse from "fuse.js";
+import type { Language } from "./answer-schema.js";
+import { COMMON_WORDS } from "./common-words.js";
+import { editDistance } from "./edit-distance.js";
+import type { EntityKind, EntityLexicon, EntityMention } from "./entities.js";
+import type { Fact, Pack } from "./knowledge-schema.js";
+import { tokenize } from "./normalize.js";
+import { mistypedStopword, readTokens, type QueryWord, type ReadQuestion } from "./question-reading.js";
+import type { FieldKind, MatchHow, ScoringParams } from "./scoring-params.js";
+import { stemWord } from "./stemming.js";
+import { QUESTION_WORDS, STOPWORDS, type QuestionKind } from "./stopwords.js";
+
+/**
+ * The knowledge as evidence: for every fact, each word its sample questions, aliases, answer,
+ * quote and topic hold (stemmed), with how strongly the part it was found in speaks for the fact;
+ * what its sample questions ask (where, when…); the entities it names. Built once at start-up.
+ * `analyze` reads a question against it: each word's weight and the known words it may stand for.
+ */
+
+/** A sample question or an alias: what a question that says nearly the same thing is measured on. */
+export interface IndexedRecord {
+  readonly text: string;
+  readonly field: "question" | "alias";
+  readonly language: Language;
+  readonly terms: readonly string[];
+  /** Sum of the terms' weights. */
+  readonly total: number;
+}
+
+export interface FactEvidence {
+  readonly fact: Fact;
+  readonly pack: Pack;
+  /** Each known word of the fact, with the strength of the strongest part holding it. */
+  readonly terms: ReadonlyMap<string, { readonly strength: number; readonly field: FieldKind }>;
+  /**
+   * What its sample questions ask, each kind with the share of those asking something specific
+   * that ask it: a question asking what few or none of them ask asks for something else.
+   */
+  readonly kinds: ReadonlyMap<QuestionKind, number>;
+  /** Entities its answer, quote and aliases name (groups with what they include). */
+  readonly entities: ReadonlySet<string>;
+  /** Kinds of the entities it names, the article's subject left out. */
+  readonly entityKinds: ReadonlySet<EntityKind>;
+  readonly records: readonly IndexedRecord[];
+}
+
+export interface WordMatch {
+  readonly term: string;
+  readonly how: MatchHow;
+  readonly quality: number;
+}
+
+/** How a question word was read: known to the knowledge, unknown (counts against), or meaningless. */
+export type WordStatus = "known" | "unknown" | "common" | "ignored";
+
+export interface AnalyzedWord {
+  /** As typed, folded; for a compound, its parts joined ("paysbas"). */
+  readonly surface: string;
+  readonly weight: number;
+  readonly status: WordStatus;
+  readonly matches: readonly WordMatch[];
+}
+
+export interface AnalyzedQuestion {
+  readonly language: Language;
+  readonly words: readonly AnalyzedWord[];
+  readonly totalWeight: number;
+  /** Specific kinds asked: "what" is left out, it asks for anything. */
+  readonly kinds: ReadonlySet<QuestionKind>;
+  readonly mentions: readonly EntityMention[];
+}
+
+interface TextInput {
+  readonly text: string;
+  readonly field: FieldKind;
+  readonly language: Language;
+}
+
+const FUZZY_CACHE_LIMIT = 10_000;
+const OTHER: Readonly<Record<Language, Language>> = { fr: "en", en: "fr" };
+
+function isMeaningful(token: string): boolean {
+  return !STOPWORDS.has(token) && !QUESTION_WORDS.has(token) && token.length >= 2;
+}
+
+export class EvidenceIndex {
+  readonly facts: readonly FactEvidence[];
+  /** Facts by term, for the candidates of a question. */
+  private readonly postings = new Map<string, number[]>();
+  private readonly termWeight = new Map<string, number>();
+  /** Every known word as written (folded), leading to its term. */
+  private readonly formToTerm = new Map<string, string>();
+  /** Known words that were hyphenated compounds, as written ("cessezlefeu", "paysbas"). */
+  private readonly compounds = new Set<string>();
+  /** Languages each term is written in outside quotes: a word of the other language only is a false friend. */
+  private readonly termLanguages = new Map<string, Set<Language>>();
+  private readonly synonyms = new Map<string, Set<string>>();
+  private readonly fuseByLetter = new Map<string, Fuse<string>>();
+  private readonly formsByLetterAndLength = new Map<string, string[]>();
+  private readonly formsByPrefix = new Map<string, string[]>();
+  private readonly lookupCache = new Map<string, readonly WordMatch[]>();
+  readonly maxWeight: number;
+  readonly articleEntityKinds: ReadonlySet<EntityKind>;
+
+  constructor(
+    entries: readonly { readonly fact: Fact; readonly pack: Pack }[],
+    private readonly lexicon: EntityLexicon,
+    private readonly params: ScoringParams,
+  ) {
+    const factTerms = entries.map(({ fact, pack }) => {
+      const terms = new Map<string, { strength: number; field: FieldKind }>();
+      const questionsHolding = new Map<string, number>();
+      for (const input of textsOf(fact, pack)) {
+        for (const term of new Set(this.indexText(input))) {
+          if (input.field === "question") questionsHolding.set(term, (questionsHolding.get(term) ?? 0) + 1);
+        }
+      }
+      for (const input of textsOf(fact, pack)) {
+        for (const term of this.indexText(input)) {
+          // A word only one sample question uses is incidental to the fact ("lol", a detail of another fact).
+          const lone = input.field === "question" && (questionsHolding.get(term) ?? 0) < 2;
+          const strength = params.fieldStrength[input.field] * (lone ? params.loneQuestionWord : 1);
+          if ((terms.get(term)?.strength ?? 0) < strength) terms.set(term, { strength, field: input.field });
+        }
+      }
+      return terms;
+    });
+    factTerms.forEach((terms, factIndex) => {
+      for (const term of terms.keys()) {
+        const list = this.postings.get(term) ?? [];
+        list.push(factIndex);
+        this.postings.set(term, list);
+      }
+    });
+    const factCount = entries.length;
+    for (const [term, facts] of this.postings) this.termWeight.set(term, Math.log(1 + factCount / facts.length));
+    this.maxWeight = Math.log(1 + Math.max(1, factCount));
+
+    for (const pack of new Set(entries.map((e) => e.pack))) for (const group of pack.synonyms ?? []) this.addSynonyms(group);
+
+    this.facts = entries.map(({ fact, pack }, factIndex) => {
+      const kindCounts = new Map<QuestionKind, number>();
+      let asking = 0;
+      const records: IndexedRecord[] = [];
+      for (const language of ["fr", "en"] as const) {
+        for (const text of fact.questions[language]) {
+          const asked = [...readTokens(tokenize(text), text).kinds].filter((k) => k !== "what");
+          if (asked.length > 0) asking++;
+          for (const kind of asked) kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
+          records.push(this.record(text, "question", language));
+        }
+        for (const text of fact.aliases?.[language] ?? []) records.push(this.record(text, "alias", language));
+      }
+      const entities = new Set<string>();
+      for (const text of [fact.answer.fr, fact.answer.en, fact.quote, ...(fact.aliases?.fr ?? []), ...(fact.aliases?.en ?? [])]) {
+        for (const { entity } of lexicon.find(tokenize(text), text)) {
+          entities.add(entity.id);
+          for (const member of entity.includes) entities.add(member);
+        }
+      }
+      const entityKinds = new Set<EntityKind>();
+      for (const id of entities) {
+        const entity = lexicon.get(id);
+        if (entity && !entity.subject) entityKinds.add(entity.kind);
+      }
+      const kinds = new Map([...kindCounts].map(([kind, count]) => [kind, count / asking]));
+      return { fact, pack, terms: factTerms[factIndex] ?? new Map(), kinds, entities, entityKinds, records };
+    });
+    this.articleEntityKinds = new Set(lexicon.declared().filter((e) => !e.subject).map((e) => e.kind));
+    this.buildTypoIndex();
+  }
+
+  /** Terms of one text of a fact; records the words as written, for typos, and their languages. */
+  private indexText({ text, field, language }: TextInput): string[] {
+    const parts = new Set(tokenize(text));
+    const terms: string[] = [];
+    for (const token of tokenize(text, "joined")) {
+      if (!isMeaningful(token)) continue;
+      const term = stemWord(token, language);
+      if (!parts.has(token)) this.compounds.add(token);
+      this.formToTerm.set(token, term);
+      // Quotes are in the article's language whatever is asked.
+      if (field !== "quote") {
+        const languages = this.termLanguages.get(term) ?? new Set<Language>();
+        languages.add(language);
+        this.termLanguages.set(term, languages);
+      }
+      terms.push(term);
+    }
+    return terms;
+  }
+
+  private record(text: string, field: IndexedRecord["field"], language: Language): IndexedRecord {
+    const terms = [...new Set(tokenize(text, "joined").filter(isMeaningful).map((t) => stemWord(t, language)))];
+    return { text, field, language, terms, total: terms.reduce((sum, t) => sum + this.weightOf(t), 0) };
+  }
+
+  /** A synonym group: each entry stands for its first word, stemmed as either language would. */
+  private addSynonyms(group: readonly string[]): void {
+    const terms = group.flatMap((entry) => {
+      const first = tokenize(entry, "joined")[0];
+      return first === undefined ? [] : [...new Set([stemWord(first, "fr"), stemWord(first, "en")])];
+    });
+    for (const term of terms) {
+      const set = this.synonyms.get(term) ?? new Set<string>();
+      for (const other of terms) if (other !== term) set.add(other);
+      this.synonyms.set(term, set);
+    }
+  }
+
+  private buildTypoIndex(): void {
+    // One Fuse index per first letter: a typo rarely hits the first letter, so a lookup scans one
+    // small bucket, not the vocabulary.
+    const buckets = new Map<string, string[]>();
+    for (const form of this.formToTerm.keys()) {
+      const letter = form[0] ?? "";
+      buckets.set(letter, [...(buckets.get(letter) ?? []), form]);
+      const byLength = `${letter}${form.length}`;
+      this.formsByLetterAndLength.set(byLength, [...(this.formsByLetterAndLength.get(byLength) ?? []), form]);
+      if (form.length >= this.params.variantPrefix) {
+        const prefix = form.slice(0, this.params.variantPrefix);
+        this.formsByPrefix.set(prefix, [...(this.formsByPrefix.get(prefix) ?? []), form]);
+      }
+    }
+    for (const [letter, forms] of buckets) {
+      this.fuseByLetter.set(letter, new Fuse(forms, { includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 2 }));
+    }
+  }
+
+  weightOf(term: string): number {
+    return this.termWeight.get(term) ?? 0;
+  }
+
+  factsWith(term: string): readonly number[] {
+    return this.postings.get(term) ?? [];
+  }
+
+  /** Reads a question against the knowledge: weights, matches, what it asks, what it names. */
+  analyze(read: ReadQuestion, language: Language): AnalyzedQuestion {
+    const mentions = this.lexicon.find(read.tokens, read.text);
+    const named = new Set(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => m.tokens[0] + i)));
+    // Joined neighbours count only when the knowledge knows the compound, typos allowed ("cesez
+    // le feu"); they replace their parts ("pays bas" is the Netherlands, not a count of countries).
+    const joins = read.joins.flatMap((join) => {
+      const compound = this.compoundOf(join.surface);
+      return compound === undefined ? [] : [{ ...join, surface: compound }];
+    });
+    const consumed = new Set(joins.flatMap((j) => Array.from({ length: j.tokens[1] - j.tokens[0] + 1 }, (_, i) => j.tokens[0] + i)));
+    const kept: QueryWord[] = [...joins, ...read.words.filter((w) => !consumed.has(w.tokens[0]))];
+    const words = kept.map((word) => this.analyzeWord(word.surface, language, named.has(word.tokens[0])));
+    const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
+    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, mentions };
+  }
+
+  private analyzeWord(surface: string, language: Language, isName: boolean): AnalyzedWord {
+    let matches = this.lookup(surface, language);
+    // A word the knowledge uses only in the other language is a false friend: "pays" in "who
+    // pays for this" is not the French for countries. Names belong to both languages.
+    const foreign = !isName && matches.length > 0 && matches.every((m) => this.termLanguages.get(m.term)?.has(language) === false);
+    if (foreign) {
+      // A long foreign word may be a typo of one of the asked language ("ministers" in French).
+      matches = surface.length >= 6 ? this.typos(surface).filter((m) => this.termLanguages.get(m.term)?.has(language) === true) : [];
+    }
+    if (matches.length > 0) {
+      const exact = matches.find((m) => m.how === "exact" || m.how === "stem");
+      // A typo may stand for several words: it weighs as the most common of them.
+      const weight = exact ? this.weightOf(exact.term) : Math.min(...matches.map((m) => this.weightOf(m.term)));
+      return { surface, weight, status: "known", matches };
+    }
+    // "thhey" is "they"; only once the knowledge has no word like it, since a name may be one typo from a stopword.
+    if (mistypedStopword(surface)) return { surface, weight: 0, status: "ignored", matches };
+    // Everyday words, chat abbreviations and 1–3 letter typos ("ds", "wat") say little.
+    const common = COMMON_WORDS.has(surface) || /^\p{L}{1,3}$/u.test(surface);
+    return common
+      ? { surface, weight: this.params.commonWordShare * this.maxWeight, status: "common", matches }
+      : { surface, weight: this.params.unknownWordShare * this.maxWeight, status: "unknown", matches };
+  }
+
+  /** Known words a question word stands for: itself (or its stem) and its synonyms, else typos, else a glued elision. */
+  private lookup(surface: string, language: Language): readonly WordMatch[] {
+    const cacheKey = `${language}:${surface}`;
+    const cached = this.lookupCache.get(cacheKey);
+    if (cached) return cached;
+    const found: WordMatch[] = [];
+    const written = this.formToTerm.get(surface);
+    if (written !== undefined) found.push({ term: written, how: "exact", quality: this.params.matchQuality.exact });
+    for (const term of new Set([stemWord(surface, language), stemWord(surface, OTHER[language])])) {
+      if (term !== written && this.termWeight.has(term)) found.push({ term, how: "stem", quality: this.params.matchQuality.stem });
+    }
+    for (const { term } of [...found]) {
+      for (const synonym of this.synonyms.get(term) ?? []) {
+        if (this.termWeight.has(synonym) && !found.some((f) => f.term === synonym)) {
+          found.push({ term: synonym, how: "synonym", quality: this.params.matchQuality.synonym });
+        }
+      }
+    }
+    // A word of no fact may still be a synonym's: "truce" finds "cessez-le-feu".
+    if (found.length === 0) {
+      for (const term of new Set([stemWord(surface, language), stemWord(surface, OTHER[language])])) {
+        for (const synonym of this.synonyms.get(term) ?? []) {
+          if (this.termWeight.has(synonym)) found.push({ term: synonym, how: "synonym", quality: this.params.matchQuality.synonym });
+        }
+      }
+    }
+    // A typo first ("dfinie" is "définie", not "d'" + "fin"); an elision glued to its word after.
+    // An everyday word is spelled right, only unknown here: "made" is no typo of "make up".
+    const result = found.length > 0 || COMMON_WORDS.has(surface) ? found : this.withSynonyms(this.typos(surface));
+    const final = result.length > 0 ? result : this.glued(surface, language);
+    if (this.lookupCache.size >= FUZZY_CACHE_LIMIT) this.lookupCache.clear();
+    this.lookupCache.set(cacheKey, final);
+    return final;
+  }
+
+  /** A typo of a word that has synonyms finds them too ("soldtas" → "soldat" → "troop"). */
+  private withSynonyms(matches: readonly WordMatch[]): WordMatch[] {
+    const out = [...matches];
+    for (const { term, quality } of matches) {
+      for (const synonym of this.synonyms.get(term) ?? []) {
+        if (this.termWeight.has(synonym) && !out.some((m) => m.term === synonym)) {
+          out.push({ term: synonym, how: "synonym", quality: quality * this.params.matchQuality.synonym });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** "lotan", "darmee": an elision typed without its apostrophe, glued to a known word. */
+  private glued(surface: string, language: Language): WordMatch[] {
+    const rest = /^(?:l|d|qu|s|c|n|j)(.{3,})$/.exec(surface)?.[1];
+    if (rest === undefined) return [];
+    const term = this.formToTerm.get(rest) ?? [stemWord(rest, language)].find((t) => this.termWeight.has(t));
+    return term === undefined ? [] : [{ term, how: "typo1", quality: this.params.matchQuality.typo1 }];
+  }
+
+  /** The known compound that neighbouring words joined spell, exactly or but for one typo ("cesezlefeu"). */
+  private compoundOf(surface: string): string | undefined {
+    if (this.compounds.has(surface)) return surface;
+    for (const compound of this.compounds) {
+      if (compound[0] === surface[0] && editDistance(surface, compound, 1) <= 1) return compound;
+    }
+    return undefined;
+  }
+
+  private allowedEdits(length: number): number {
+    return this.params.typoEdits.find((rule) => length >= rule.minLength)?.edits ?? 0;
+  }
+
+  /** Known words (their terms) a typo or two away from the word as typed, or other forms of it. */
+  private typos(word: string): WordMatch[] {
+    const maxEdits = this.allowedEdits(word.length);
+    if (maxEdits === 0 || /^\d+$/.test(word)) return [];
+    const found: WordMatch[] = [];
+    const accept = (candidates: readonly string[]): void => {
+      for (const candidate of candidates) {
+        const distance = editDistance(word, candidate, maxEdits);
+        const term = this.formToTerm.get(candidate);
+        if (distance <= maxEdits && distance > 0 && term !== undefined) {
+          found.push({ term, how: distance === 1 ? "typo1" : "typo2", quality: distance === 1 ? this.params.matchQuality.typo1 : this.params.matchQuality.typo2 });
+        }
+      }
+    };
+    // The word's own first letter; its second only when that finds nothing, for a swap of the
+    // first two ("oclaition").
+    for (const first of new Set([word[0] ?? "", word[1] ?? ""])) {
+      // Fuse's bitap scores a swap of two letters as two errors, so it misses "pyas" → "pays":
+      // short words, and long ones none of whose proposals holds, are checked against the
+      // bucket's words of a near length one by one.
+      if (word.length > 5) accept(this.fuseByLetter.get(first)?.search(word, { limit: 10 }).map((r) => r.item) ?? []);
+      for (let length = word.length - maxEdits; found.length === 0 && length <= word.length + maxEdits; length++) {
+        accept(this.formsByLetterAndLength.get(`${first}${length}`) ?? []);
+      }
+      if (found.length > 0) break;
+    }
+    // Another form of a known word ("garantissent" / "garantie"): a long shared beginning, where
+    // the stemmer's suffixes stop.
+    if (found.length === 0 && word.length >= this.params.variantPrefix) {
+      for (const form of this.formsByPrefix.get(word.slice(0, this.params.variantPrefix)) ?? []) {
+        const term = this.formToTerm.get(form);
+        if (term !== undefined && sharedPrefixLength(word, form) >= 0.7 * Math.min(word.length, form.length)) {
+          found.push({ term, how: "variant", quality: this.params.matchQuality.variant });
+        }
+      }
+    }
+    found.sort((a, b) => b.quality - a.quality);
+    return found.filter((f, i) => found.findIndex((g) => g.term === f.term) === i).slice(0, 3);
+  }
+}
+
+function sharedPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Everything a fact says, each part with its field and language. */
+function textsOf(fact: Fact, pack: Pack): TextInput[] {
+  const topic = pack.topics.find((t) => t.id === fact.topic);
+  const texts: TextInput[] = [{ text: fact.quote, field: "quote", language: pack.pack.language }];
+  for (const language of ["fr", "en"] as const) {
+    for (const text of fact.questions[language]) texts.push({ text, field: "question", language });
+    for (const text of fact.aliases?.[language] ?? []) texts.push({ text, field: "alias", language });
+    texts.push({ text: fact.answer[language], field: "answer", language });
+    if (topic) texts.push({ text: topic.label[language], field: "topic", language });
+  }
+  return texts;
+}

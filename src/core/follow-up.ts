@@ -1,0 +1,65 @@
+import type { Answer, ConversationTurn } from "./answer-schema.js";
+import type { EntityLexicon } from "./entities.js";
+import { questionTokens, readTokens } from "./question-reading.js";
+import { QUESTION_WORDS } from "./stopwords.js";
+
+/**
+ * Reading a question as the next turn of a conversation: "and the Finnish one?", "since when?",
+ * "what was his point?" lean on the previous turn's subject. Such a question is read as the
+ * previous one with what the new one changes: a named thing of the same kind replaces the old one,
+ * a new question word replaces the old ones, and the new words are added.
+ */
+export interface FollowUpReading {
+  /** The question it stands for: the previous question, changed by this one. */
+  readonly question: string;
+  /** True when the question cannot stand alone (no subject of its own, or only a reference back). */
+  readonly dependsOnContext: boolean;
+}
+
+/** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
+const FILLERS = new Set(["one", "ones", "about", "then", "other", "else", "alors", "donc", "celui", "celle", "ceux", "celles", "autre", "concernant", "niveau", "cote", "sinon", "ok", "okay", "pour", "quoi", "what"]);
+
+/** Words that point back at what was said before. */
+const BACK_REFERENCES = new Set([
+  "his", "her", "hers", "its", "it", "their", "they", "them", "he", "she", "him", "that", "this", "those", "these", "there", "same",
+  "son", "sa", "ses", "leur", "leurs", "lui", "ca", "cela", "celui", "celle", "ceux", "celles", "la", "y", "ce", "cet", "cette",
+]);
+
+/** Openings of a follow-up: "and…", "et…", "what about…", "so…". */
+const OPENINGS = new Set(["and", "et", "so", "alors", "donc", "also", "aussi", "sinon"]);
+
+/** A follow-up of at most this many words of its own may lean on context even when it has a subject. */
+const SHORT_FOLLOW_UP_WORDS = 3;
+
+export function readFollowUp(
+  question: string,
+  alone: Answer,
+  aloneConfident: boolean,
+  previous: ConversationTurn,
+  lexicon: EntityLexicon,
+): FollowUpReading | undefined {
+  const tokens = questionTokens(question);
+  const read = readTokens(tokens);
+  const mentions = lexicon.find(tokens, question);
+  const named = new Set(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => m.tokens[0] + i)));
+  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface));
+  const refersBack = tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a"));
+  const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || (tokens[0] === "what" && tokens[1] === "about") || (tokens[0] === "how" && tokens[1] === "about");
+
+  const dependsOnContext = ownWords.length === 0 || (refersBack && !aloneConfident) || (opensAsFollowUp && ownWords.length <= 1);
+  const short = ownWords.length <= SHORT_FOLLOW_UP_WORDS;
+  if (!dependsOnContext && (aloneConfident || !short || alone.factId !== null)) return undefined;
+
+  // The previous question, less what this one replaces.
+  const previousTokens = questionTokens(previous.question);
+  const replacedKinds = new Set(mentions.map((m) => m.entity.kind));
+  const dropped = new Set<number>();
+  for (const mention of lexicon.find(previousTokens, previous.question)) {
+    if (!replacedKinds.has(mention.entity.kind)) continue;
+    for (let i = mention.tokens[0]; i <= mention.tokens[1]; i++) dropped.add(i);
+  }
+  const asksAnew = [...read.kinds].some((k) => k !== "what");
+  if (asksAnew) previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
+  const kept = previousTokens.filter((_, i) => !dropped.has(i));
+  return { question: `${kept.join(" ")} ${question}`.trim(), dependsOnContext };
+}

@@ -1,0 +1,193 @@
+// Reading a question the way people write it: its folded words, what it asks for (from question
+// words and from phrases such as "quelle ville", "what day", "how come"), the words that carry its
+// meaning, and neighbouring words offered back as compounds ("pays bas", "cessez le feu").
+import { editDistance } from "./edit-distance.js";
+import { tokenize } from "./normalize.js";
+import { QUESTION_WORDS, STOPWORDS, type QuestionKind } from "./stopwords.js";
+
+/** A word of a question that may carry meaning: not a stopword, not a question word. */
+export interface QueryWord {
+  /** The word as typed, folded: typos are looked for on it, before stemming blurs them. */
+  readonly surface: string;
+  /** The first and last token it comes from: several for neighbours joined into a compound. */
+  readonly tokens: readonly [number, number];
+}
+
+export interface ReadQuestion {
+  /** The question as typed: names that are also everyday words count only with their capitals ("EU"). */
+  readonly text: string;
+  /** Every folded word of the question, in order. */
+  readonly tokens: readonly string[];
+  /** What the question asks for; "what" alone when it asks for anything (or is not a question). */
+  readonly kinds: ReadonlySet<QuestionKind>;
+  /** The words that carry its meaning. */
+  readonly words: readonly QueryWord[];
+  /** Two or three neighbouring words joined: the index keeps those it knows as compounds. */
+  readonly joins: readonly QueryWord[];
+}
+
+/**
+ * A phrase that says what is asked more precisely than its question word: each step lists the
+ * folded words it accepts. The longest phrase starting at a word wins.
+ */
+interface KindPhrase {
+  readonly words: readonly (readonly string[])[];
+  readonly kind: QuestionKind;
+}
+
+const QUEL = ["quel", "quelle", "quels", "quelles", "kel", "kelle"];
+const WHICH = ["which", "what", "wich", "wat"];
+const PLACE_NOUNS = ["ville", "villes", "endroit", "endroits", "lieu", "lieux", "region", "batiment", "site", "coin"];
+const PLACE_NOUNS_EN = ["city", "cities", "place", "places", "location", "venue", "building", "site", "town", "region"];
+const TIME_NOUNS = ["jour", "date", "annee", "mois", "heure", "moment", "semaine", "periode"];
+const TIME_NOUNS_EN = ["day", "date", "year", "month", "time", "week", "hour", "period"];
+const ACTOR_NOUNS = ["pays", "etats", "etat", "nations", "nation", "gouvernements", "gouvernement", "ministre", "ministres", "responsable", "responsables", "personne", "personnes", "dirigeants"];
+const ACTOR_NOUNS_EN = ["country", "countries", "nation", "nations", "state", "states", "government", "governments", "minister", "ministers", "official", "officials", "politician", "politicians", "person", "people", "leaders"];
+
+const KIND_PHRASES: readonly KindPhrase[] = [
+  { words: [["dans", "en", "in", "into"], [...QUEL, ...WHICH], ["pays", "country", "territoire", "territory"]], kind: "where" },
+  { words: [["a", "at"], [...QUEL, ...WHICH], ["endroit", "place"]], kind: "where" },
+  { words: [QUEL, PLACE_NOUNS], kind: "where" },
+  { words: [WHICH, PLACE_NOUNS_EN], kind: "where" },
+  { words: [["d"], ["ou"]], kind: "where" },
+  { words: [QUEL, TIME_NOUNS], kind: "when" },
+  { words: [WHICH, TIME_NOUNS_EN], kind: "when" },
+  { words: [["since", "depuis"], ["when", "quand"]], kind: "when" },
+  { words: [["how"], ["long", "soon"]], kind: "when" },
+  { words: [QUEL, ACTOR_NOUNS], kind: "who" },
+  { words: [WHICH, ACTOR_NOUNS_EN], kind: "who" },
+  { words: [["how"], ["come"]], kind: "why" },
+  { words: [["pour"], ["quelle"], ["raison"]], kind: "why" },
+  { words: [["for"], ["what", "which"], ["reason", "purpose"]], kind: "why" },
+  { words: [["dans"], ["quel"], ["but"]], kind: "why" },
+  { words: [["a"], ["quoi"], ["sert", "servent", "servir", "servira", "servirait", "bon"]], kind: "why" },
+  { words: [["what", "whats"], ["for"]], kind: "why" },
+  { words: [["how"], ["many", "much", "big", "large", "numerous"]], kind: "count" },
+  { words: [QUEL, ["nombre", "taille"]], kind: "count" },
+  { words: [WHICH, ["number", "size"]], kind: "count" },
+];
+
+/** Words that follow "ou" when it asks where: a verb, a pronoun, "en" ("ou en sont…"). */
+const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "en", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
+
+const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "will", "would", "can", "could", "should"]);
+
+/** Question words of four letters or more, by first letter: a typo rarely hits the first letter. */
+const QUESTION_WORDS_BY_LETTER: ReadonlyMap<string, readonly string[]> = byFirstLetter(QUESTION_WORDS.keys());
+const STOPWORDS_BY_LETTER: ReadonlyMap<string, readonly string[]> = byFirstLetter(STOPWORDS);
+
+function byFirstLetter(words: Iterable<string>): ReadonlyMap<string, readonly string[]> {
+  const map = new Map<string, string[]>();
+  for (const word of words) {
+    if (word.length < 4) continue;
+    const list = map.get(word[0] ?? "") ?? [];
+    list.push(word);
+    map.set(word[0] ?? "", list);
+  }
+  return map;
+}
+
+function oneTypoFrom(token: string, list: ReadonlyMap<string, readonly string[]>): string | undefined {
+  return list.get(token[0] ?? "")?.find((word) => editDistance(token, word, 1) <= 1);
+}
+
+/** "combein", "pourqoi", "whaat": a question word with one typo still says what is asked. */
+function mistypedQuestionWord(token: string): QuestionKind | undefined {
+  if (token.length < 4 || STOPWORDS.has(token)) return undefined;
+  const word = oneTypoFrom(token, QUESTION_WORDS_BY_LETTER);
+  return word === undefined ? undefined : QUESTION_WORDS.get(word);
+}
+
+/** "thhey", "abouut": a word of no meaning with one typo still means nothing (four letters are too few to tell: "cost" is one from "cest"). */
+export function mistypedStopword(token: string): boolean {
+  return token.length >= 5 && oneTypoFrom(token, STOPWORDS_BY_LETTER) !== undefined;
+}
+
+/** "US" / "U.S." is the country, not the pronoun: decided while the case is still there. */
+export function readUS(text: string): string {
+  return text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ");
+}
+
+/** The folded words of a question, "US"/"U.S." read as the country before case is lost. */
+export function questionTokens(text: string): string[] {
+  // "où" (where) and "ou" (or) fold to the same word; an accent typed settles it.
+  return tokenize(readUS(text).replace(/où/giu, " where "));
+}
+
+function phraseAt(tokens: readonly string[], start: number): KindPhrase | undefined {
+  let best: KindPhrase | undefined;
+  for (const phrase of KIND_PHRASES) {
+    if (best && best.words.length >= phrase.words.length) continue;
+    if (phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset] ?? ""))) best = phrase;
+  }
+  return best;
+}
+
+/** What one token asks, read with its neighbours; undefined when it is no question word. */
+function tokenKind(tokens: readonly string[], index: number): QuestionKind | undefined {
+  const token = tokens[index] ?? "";
+  // "many"/"much" ask for a count after "how" only: "are many countries willing" asks yes or no.
+  if ((token === "many" || token === "much") && tokens[index - 1] !== "how") return undefined;
+  // "ou" typed without its accent is "or" between two words ("jeudi ou vendredi"), "where" at
+  // either end of a question or before its verb ("ou est", "ils se sont vus ou").
+  if (token === "ou" && !(index === 0 || index === tokens.length - 1 || AFTER_WHERE.has(tokens[index + 1] ?? ""))) return undefined;
+  // "were did they meet": "where" typed without its h, a question only the next word gives away.
+  if (index === 0 && token === "were" && AUXILIARIES.has(tokens[1] ?? "")) return "where";
+  return QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);
+}
+
+export function readQuestion(text: string): ReadQuestion {
+  return readTokens(questionTokens(text), text);
+}
+
+/** `readQuestion` of text already cut into folded words (the knowledge's sample questions too). */
+export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
+  const kinds = new Set<QuestionKind>();
+  const words: QueryWord[] = [];
+  const seen = new Set<string>();
+  for (let index = 0; index < tokens.length; index++) {
+    const phrase = phraseAt(tokens, index);
+    if (phrase) kinds.add(phrase.kind);
+    const token = tokens[index] ?? "";
+    const kind = tokenKind(tokens, index);
+    if (kind !== undefined) {
+      // A phrase says it better: "quelle ville" asks where, not "what".
+      if (!phrase) kinds.add(kind);
+      continue;
+    }
+    if (STOPWORDS.has(token) || token.length < 2 || seen.has(token)) continue;
+    // "many", "much" outside "how many" and "ou" meaning "or" carry no meaning either.
+    if (QUESTION_WORDS.has(token)) continue;
+    seen.add(token);
+    words.push({ surface: token, tokens: [index, index] });
+  }
+  // "what" asks for anything: it only stands when nothing more precise is asked.
+  if (kinds.size > 1) kinds.delete("what");
+  return { text, tokens, kinds, words, joins: joinedNeighbours(tokens) };
+}
+
+function joinedNeighbours(tokens: readonly string[]): QueryWord[] {
+  const joins: QueryWord[] = [];
+  for (let start = 0; start < tokens.length; start++) {
+    for (let count = 2; count <= 3 && start + count <= tokens.length; count++) {
+      const surface = tokens.slice(start, start + count).join("");
+      if (surface.length >= 5) joins.push({ surface, tokens: [start, start + count - 1] });
+    }
+  }
+  return joins;
+}
+
+/**
+ * Text that is code or markup, not a question: "print(coalition)", "<script>", "SELECT * FROM",
+ * "x => y", "{ ... }". Prose uses parentheses too, but with a space before them.
+ */
+export function looksLikeCode(text: string): boolean {
+  const signals = [
+    /[\p{L}_$][\p{L}\p{N}_$.]*\([^()]*\)/u, // call: print(x), console.log()
+    /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i, // a tag
+    /[{};]\s*$|^\s*[{}]/, // braces, a statement's semicolon
+    /=>|==|!=|&&|\|\||::|->|\+\+|\$\{/, // operators prose does not use
+    /\b(?:select\s+[\s\S]+\s+from|insert\s+into|drop\s+table|import\s+[\w{}*,\s]+\s+from|def\s+\w+\s*\(|function\s*\w*\s*\(|#include|console\.log|var\s+\w+\s*=|const\s+\w+\s*=|let\s+\w+\s*=)\b/i,
+  ];
+  return signals.some((signal) => signal.test(text));
+}

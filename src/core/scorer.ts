@@ -1,0 +1,177 @@
+import type { Entity } from "./entities.js";
+import type { AnalyzedQuestion, EvidenceIndex, FactEvidence, IndexedRecord, WordMatch, WordStatus } from "./evidence-index.js";
+import type { FieldKind, ScoringParams } from "./scoring-params.js";
+import type { QuestionKind } from "./stopwords.js";
+
+/**
+ * The one scoring function, used to rank and to explain (`npm run ask -- --explain`). A fact's
+ * score is the product of four factors, each in 0..1:
+ *
+ *   coverage     how much of the question the fact explains: the weighted share of the question's
+ *                words found anywhere in the fact (sample questions, aliases, answer, quote, topic),
+ *                each counted by how it matched (exact, stem, synonym, typo) and where (field strength);
+ *                a word the fact does not explain counts against it by its weight
+ *   specificity  floor + (1 − floor) × how nearly one sample question or alias says the same thing
+ *                (the geometric mean of the share of the question it covers and of it the question covers)
+ *   kind         from `kindMismatch` (none of the fact's sample questions asks what the question asks:
+ *                where, when, who…) up to 1 (at least `kindFullShare` of those asking something do)
+ *   entities     1, or `entityClash` when the question names a person, country, organisation,
+ *                place, time or number that the fact does not, while it names another of the kind
+ *                (or, for a name the article never uses, the article does)
+ *
+ * Rare words weigh more than common ones (weight = ln(1 + facts / facts holding the word)).
+ */
+
+export interface WordEvidence {
+  readonly surface: string;
+  readonly weight: number;
+  readonly status: WordStatus;
+  /** The fact's word it met, how, and where in the fact; null when the fact does not explain it. */
+  readonly matched: (WordMatch & { readonly field: FieldKind; readonly strength: number }) | null;
+  /** weight × quality × strength: what it adds to the coverage's numerator. */
+  readonly explained: number;
+}
+
+export interface EntityVerdict {
+  readonly agreed: readonly Entity[];
+  readonly clashes: readonly Entity[];
+}
+
+export interface FactScore {
+  readonly factIndex: number;
+  readonly score: number;
+  readonly coverage: number;
+  readonly specificity: number;
+  /** The sample question or alias closest to the question, and how close (0..1). */
+  readonly bestRecord: IndexedRecord | undefined;
+  readonly recordSimilarity: number;
+  readonly kind: number;
+  readonly kindsAsked: readonly QuestionKind[];
+  readonly kindsAnswered: readonly QuestionKind[];
+  readonly entity: number;
+  readonly entities: EntityVerdict;
+  /** Word by word, when traced (explain); empty otherwise. */
+  readonly words: readonly WordEvidence[];
+  /** True when scoring stopped early: `score` is then an upper bound below the one to beat. */
+  readonly pruned: boolean;
+}
+
+export interface ScoreOptions {
+  /** Fill `words` for an explanation. */
+  readonly trace?: boolean;
+  /** Stop before the sample-question pass when the score cannot reach this. */
+  readonly stopBelow?: number;
+}
+
+/** Which entities of the question the fact agrees with, and which rule it out. */
+export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, index: EvidenceIndex): EntityVerdict {
+  const agreed: Entity[] = [];
+  const clashes: Entity[] = [];
+  for (const { entity } of question.mentions) {
+    if (entity.subject) continue;
+    if (fact.entities.has(entity.id)) {
+      agreed.push(entity);
+      continue;
+    }
+    // Another of its kind in the fact: "Sweden" against a fact naming France and the UK. A name
+    // the article never uses also clashes with the article's own of that kind ("the EU" where the
+    // article names NATO); times and numbers only with the fact's ("Monday" against "Thursday").
+    const factHasKind = fact.entityKinds.has(entity.kind);
+    const articleHasKind = !entity.inArticle && entity.kind !== "time" && entity.kind !== "number" && index.articleEntityKinds.has(entity.kind);
+    if (factHasKind || articleHasKind) clashes.push(entity);
+  }
+  return { agreed, clashes };
+}
+
+function bestMatchIn(word: { readonly matches: readonly WordMatch[] }, fact: FactEvidence): { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined {
+  let best: { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined;
+  for (const match of word.matches) {
+    const found = fact.terms.get(match.term);
+    if (!found) continue;
+    const value = match.quality * found.strength;
+    if (!best || value > best.value) best = { match, field: found.field, strength: found.strength, value };
+  }
+  return best;
+}
+
+export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIndex: number, index: EvidenceIndex, params: ScoringParams, options: ScoreOptions = {}): FactScore {
+  const words: WordEvidence[] = [];
+  let explained = 0;
+  let contentExplained = false;
+  for (const word of question.words) {
+    const best = bestMatchIn(word, fact);
+    const value = best ? word.weight * best.value : 0;
+    explained += value;
+    if (best) contentExplained = true;
+    if (options.trace) {
+      words.push({
+        surface: word.surface,
+        weight: word.weight,
+        status: word.status,
+        matched: best ? { ...best.match, field: best.field, strength: best.strength } : null,
+        explained: value,
+      });
+    }
+  }
+  const coverage = question.totalWeight > 0 && contentExplained ? Math.min(1, explained / question.totalWeight) : 0;
+
+  const kindsAsked = [...question.kinds];
+  // The share of the fact's sample questions asking what is asked; a fact most of whose questions do is in full agreement.
+  const askedShare = kindsAsked.length === 0 ? 1 : Math.max(...kindsAsked.map((k) => fact.kinds.get(k) ?? 0));
+  const kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
+  const entities = entityVerdict(question, fact, index);
+  const entity = entities.clashes.length > 0 ? params.entityClash : 1;
+  const bound = coverage * kind * entity;
+  const base = { factIndex, coverage, kind, kindsAsked, kindsAnswered: [...fact.kinds.keys()], entity, entities, words };
+  if (bound === 0 || (options.stopBelow !== undefined && bound < options.stopBelow)) {
+    return { ...base, score: bound, specificity: 1, bestRecord: undefined, recordSimilarity: 0, pruned: bound > 0 };
+  }
+
+  // The sample question or alias that says most nearly what the question says.
+  let bestRecord: IndexedRecord | undefined;
+  let recordSimilarity = 0;
+  for (const record of fact.records) {
+    if (record.total === 0) continue;
+    let questionCovered = 0;
+    let recordCovered = 0;
+    for (const word of question.words) {
+      let quality = 0;
+      let term = "";
+      for (const match of word.matches) {
+        if (match.quality > quality && record.terms.includes(match.term)) {
+          quality = match.quality;
+          term = match.term;
+        }
+      }
+      if (quality === 0) continue;
+      questionCovered += word.weight * quality;
+      recordCovered += index.weightOf(term) * quality;
+    }
+    if (questionCovered === 0) continue;
+    const similarity = Math.sqrt(Math.min(1, questionCovered / question.totalWeight) * Math.min(1, recordCovered / record.total));
+    if (similarity > recordSimilarity) {
+      recordSimilarity = similarity;
+      bestRecord = record;
+    }
+  }
+  const specificity = params.specificityFloor + (1 - params.specificityFloor) * recordSimilarity;
+  return { ...base, score: bound * specificity, specificity, bestRecord, recordSimilarity, pruned: false };
+}
+
+/** Facts ranked by score, best first; only facts explaining at least one word of the question. */
+export function rankFacts(question: AnalyzedQuestion, index: EvidenceIndex, params: ScoringParams, limit: number): FactScore[] {
+  const candidates = new Set<number>();
+  for (const word of question.words) for (const match of word.matches) for (const f of index.factsWith(match.term)) candidates.add(f);
+  const top: FactScore[] = [];
+  for (const factIndex of candidates) {
+    const fact = index.facts[factIndex];
+    if (!fact) continue;
+    const stopBelow = top.length >= limit ? top[top.length - 1]?.score : undefined;
+    const scored = scoreFact(question, fact, factIndex, index, params, stopBelow === undefined ? {} : { stopBelow });
+    if (scored.pruned || scored.score === 0) continue;
+    top.push(scored);
+    top.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
+    if (top.length > limit) top.pop();
+  }
+  return top;
+}
