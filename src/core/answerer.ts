@@ -92,10 +92,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     readonly ranked: FactScore[];
   }
 
-  function read(question: string, language?: Language): Reading {
+  function read(question: string, language?: Language, backgroundWords = 0): Reading {
     const tokens = questionTokens(question);
     const lang = language ?? languageOf(question, tokens);
-    const analyzed = index.analyze(readTokens(tokens), lang);
+    const analyzed = index.analyze(readTokens(tokens, question), lang, backgroundWords);
     return { question, language: lang, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) };
   }
 
@@ -188,7 +188,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (!previous) return alone.answer;
     const followUp = readFollowUp(question, alone.answer, alone.confident, previous, lexicon);
     if (!followUp) return alone.answer;
-    const inContext = decide(read(followUp.question, language));
+    const inContext = decide(read(followUp.question, language, followUp.backgroundWords));
     // Context helps only when it gives an answer (or a plain "the article does not say this of
     // that"), never to replace a clear answer with a guess.
     if (!inContext.confident && alone.confident) return alone.answer;

@@ -32,7 +32,7 @@ function asList(value: string | readonly string[] | undefined): string[] {
 }
 
 /** Names the lists give that are also everyday words, or too short to tell from one. */
-const AMBIGUOUS_COUNTRY_NAMES = new Set(["us", "u.s.", "chad", "turkey", "jersey", "guinea", "georgia", "jordan", "china", "man"]);
+const AMBIGUOUS_COUNTRY_NAMES = new Set(["us", "u.s.", "chad", "turkey", "jersey", "guinea", "georgia", "jordan", "china", "man", "réunion", "maurice", "niger", "salomon", "christmas"]);
 
 function countries(): CatalogEntity[] {
   const fr = CountryListSchema.parse(require("i18n-iso-countries/langs/fr.json")).countries;

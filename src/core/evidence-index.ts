@@ -99,6 +99,8 @@ export class EvidenceIndex {
   private readonly formsByLetterAndLength = new Map<string, string[]>();
   private readonly formsByPrefix = new Map<string, string[]>();
   private readonly lookupCache = new Map<string, readonly WordMatch[]>();
+  /** Sample questions' typos ("mision", "reasurance"), to the word they misspell. */
+  private readonly respelled = new Map<string, string>();
   readonly maxWeight: number;
   readonly articleEntityKinds: ReadonlySet<EntityKind>;
 
@@ -107,6 +109,7 @@ export class EvidenceIndex {
     private readonly lexicon: EntityLexicon,
     private readonly params: ScoringParams,
   ) {
+    this.learnSpellings(entries.flatMap(({ fact, pack }) => textsOf(fact, pack)));
     const factTerms = entries.map(({ fact, pack }) => {
       const terms = new Map<string, { strength: number; field: FieldKind }>();
       const questionsHolding = new Map<string, number>();
@@ -132,8 +135,14 @@ export class EvidenceIndex {
         this.postings.set(term, list);
       }
     });
+    // A word only ever met in a single sample question (a chat filler, a typo, a detail) has not
+    // shown that it tells facts apart, however rare it is: it weighs less.
+    const corroborated = new Set(factTerms.flatMap((terms) => [...terms].filter(([, t]) => t.strength >= params.fieldStrength.quote).map(([term]) => term)));
     const factCount = entries.length;
-    for (const [term, facts] of this.postings) this.termWeight.set(term, Math.log(1 + factCount / facts.length));
+    for (const [term, facts] of this.postings) {
+      const weight = Math.log(1 + factCount / facts.length);
+      this.termWeight.set(term, corroborated.has(term) ? weight : weight * params.loneWordWeight);
+    }
     this.maxWeight = Math.log(1 + Math.max(1, factCount));
 
     for (const pack of new Set(entries.map((e) => e.pack))) for (const group of pack.synonyms ?? []) this.addSynonyms(group);
@@ -170,14 +179,45 @@ export class EvidenceIndex {
     this.buildTypoIndex();
   }
 
+  /**
+   * Sample questions are written the way people chat, typos included: a word written in no
+   * answer, quote, alias or topic, and in fewer than `trustedSpellingCount` texts, that is a typo
+   * away from a word that is, is read as that word — else "mision" would be a word of its own,
+   * and the typo "mision" would find it rather than "mission".
+   */
+  private learnSpellings(texts: readonly TextInput[]): void {
+    const count = new Map<string, number>();
+    const curated = new Set<string>();
+    for (const { text, field } of texts) {
+      for (const token of new Set(tokenize(text, "joined"))) {
+        count.set(token, (count.get(token) ?? 0) + 1);
+        if (field !== "question") curated.add(token);
+      }
+    }
+    const trusted = [...count].filter(([form, n]) => curated.has(form) || n >= this.params.trustedSpellingCount).map(([form]) => form);
+    const trustedSet = new Set(trusted);
+    const byLetter = new Map<string, string[]>();
+    for (const form of trusted) byLetter.set(form[0] ?? "", [...(byLetter.get(form[0] ?? "") ?? []), form]);
+    for (const form of count.keys()) {
+      if (trustedSet.has(form) || form.length < this.params.minRespelledLength || !isMeaningful(form)) continue;
+      const edits = this.allowedEdits(form.length);
+      const near = (byLetter.get(form[0] ?? "") ?? [])
+        .filter((candidate) => editDistance(form, candidate, edits) <= edits)
+        .sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0))[0];
+      if (near !== undefined) this.respelled.set(form, near);
+    }
+  }
+
   /** Terms of one text of a fact; records the words as written, for typos, and their languages. */
   private indexText({ text, field, language }: TextInput): string[] {
     const parts = new Set(tokenize(text));
     const terms: string[] = [];
-    for (const token of tokenize(text, "joined")) {
-      if (!isMeaningful(token)) continue;
+    for (const written of tokenize(text, "joined")) {
+      if (!isMeaningful(written)) continue;
+      const token = this.respelled.get(written) ?? written;
       const term = stemWord(token, language);
-      if (!parts.has(token)) this.compounds.add(token);
+      // Compounds are the curated parts' ("Pays-Bas", "cessez-le-feu"), not a sample question's hyphen.
+      if (!parts.has(token) && field !== "question") this.compounds.add(token);
       this.formToTerm.set(token, term);
       // Quotes are in the article's language whatever is asked.
       if (field !== "quote") {
@@ -191,7 +231,7 @@ export class EvidenceIndex {
   }
 
   private record(text: string, field: IndexedRecord["field"], language: Language): IndexedRecord {
-    const terms = [...new Set(tokenize(text, "joined").filter(isMeaningful).map((t) => stemWord(t, language)))];
+    const terms = [...new Set(tokenize(text, "joined").filter(isMeaningful).map((t) => stemWord(this.respelled.get(t) ?? t, language)))];
     return { text, field, language, terms, total: terms.reduce((sum, t) => sum + this.weightOf(t), 0) };
   }
 
@@ -235,8 +275,11 @@ export class EvidenceIndex {
     return this.postings.get(term) ?? [];
   }
 
-  /** Reads a question against the knowledge: weights, matches, what it asks, what it names. */
-  analyze(read: ReadQuestion, language: Language): AnalyzedQuestion {
+  /**
+   * Reads a question against the knowledge: weights, matches, what it asks, what it names. The
+   * first `backgroundWords` tokens, when given, are a follow-up's context: they weigh less.
+   */
+  analyze(read: ReadQuestion, language: Language, backgroundWords = 0): AnalyzedQuestion {
     const mentions = this.lexicon.find(read.tokens, read.text);
     const named = new Set(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => m.tokens[0] + i)));
     // Joined neighbours count only when the knowledge knows the compound, typos allowed ("cesez
@@ -247,7 +290,12 @@ export class EvidenceIndex {
     });
     const consumed = new Set(joins.flatMap((j) => Array.from({ length: j.tokens[1] - j.tokens[0] + 1 }, (_, i) => j.tokens[0] + i)));
     const kept: QueryWord[] = [...joins, ...read.words.filter((w) => !consumed.has(w.tokens[0]))];
-    const words = kept.map((word) => this.analyzeWord(word.surface, language, named.has(word.tokens[0])));
+    const words = kept.map((word) => {
+      const analyzed = this.analyzeWord(word.surface, language, named.has(word.tokens[0]));
+      // Named things weigh more: a question naming what a fact does not is not that fact's.
+      const factor = (named.has(word.tokens[0]) ? this.params.nameWeight : 1) * (word.tokens[0] < backgroundWords ? this.params.followUpContextWeight : 1);
+      return factor === 1 ? analyzed : { ...analyzed, weight: analyzed.weight * factor };
+    });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
     return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, mentions };
   }

@@ -12,6 +12,8 @@ import { QUESTION_WORDS } from "./stopwords.js";
 export interface FollowUpReading {
   /** The question it stands for: the previous question, changed by this one. */
   readonly question: string;
+  /** How many of the first words of `question` come from the previous turn (they weigh less). */
+  readonly backgroundWords: number;
   /** True when the question cannot stand alone (no subject of its own, or only a reference back). */
   readonly dependsOnContext: boolean;
 }
@@ -27,6 +29,9 @@ const BACK_REFERENCES = new Set([
 
 /** Openings of a follow-up: "and…", "et…", "what about…", "so…". */
 const OPENINGS = new Set(["and", "et", "so", "alors", "donc", "also", "aussi", "sinon"]);
+
+/** Words of the previous turns a follow-up is read with, at most. */
+const MAX_BACKGROUND_WORDS = 16;
 
 /** A follow-up of at most this many words of its own may lean on context even when it has a subject. */
 const SHORT_FOLLOW_UP_WORDS = 3;
@@ -46,8 +51,10 @@ export function readFollowUp(
   const refersBack = tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a"));
   const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || (tokens[0] === "what" && tokens[1] === "about") || (tokens[0] === "how" && tokens[1] === "about");
 
-  const dependsOnContext = ownWords.length === 0 || (refersBack && !aloneConfident) || (opensAsFollowUp && ownWords.length <= 1);
   const short = ownWords.length <= SHORT_FOLLOW_UP_WORDS;
+  // "what was his point?", "is it ready?": a reference back and at most one word of its own. "cette
+  // force", "elle serait déployée où" name their subject: they stand alone.
+  const dependsOnContext = ownWords.length === 0 || ((refersBack || opensAsFollowUp) && ownWords.length <= 1);
   if (!dependsOnContext && (aloneConfident || !short || alone.factId !== null)) return undefined;
 
   // The previous question, less what this one replaces.
@@ -60,6 +67,7 @@ export function readFollowUp(
   }
   const asksAnew = [...read.kinds].some((k) => k !== "what");
   if (asksAnew) previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
-  const kept = previousTokens.filter((_, i) => !dropped.has(i));
-  return { question: `${kept.join(" ")} ${question}`.trim(), dependsOnContext };
+  // The last words only: a long thread's questions, chained, must not drown the new one.
+  const kept = previousTokens.filter((_, i) => !dropped.has(i)).slice(-MAX_BACKGROUND_WORDS);
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext };
 }

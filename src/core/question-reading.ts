@@ -70,6 +70,9 @@ const KIND_PHRASES: readonly KindPhrase[] = [
 /** Words that follow "ou" when it asks where: a verb, a pronoun, "en" ("ou en sont…"). */
 const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "en", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
 
+/** Words that ask for a name: "comment s'appelle le ministre", "whats his name" ask who. */
+const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "name", "names", "called"]);
+
 const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "will", "would", "can", "could", "should"]);
 
 /** Question words of four letters or more, by first letter: a typo rarely hits the first letter. */
@@ -133,6 +136,7 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   if (token === "ou" && !(index === 0 || index === tokens.length - 1 || AFTER_WHERE.has(tokens[index + 1] ?? ""))) return undefined;
   // "were did they meet": "where" typed without its h, a question only the next word gives away.
   if (index === 0 && token === "were" && AUXILIARIES.has(tokens[1] ?? "")) return "where";
+  if (NAME_WORDS.has(token)) return "who";
   return QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);
 }
 

@@ -25,6 +25,12 @@ export interface ScoringParams {
   readonly kindFullShare: number;
   /** Strength kept by a word only one of a fact's sample questions holds (and no other part of it). */
   readonly loneQuestionWord: number;
+  /** Weight kept by a word no fact holds but in a single sample question ("anything", "teh"). */
+  readonly loneWordWeight: number;
+  /** Weight multiplier of a word that names an entity (a person, country, organisation…). */
+  readonly nameWeight: number;
+  /** Weight multiplier of the previous turn's words a follow-up is read with ("and for the sea?"). */
+  readonly followUpContextWeight: number;
   /**
    * Specificity: share of the score that does not depend on one sample question or alias saying
    * nearly what the question says (the rest scales with that best record's similarity).
@@ -46,6 +52,10 @@ export interface ScoringParams {
   readonly typoEdits: readonly { readonly minLength: number; readonly edits: number }[];
   /** Two words are forms of one another when they share this many first letters (and 70 % of the shorter). */
   readonly variantPrefix: number;
+  /** A sample question's word found in this many texts of the knowledge is spelled right, typo-near or not. */
+  readonly trustedSpellingCount: number;
+  /** Shorter words of sample questions are never read as typos of others ("hold" is not "held"). */
+  readonly minRespelledLength: number;
 }
 
 /** Where in a fact a word was found. */
@@ -74,6 +84,15 @@ export const SCORING_PARAMS: ScoringParams = {
   // Justified by: dev1/dev2 traps — a chat filler or a detail of another fact in one sample
   // question ("what did brekelmans say lol") answered "lol".
   loneQuestionWord: 0.6,
+  // Justified by: dev1 — "do the americans guarantee anything" lost to "anything", which a
+  // single sample question of another fact holds.
+  loneWordWeight: 0.4,
+  // Justified by: dev2 traps — "combien de soldats russes…", "will ukraine join nato" were
+  // answered by facts that do not name Russia or NATO.
+  nameWeight: 1.5,
+  // Justified by: dev-followups — at full weight "and for the sea?" after a question about the
+  // army stayed with the army.
+  followUpContextWeight: 0.5,
   // Justified by: dev1/dev2 — with fact-level coverage alone, facts with many words (the summary)
   // won ties; a sample question that says the same thing should decide them.
   specificityFloor: 0.55,
@@ -93,4 +112,9 @@ export const SCORING_PARAMS: ScoringParams = {
     { minLength: 4, edits: 1 },
   ],
   variantPrefix: 6,
+  // Justified by: dev1 — blind sample questions carry typos ("mision", "reasurance", "wiling")
+  // that otherwise became words of their own, found by the same typo in a question instead of
+  // the right word.
+  trustedSpellingCount: 3,
+  minRespelledLength: 5,
 };
