@@ -99,7 +99,26 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return { question, language: lang, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) };
   }
 
+  /** A question word alone ("où ?"): the facts whose sample questions most ask it, best first. */
+  function factsAsking(analyzed: AnalyzedQuestion, limit: number): number[] {
+    const kinds = [...analyzed.kinds];
+    if (kinds.length === 0) return [];
+    return index.facts
+      .map((evidence, i) => ({ i, share: Math.max(...kinds.map((k) => evidence.kinds.get(k) ?? 0)) }))
+      .filter(({ share }) => share >= params.kindFullShare)
+      .sort((a, b) => b.share - a.share || a.i - b.i)
+      .slice(0, limit)
+      .map(({ i }) => i);
+  }
+
   function suggestionsFor(reading: Reading, answeredIndex?: number): Suggestion[] {
+    // A question word alone ("où ?") is offered the facts that answer it; unknown words alone, nothing.
+    if (reading.ranked.length === 0 && reading.analyzed.words.length === 0) {
+      return factsAsking(reading.analyzed, MAX_SUGGESTIONS).flatMap((i) => {
+        const entry = facts[i];
+        return entry ? [{ factId: entry.fact.id, question: firstQuestion(i, reading.language) }] : [];
+      });
+    }
     const best = reading.ranked[0];
     const floor = answeredIndex !== undefined && best ? Math.max(params.suggestionThreshold, best.score * params.seeAlsoShare) : params.suggestionThreshold;
     return reading.ranked
@@ -253,9 +272,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const starting = own.filter((q) => q.folded.startsWith(typed)).map((q) => q.text);
     const containing = own.filter((q) => !q.folded.startsWith(typed) && q.folded.includes(typed)).map((q) => q.text);
     // Then the sample questions of the facts the words typed so far match best, typos included.
-    const related = rankFacts(index.analyze(readTokens(questionTokens(typed)), language), index, params, MAX_AUTOCOMPLETE).flatMap(
-      (m) => facts[m.factIndex]?.fact.questions[language] ?? [],
-    );
+    const analyzed = index.analyze(readTokens(questionTokens(typed), typed), language);
+    const ranked = rankFacts(analyzed, index, params, MAX_AUTOCOMPLETE).map((m) => m.factIndex);
+    // Each related fact's first question, then each one's second…: the first choices span several facts.
+    const relatedFacts = (ranked.length > 0 ? ranked : factsAsking(analyzed, MAX_AUTOCOMPLETE)).map((i) => facts[i]?.fact.questions[language] ?? []);
+    const related = Array.from({ length: Math.max(0, ...relatedFacts.map((q) => q.length)) }, (_, n) => relatedFacts.flatMap((q) => q[n] ?? [])).flat();
     const unique = [...new Set([...starting, ...containing, ...related])];
     return unique.filter((q) => q.length >= 1 && q.length <= MAX_CHOICE_LENGTH).slice(0, MAX_AUTOCOMPLETE);
   }

@@ -156,7 +156,8 @@ export class EntityLexicon {
     for (let count = Math.min(MAX_NAME_WORDS, tokens.length - start); count >= 1; count--) {
       const key = tokens.slice(start, start + count).join(" ");
       const written = this.caseSensitive.get(key);
-      if (written && !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text))) continue;
+      // A text in capitals throughout ("Y A-T-IL UN CESSEZ-LE-FEU") says nothing by its case.
+      if (written && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
       let id = this.byKey.get(key);
       if (id === undefined && count === 1) id = stemKeys(key).map((k) => this.byKey.get(k)).find((k) => k !== undefined);
       const entity = id === undefined ? (count === 1 ? anyNumber(key) : undefined) : this.entities.get(id);

@@ -77,7 +77,6 @@ interface TextInput {
 }
 
 const FUZZY_CACHE_LIMIT = 10_000;
-const OTHER: Readonly<Record<Language, Language>> = { fr: "en", en: "fr" };
 
 function isMeaningful(token: string): boolean {
   return !STOPWORDS.has(token) && !QUESTION_WORDS.has(token) && token.length >= 2;
@@ -92,13 +91,17 @@ export class EvidenceIndex {
   private readonly formToTerm = new Map<string, string>();
   /** Known words that were hyphenated compounds, as written ("cessezlefeu", "paysbas"). */
   private readonly compounds = new Set<string>();
-  /** Languages each term is written in outside quotes: a word of the other language only is a false friend. */
+  /** Languages of the texts each term is written in (a quote's is the article's). */
   private readonly termLanguages = new Map<string, Set<Language>>();
+  /** Languages each word is written in, as written, where the answers, aliases or topics use it (see `curatedLanguages`). */
+  private readonly curatedLanguages: ReadonlyMap<string, ReadonlySet<Language>>;
   private readonly synonyms = new Map<string, Set<string>>();
   private readonly fuseByLetter = new Map<string, Fuse<string>>();
   private readonly formsByLetterAndLength = new Map<string, string[]>();
   private readonly formsByPrefix = new Map<string, string[]>();
   private readonly lookupCache = new Map<string, readonly WordMatch[]>();
+  /** Terms some fact holds in more than one sample question, or in a curated part. */
+  private readonly corroborated: ReadonlySet<string>;
   /** Sample questions' typos ("mision", "reasurance"), to the word they misspell. */
   private readonly respelled = new Map<string, string>();
   readonly maxWeight: number;
@@ -138,6 +141,7 @@ export class EvidenceIndex {
     // A word only ever met in a single sample question (a chat filler, a typo, a detail) has not
     // shown that it tells facts apart, however rare it is: it weighs less.
     const corroborated = new Set(factTerms.flatMap((terms) => [...terms].filter(([, t]) => t.strength >= params.fieldStrength.quote).map(([term]) => term)));
+    this.corroborated = corroborated;
     const factCount = entries.length;
     for (const [term, facts] of this.postings) {
       const weight = Math.log(1 + factCount / facts.length);
@@ -145,6 +149,7 @@ export class EvidenceIndex {
     }
     this.maxWeight = Math.log(1 + Math.max(1, factCount));
 
+    this.curatedLanguages = curatedLanguages(entries.flatMap(({ fact, pack }) => textsOf(fact, pack)));
     for (const pack of new Set(entries.map((e) => e.pack))) for (const group of pack.synonyms ?? []) this.addSynonyms(group);
 
     this.facts = entries.map(({ fact, pack }, factIndex) => {
@@ -181,8 +186,8 @@ export class EvidenceIndex {
 
   /**
    * Sample questions are written the way people chat, typos included: a word written in no
-   * answer, quote, alias or topic, and in fewer than `trustedSpellingCount` texts, that is a typo
-   * away from a word that is, is read as that word — else "mision" would be a word of its own,
+   * answer, quote, alias or topic that is a typo away from a word that is (or that is written
+   * `spellingMajority` times as often) is read as that word — else "mision" would be a word of its own,
    * and the typo "mision" would find it rather than "mission".
    */
   private learnSpellings(texts: readonly TextInput[]): void {
@@ -194,15 +199,14 @@ export class EvidenceIndex {
         if (field !== "question") curated.add(token);
       }
     }
-    const trusted = [...count].filter(([form, n]) => curated.has(form) || n >= this.params.trustedSpellingCount).map(([form]) => form);
-    const trustedSet = new Set(trusted);
     const byLetter = new Map<string, string[]>();
-    for (const form of trusted) byLetter.set(form[0] ?? "", [...(byLetter.get(form[0] ?? "") ?? []), form]);
-    for (const form of count.keys()) {
-      if (trustedSet.has(form) || form.length < this.params.minRespelledLength || !isMeaningful(form)) continue;
+    for (const form of count.keys()) byLetter.set(form[0] ?? "", [...(byLetter.get(form[0] ?? "") ?? []), form]);
+    for (const [form, n] of count) {
+      if (curated.has(form) || form.length < this.params.minRespelledLength || !isMeaningful(form)) continue;
       const edits = this.allowedEdits(form.length);
+      // The right spelling: written in a curated part, or far more often than the typo.
       const near = (byLetter.get(form[0] ?? "") ?? [])
-        .filter((candidate) => editDistance(form, candidate, edits) <= edits)
+        .filter((c) => c !== form && (curated.has(c) || (count.get(c) ?? 0) >= this.params.spellingMajority * n) && editDistance(form, c, edits) <= edits)
         .sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0))[0];
       if (near !== undefined) this.respelled.set(form, near);
     }
@@ -219,12 +223,9 @@ export class EvidenceIndex {
       // Compounds are the curated parts' ("Pays-Bas", "cessez-le-feu"), not a sample question's hyphen.
       if (!parts.has(token) && field !== "question") this.compounds.add(token);
       this.formToTerm.set(token, term);
-      // Quotes are in the article's language whatever is asked.
-      if (field !== "quote") {
-        const languages = this.termLanguages.get(term) ?? new Set<Language>();
-        languages.add(language);
-        this.termLanguages.set(term, languages);
-      }
+      const languages = this.termLanguages.get(term) ?? new Set<Language>();
+      languages.add(language);
+      this.termLanguages.set(term, languages);
       terms.push(term);
     }
     return terms;
@@ -304,19 +305,24 @@ export class EvidenceIndex {
     let matches = this.lookup(surface, language);
     // A word the knowledge uses only in the other language is a false friend: "pays" in "who
     // pays for this" is not the French for countries. Names belong to both languages.
-    const foreign = !isName && matches.length > 0 && matches.every((m) => this.termLanguages.get(m.term)?.has(language) === false);
+    const direct = matches.filter((m) => m.how === "exact" || m.how === "stem");
+    const foreign = !isName && direct.length > 0 && this.curatedLanguages.get(surface)?.has(language) === false;
     if (foreign) {
       // A long foreign word may be a typo of one of the asked language ("ministers" in French).
       matches = surface.length >= 6 ? this.typos(surface).filter((m) => this.termLanguages.get(m.term)?.has(language) === true) : [];
     }
+    // "thhey" is "they": a stopword mistyped, though it may be a typo of some word of the knowledge too.
+    if (direct.length === 0 && mistypedStopword(surface)) return { surface, weight: 0, status: "ignored", matches: [] };
     if (matches.length > 0) {
       const exact = matches.find((m) => m.how === "exact" || m.how === "stem");
       // A typo may stand for several words: it weighs as the most common of them.
       const weight = exact ? this.weightOf(exact.term) : Math.min(...matches.map((m) => this.weightOf(m.term)));
+      // An everyday word a single sample question happens to hold ("anything") says as little as any everyday word.
+      if (exact && !this.corroborated.has(exact.term) && COMMON_WORDS.has(surface)) {
+        return { surface, weight: Math.min(weight, this.params.commonWordShare * this.maxWeight), status: "common", matches };
+      }
       return { surface, weight, status: "known", matches };
     }
-    // "thhey" is "they"; only once the knowledge has no word like it, since a name may be one typo from a stopword.
-    if (mistypedStopword(surface)) return { surface, weight: 0, status: "ignored", matches };
     // Everyday words, chat abbreviations and 1–3 letter typos ("ds", "wat") say little.
     const common = COMMON_WORDS.has(surface) || /^\p{L}{1,3}$/u.test(surface);
     return common
@@ -332,9 +338,9 @@ export class EvidenceIndex {
     const found: WordMatch[] = [];
     const written = this.formToTerm.get(surface);
     if (written !== undefined) found.push({ term: written, how: "exact", quality: this.params.matchQuality.exact });
-    for (const term of new Set([stemWord(surface, language), stemWord(surface, OTHER[language])])) {
-      if (term !== written && this.termWeight.has(term)) found.push({ term, how: "stem", quality: this.params.matchQuality.stem });
-    }
+    // The asked language's stemmer only: the other's makes false kin ("contries" → "contr", as "contre").
+    const stemmed = stemWord(surface, language);
+    if (stemmed !== written && this.termLanguages.get(stemmed)?.has(language) === true) found.push({ term: stemmed, how: "stem", quality: this.params.matchQuality.stem });
     for (const { term } of [...found]) {
       for (const synonym of this.synonyms.get(term) ?? []) {
         if (this.termWeight.has(synonym) && !found.some((f) => f.term === synonym)) {
@@ -344,10 +350,8 @@ export class EvidenceIndex {
     }
     // A word of no fact may still be a synonym's: "truce" finds "cessez-le-feu".
     if (found.length === 0) {
-      for (const term of new Set([stemWord(surface, language), stemWord(surface, OTHER[language])])) {
-        for (const synonym of this.synonyms.get(term) ?? []) {
-          if (this.termWeight.has(synonym)) found.push({ term: synonym, how: "synonym", quality: this.params.matchQuality.synonym });
-        }
+      for (const synonym of this.synonyms.get(stemmed) ?? []) {
+        if (this.termWeight.has(synonym)) found.push({ term: synonym, how: "synonym", quality: this.params.matchQuality.synonym });
       }
     }
     // A typo first ("dfinie" is "définie", not "d'" + "fin"); an elision glued to its word after.
@@ -438,6 +442,30 @@ function sharedPrefixLength(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/**
+ * The languages each word is written in (folded) in the answers, aliases and topics, and in any
+ * sample question: a word the curated texts write in one language only, and no text in the other,
+ * is that language's ("pays" is French).
+ */
+function curatedLanguages(texts: readonly TextInput[]): Map<string, Set<Language>> {
+  const curated = new Map<string, Set<Language>>();
+  const anywhere = new Map<string, Set<Language>>();
+  for (const { text, field, language } of texts) {
+    if (field === "quote") continue;
+    for (const token of tokenize(text)) {
+      const target = field === "question" ? anywhere : curated;
+      const set = target.get(token) ?? new Set<Language>();
+      set.add(language);
+      target.set(token, set);
+    }
+  }
+  for (const [token, languages] of anywhere) {
+    const set = curated.get(token);
+    if (set) for (const language of languages) set.add(language);
+  }
+  return curated;
 }
 
 /** Everything a fact says, each part with its field and language. */

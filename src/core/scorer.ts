@@ -67,12 +67,15 @@ export interface ScoreOptions {
 export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, index: EvidenceIndex): EntityVerdict {
   const agreed: Entity[] = [];
   const clashes: Entity[] = [];
+  const unmatched: Entity[] = [];
   for (const { entity } of question.mentions) {
     if (entity.subject) continue;
-    if (fact.entities.has(entity.id)) {
-      agreed.push(entity);
-      continue;
-    }
+    if (fact.entities.has(entity.id)) agreed.push(entity);
+    else unmatched.push(entity);
+  }
+  for (const entity of unmatched) {
+    // "jeudi ou vendredi ?": one of the kind agreeing settles it.
+    if (agreed.some((a) => a.kind === entity.kind)) continue;
     // Another of its kind in the fact: "Sweden" against a fact naming France and the UK. A name
     // the article never uses also clashes with the article's own of that kind ("the EU" where the
     // article names NATO); times and numbers only with the fact's ("Monday" against "Thursday").

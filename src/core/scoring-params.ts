@@ -52,8 +52,8 @@ export interface ScoringParams {
   readonly typoEdits: readonly { readonly minLength: number; readonly edits: number }[];
   /** Two words are forms of one another when they share this many first letters (and 70 % of the shorter). */
   readonly variantPrefix: number;
-  /** A sample question's word found in this many texts of the knowledge is spelled right, typo-near or not. */
-  readonly trustedSpellingCount: number;
+  /** A sample question's word a typo away from one written this many times as often is a typo of it. */
+  readonly spellingMajority: number;
   /** Shorter words of sample questions are never read as typos of others ("hold" is not "held"). */
   readonly minRespelledLength: number;
 }
@@ -84,9 +84,9 @@ export const SCORING_PARAMS: ScoringParams = {
   // Justified by: dev1/dev2 traps — a chat filler or a detail of another fact in one sample
   // question ("what did brekelmans say lol") answered "lol".
   loneQuestionWord: 0.6,
-  // Justified by: dev1 — "do the americans guarantee anything" lost to "anything", which a
-  // single sample question of another fact holds.
-  loneWordWeight: 0.4,
+  // Justified by: dev1/dev2 — 0.4 to 1 within one question on accuracy; 0.7 gave the fewest
+  // wrong answers. (An everyday word held so weighs as any everyday word: "anything".)
+  loneWordWeight: 0.7,
   // Justified by: dev2 traps — "combien de soldats russes…", "will ukraine join nato" were
   // answered by facts that do not name Russia or NATO.
   nameWeight: 1.5,
@@ -115,6 +115,6 @@ export const SCORING_PARAMS: ScoringParams = {
   // Justified by: dev1 — blind sample questions carry typos ("mision", "reasurance", "wiling")
   // that otherwise became words of their own, found by the same typo in a question instead of
   // the right word.
-  trustedSpellingCount: 3,
+  spellingMajority: 3,
   minRespelledLength: 5,
 };

@@ -126,8 +126,14 @@ describe("bad input", () => {
       expect(fits).toHaveLength(500);
       expect(cleanQuestion(fits).endsWith(bare)).toBe(true);
       expect(cleanQuestion(overflows).endsWith("combien de pay")).toBe(true);
-      expect(answerOf(fits)).toEqual(answerOf("combien de pays"));
-      expect(answerOf(overflows)).toEqual(answerOf("combien de pay"));
+      // The same answer; only the remembered turn keeps the question as it came.
+      const withoutTurn = (answer: Answer): Omit<Answer, "turn"> => {
+        const copy: Partial<Answer> = { ...answer };
+        delete copy.turn;
+        return copy as Omit<Answer, "turn">;
+      };
+      expect(withoutTurn(answerOf(fits))).toEqual(withoutTurn(answerOf("combien de pays")));
+      expect(withoutTurn(answerOf(overflows))).toEqual(withoutTurn(answerOf("combien de pay")));
     });
 
     it("never splits a character made of two UTF-16 units", () => {

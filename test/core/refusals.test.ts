@@ -31,9 +31,10 @@ const NOT_IN_ARTICLE: readonly (readonly [string, Language])[] = [
   ["who pays for the force", "en"],
 ];
 
+// A plain refusal, or one naming what the article does not mention (and what it does say).
 const REFUSAL_WORDS: Readonly<Record<Language, RegExp>> = {
-  fr: /L’article ne dit rien/,
-  en: /The article does not say/,
+  fr: /L’article ne dit rien|L’article ne mentionne pas|L’article ne dit pas cela/,
+  en: /The article does not say|The article does not mention/,
 };
 
 describe("refusals", () => {
@@ -73,7 +74,7 @@ describe("refusals", () => {
   });
 
   it("says why it refuses differently when it has suggestions to offer", () => {
-    const withSuggestions = core.answerer.answer("what did Macron say");
+    const withSuggestions = core.answerer.answer("what did the minister say about the weather");
     expect(withSuggestions.suggestions.length).toBeGreaterThan(0);
     expect(withSuggestions.answer).toMatch(/Did you mean/);
     const without = core.answerer.answer("how do I install python");
