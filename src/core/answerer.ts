@@ -182,7 +182,12 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const turn = turnOf(reading, null);
     const clash = best?.entities.clashes[0];
     if (best && clash && best.coverage > 0) {
-      return { answer: unknown(reading.language, clashRefusal(reading, clash), suggestionsFor(reading), confidence, turn), confident: false };
+      // The nearest facts, whatever their score: what the article does say near this.
+      const nearest = reading.ranked.slice(0, MAX_SUGGESTIONS).flatMap((m) => {
+        const entry = facts[m.factIndex];
+        return entry ? [{ factId: entry.fact.id, question: firstQuestion(m.factIndex, reading.language) }] : [];
+      });
+      return { answer: unknown(reading.language, clashRefusal(reading, clash), nearest, confidence, turn), confident: false };
     }
     if (!best || confidence < params.answerThreshold) {
       const suggestions = suggestionsFor(reading);

@@ -159,7 +159,10 @@ export class EntityLexicon {
       // A text in capitals throughout ("Y A-T-IL UN CESSEZ-LE-FEU") says nothing by its case.
       if (written && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
       let id = this.byKey.get(key);
-      if (id === undefined && count === 1) id = stemKeys(key).map((k) => this.byKey.get(k)).find((k) => k !== undefined);
+      // By stem only a word that has an ending to lose ("allemands", "norvégienne"): "réunion" is no "Réunionnais".
+      if (id === undefined && count === 1) {
+        id = stemKeys(key).filter((k) => k !== `~${key}`).map((k) => this.byKey.get(k)).find((k) => k !== undefined);
+      }
       const entity = id === undefined ? (count === 1 ? anyNumber(key) : undefined) : this.entities.get(id);
       if (entity) return { entity, tokens: [start, start + count - 1] };
     }

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { z } from "zod";
 import { ENTITY_KINDS, type LocalizedText } from "./knowledge-schema.js";
+import { foldText } from "./normalize.js";
 
 /**
  * Named things the core knows whether or not an article names them, so that it can tell that
@@ -32,7 +33,7 @@ function asList(value: string | readonly string[] | undefined): string[] {
 }
 
 /** Names the lists give that are also everyday words, or too short to tell from one. */
-const AMBIGUOUS_COUNTRY_NAMES = new Set(["us", "u.s.", "chad", "turkey", "jersey", "guinea", "georgia", "jordan", "china", "man", "réunion", "maurice", "niger", "salomon", "christmas"]);
+const AMBIGUOUS_COUNTRY_NAMES = new Set(["us", "u.s.", "chad", "turkey", "jersey", "guinea", "georgia", "jordan", "china", "man", "reunion", "la reunion", "maurice", "niger", "salomon", "christmas"]);
 
 function countries(): CatalogEntity[] {
   const fr = CountryListSchema.parse(require("i18n-iso-countries/langs/fr.json")).countries;
@@ -43,7 +44,7 @@ function countries(): CatalogEntity[] {
     const frNames = asList(fr[code]);
     const enNames = asList(en[code]);
     const names = [...frNames, ...enNames, frNationalities[code], enNationalities[code]]
-      .filter((name): name is string => name !== undefined && !AMBIGUOUS_COUNTRY_NAMES.has(name.toLowerCase()));
+      .filter((name): name is string => name !== undefined && !AMBIGUOUS_COUNTRY_NAMES.has(foldText(name)));
     return {
       id: `country:${code}`,
       kind: "country" as const,

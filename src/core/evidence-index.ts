@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import type { Language } from "./answer-schema.js";
 import { COMMON_WORDS } from "./common-words.js";
 import { editDistance } from "./edit-distance.js";
-import type { EntityKind, EntityLexicon, EntityMention } from "./entities.js";
+import type { Entity, EntityKind, EntityLexicon, EntityMention } from "./entities.js";
 import type { Fact, Pack } from "./knowledge-schema.js";
 import { tokenize } from "./normalize.js";
 import { mistypedStopword, readTokens, type QueryWord, type ReadQuestion } from "./question-reading.js";
@@ -56,6 +56,8 @@ export type WordStatus = "known" | "unknown" | "common" | "ignored";
 export interface AnalyzedWord {
   /** As typed, folded; for a compound, its parts joined ("paysbas"). */
   readonly surface: string;
+  /** The entity the word names, if it is (part of) a name. */
+  readonly entity?: Entity;
   readonly weight: number;
   readonly status: WordStatus;
   readonly matches: readonly WordMatch[];
@@ -282,7 +284,7 @@ export class EvidenceIndex {
    */
   analyze(read: ReadQuestion, language: Language, backgroundWords = 0): AnalyzedQuestion {
     const mentions = this.lexicon.find(read.tokens, read.text);
-    const named = new Set(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => m.tokens[0] + i)));
+    const named = new Map(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => [m.tokens[0] + i, m.entity] as const)));
     // Joined neighbours count only when the knowledge knows the compound, typos allowed ("cesez
     // le feu"); they replace their parts ("pays bas" is the Netherlands, not a count of countries).
     const joins = read.joins.flatMap((join) => {
@@ -292,10 +294,11 @@ export class EvidenceIndex {
     const consumed = new Set(joins.flatMap((j) => Array.from({ length: j.tokens[1] - j.tokens[0] + 1 }, (_, i) => j.tokens[0] + i)));
     const kept: QueryWord[] = [...joins, ...read.words.filter((w) => !consumed.has(w.tokens[0]))];
     const words = kept.map((word) => {
-      const analyzed = this.analyzeWord(word.surface, language, named.has(word.tokens[0]));
+      const entity = named.get(word.tokens[0]);
+      const analyzed = this.analyzeWord(word.surface, language, entity !== undefined);
       // Named things weigh more: a question naming what a fact does not is not that fact's.
-      const factor = (named.has(word.tokens[0]) ? this.params.nameWeight : 1) * (word.tokens[0] < backgroundWords ? this.params.followUpContextWeight : 1);
-      return factor === 1 ? analyzed : { ...analyzed, weight: analyzed.weight * factor };
+      const factor = (entity ? this.params.nameWeight : 1) * (word.tokens[0] < backgroundWords ? this.params.followUpContextWeight : 1);
+      return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
     return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, mentions };

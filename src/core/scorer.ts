@@ -99,10 +99,17 @@ function bestMatchIn(word: { readonly matches: readonly WordMatch[] }, fact: Fac
 
 export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIndex: number, index: EvidenceIndex, params: ScoringParams, options: ScoreOptions = {}): FactScore {
   const words: WordEvidence[] = [];
+  const entities = entityVerdict(question, fact, index);
   let explained = 0;
+  let total = question.totalWeight;
   let contentExplained = false;
   for (const word of question.words) {
     const best = bestMatchIn(word, fact);
+    // "jeudi ou lundi ?": the alternative the fact does not name is no word against it.
+    if (!best && word.entity && entities.agreed.some((a) => a.kind === word.entity?.kind)) {
+      total -= word.weight;
+      continue;
+    }
     const value = best ? word.weight * best.value : 0;
     explained += value;
     if (best) contentExplained = true;
@@ -116,13 +123,12 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
       });
     }
   }
-  const coverage = question.totalWeight > 0 && contentExplained ? Math.min(1, explained / question.totalWeight) : 0;
+  const coverage = total > 0 && contentExplained ? Math.min(1, explained / total) : 0;
 
   const kindsAsked = [...question.kinds];
   // The share of the fact's sample questions asking what is asked; a fact most of whose questions do is in full agreement.
   const askedShare = kindsAsked.length === 0 ? 1 : Math.max(...kindsAsked.map((k) => fact.kinds.get(k) ?? 0));
   const kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
-  const entities = entityVerdict(question, fact, index);
   const entity = entities.clashes.length > 0 ? params.entityClash : 1;
   const bound = coverage * kind * entity;
   const base = { factIndex, coverage, kind, kindsAsked, kindsAnswered: [...fact.kinds.keys()], entity, entities, words };

@@ -1,0 +1,244 @@
+// The scorer factor by factor, on a tiny knowledge built here (not the shipped article), the way
+// MiniSearch pins its weights: each test fails when its factor, or its number in SCORING_PARAMS,
+// stops doing what it is there for.
+import { describe, expect, it } from "vitest";
+import { AnswerSchema, createAnswerer, type Answer } from "../../src/index.js";
+import type { Fact, Knowledge, KnowledgeEntity } from "../../src/core/knowledge-schema.js";
+import { SCORING_PARAMS, type ScoringParams } from "../../src/core/scoring-params.js";
+
+const ARTICLE =
+  "La coalition, lancée par la France, s’est réunie jeudi à Bruxelles. Ses ministres veulent une force de paix. " +
+  "Le ministre finlandais a parlé des États-Unis.";
+
+function fact(id: string, fr: string[], en: string[], answer: [string, string], quote: string, extra: Partial<Fact> = {}): Fact {
+  return { id, topic: "main", answer: { fr: answer[0], en: answer[1] }, questions: { fr, en }, quote, ...extra };
+}
+
+const FACTS: Fact[] = [
+  fact(
+    "place",
+    ["Où se sont-ils réunis ?", "Dans quelle ville était la réunion ?", "Où était la réunion ?"],
+    ["Where did they meet?", "Which city hosted the meeting?", "Where was the meeting?"],
+    ["La coalition s’est réunie à Bruxelles.", "The coalition met in Brussels."],
+    "s’est réunie jeudi à Bruxelles",
+  ),
+  fact(
+    "day",
+    ["Quand se sont-ils réunis ?", "Quel jour était la réunion ?", "C’était quand la réunion ?"],
+    ["When did they meet?", "What day was the meeting?", "When was the meeting?"],
+    ["La coalition s’est réunie jeudi.", "The coalition met on Thursday."],
+    "s’est réunie jeudi",
+  ),
+  fact(
+    "founders",
+    ["Qui a lancé la coalition ?", "Quel pays a fondé la coalition ?", "Qui a créé la coalition ?"],
+    ["Who launched the coalition?", "Which country founded the coalition?", "Who created the coalition?"],
+    ["La coalition a été lancée par la France.", "The coalition was launched by France."],
+    "lancée par la France",
+  ),
+  fact(
+    "force",
+    ["Que veulent les ministres ?", "Quel est le projet des ministres ?", "Que veulent les ministres de la coalition ?"],
+    ["What do the ministers want?", "What is the ministers’ plan?", "What do the coalition ministers want?"],
+    ["Les ministres veulent une force de paix.", "The ministers want a peace force."],
+    "Ses ministres veulent une force de paix.",
+  ),
+  fact(
+    "finnish",
+    ["Qu’a dit le ministre finlandais ?", "De quoi a parlé le ministre finlandais ?"],
+    ["What did the Finnish minister say?", "What did the Finnish minister talk about?"],
+    ["Le ministre finlandais a parlé des États-Unis.", "The Finnish minister talked about the United States."],
+    "Le ministre finlandais a parlé des États-Unis.",
+  ),
+];
+
+const ENTITIES: KnowledgeEntity[] = [
+  { id: "france", kind: "country", names: { fr: ["France", "français"], en: ["France", "French"] } },
+  { id: "finland", kind: "country", names: { fr: ["Finlande", "finlandais"], en: ["Finland", "Finnish"] } },
+  { id: "united-states", kind: "country", names: { fr: ["États-Unis"], en: ["United States"] } },
+  { id: "brussels", kind: "place", names: { fr: ["Bruxelles"], en: ["Brussels"] } },
+  { id: "thursday", kind: "time", names: { fr: ["jeudi"], en: ["Thursday"] } },
+];
+
+function knowledge(facts: Fact[] = FACTS, entities: KnowledgeEntity[] = ENTITIES): Knowledge {
+  return {
+    packs: [
+      {
+        pack: { id: "tiny", title: "Une petite coalition", language: "fr" },
+        topics: [{ id: "main", label: { fr: "La coalition", en: "The coalition" } }],
+        entities,
+        facts,
+        dir: "",
+        factsPath: "tiny/facts.yaml",
+        articlePath: "tiny/article.txt",
+        article: ARTICLE,
+      },
+    ],
+  };
+}
+
+function core(params: Partial<ScoringParams> = {}, facts?: Fact[]): ReturnType<typeof createAnswerer> {
+  return createAnswerer(knowledge(facts), { ...SCORING_PARAMS, ...params });
+}
+
+function chosen(question: string, params: Partial<ScoringParams> = {}): NonNullable<ReturnType<ReturnType<typeof createAnswerer>["explain"]>["chosen"]> {
+  const explanation = core(params).explain(question);
+  if (!explanation.chosen) throw new Error(`no fact matched ${question}`);
+  return explanation.chosen;
+}
+
+function factorOf(question: string, factId: string, params: Partial<ScoringParams> = {}): ReturnType<typeof chosen> {
+  const explanation = core(params).explain(question);
+  const found = [explanation.chosen, explanation.runnerUp].find((f) => f?.factId === factId);
+  if (!found) throw new Error(`${factId} is neither chosen nor runner-up for ${question}`);
+  return found;
+}
+
+describe("scoring, factor by factor (tiny knowledge)", () => {
+  it("coverage: every word of the question a fact holds counts for it, from any of its parts", () => {
+    // "lancée" is in the founders' questions, "France" only in their answer and quote.
+    const founders = chosen("la coalition lancée par la France");
+    expect(founders.factId).toBe("founders");
+    expect(founders.coverage).toBeGreaterThan(0.85);
+    expect(founders.words.every((w) => w.matched !== null)).toBe(true);
+    expect(founders.words.find((w) => w.surface === "france")?.matched?.field).toBe("answer");
+  });
+
+  it("coverage: a word the fact does not explain counts against it, by its weight", () => {
+    const plain = chosen("Où se sont-ils réunis ?");
+    const withUnknown = chosen("Où se sont-ils réunis pour le pique-nique ?");
+    expect(plain.factId).toBe("place");
+    expect(withUnknown.factId).toBe("place");
+    expect(withUnknown.coverage).toBeLessThan(plain.coverage);
+    const unexplained = withUnknown.words.filter((w) => w.matched === null);
+    expect(unexplained.map((w) => w.status)).toContain("unknown");
+    // A word the knowledge never uses weighs unknownWordShare times the rarest known word.
+    const louder = factorOf("Où se sont-ils réunis pour le pique-nique ?", "place", { unknownWordShare: 3 });
+    expect(louder.coverage).toBeLessThan(withUnknown.coverage);
+  });
+
+  it("weights: a rare word decides over a word every fact shares", () => {
+    // "coalition" is in most facts; "lancée" in one.
+    const answer = core().answer("coalition lancée");
+    expect(answer.factId).toBe("founders");
+    const words = chosen("coalition lancée").words;
+    const weightOf = (surface: string): number => words.find((w) => w.surface === surface)?.weight ?? 0;
+    expect(weightOf("lancee")).toBeGreaterThan(weightOf("coalition"));
+  });
+
+  it("field strength: a word in a sample question speaks louder than the same word in the quote only", () => {
+    // "paix" is in the force fact's answer and quote; weaken prose and the coverage follows.
+    const normal = factorOf("une force de paix", "force");
+    const weakProse = factorOf("une force de paix", "force", { fieldStrength: { ...SCORING_PARAMS.fieldStrength, answer: 0.5, quote: 0.5 } });
+    expect(weakProse.coverage).toBeLessThan(normal.coverage);
+    const paix = normal.words.find((w) => w.surface === "paix");
+    expect(paix?.matched?.field).toBe("answer");
+    expect(paix?.matched?.strength).toBe(SCORING_PARAMS.fieldStrength.answer);
+  });
+
+  it("match quality: a typo counts less than the word itself", () => {
+    const exact = factorOf("qui a lancé la coalition", "founders");
+    const typo = factorOf("qui a lancé la coaliton", "founders");
+    const coalition = typo.words.find((w) => w.surface === "coaliton");
+    expect(coalition?.matched?.how).toBe("typo1");
+    expect(coalition?.matched?.quality).toBe(SCORING_PARAMS.matchQuality.typo1);
+    expect(typo.coverage).toBeLessThan(exact.coverage);
+    expect(core().answer("qui a lancé la coaliton").factId).toBe("founders");
+  });
+
+  it("question kind: a question asking where is not answered by a fact whose questions ask when", () => {
+    expect(core().answer("où était la réunion ?").factId).toBe("place");
+    expect(core().answer("quand était la réunion ?").factId).toBe("day");
+    const day = factorOf("où était la réunion ?", "day");
+    expect(day.kind).toBeCloseTo(SCORING_PARAMS.kindMismatch, 5);
+    expect(factorOf("où était la réunion ?", "day", { kindMismatch: 0.3 }).kind).toBeCloseTo(0.3, 5);
+  });
+
+  it("question kind: phrases ask too — 'dans quelle ville', 'what day'", () => {
+    expect(core().explain("dans quelle ville la réunion ?").kindsAsked).toContain("where");
+    expect(core().explain("what day was it").kindsAsked).toContain("when");
+    expect(core().explain("how come they met").kindsAsked).toContain("why");
+    expect(core().explain("c'est quand la réunion").kindsAsked).toContain("when");
+  });
+
+  it("specificity: between facts explaining the same words, the one with a sample question saying just that wins", () => {
+    // Both place and day hold "réunion"; "Où était la réunion ?" is one of place's questions.
+    const place = factorOf("était la réunion", "place");
+    expect(place.recordSimilarity).toBeGreaterThan(0);
+    const floorOnly = factorOf("était la réunion", "place", { specificityFloor: 1 });
+    expect(floorOnly.specificity).toBe(1);
+    expect(place.specificity).toBeCloseTo(SCORING_PARAMS.specificityFloor + (1 - SCORING_PARAMS.specificityFloor) * place.recordSimilarity, 10);
+  });
+
+  it("entities: a question naming a country the fact does not is refused, in French and in English, with what the article says", () => {
+    for (const [question, language, words] of [
+      ["Qui a lancé la coalition, la Suède ?", "fr", /L’article ne mentionne pas « Suède »\. Ce qu’il dit : La coalition a été lancée par la France\./],
+      ["Did Sweden launch the coalition?", "en", /The article does not mention “Sweden”\. What it does say: The coalition was launched by France\./],
+    ] as const) {
+      const answer = core().answer(question);
+      expect(() => AnswerSchema.parse(answer)).not.toThrow();
+      expect(answer).toMatchObject({ status: "unknown", factId: null, language });
+      expect(answer.answer).toMatch(words);
+      expect(answer.suggestions.map((s) => s.factId)).toContain("founders");
+    }
+    const clash = factorOf("Did Sweden launch the coalition?", "founders");
+    expect(clash.entity).toBe(SCORING_PARAMS.entityClash);
+    expect(clash.entities.clashes.map((e) => e.id)).toEqual(["country:SE"]);
+  });
+
+  it("entities: the article's own entity agrees; one of a kind agreeing settles 'X or Y'", () => {
+    expect(core().answer("la coalition lancée par la France ?").status).toBe("answered");
+    const agreed = factorOf("la coalition lancée par la France ?", "founders");
+    expect(agreed.entities.agreed.map((e) => e.id)).toEqual(["france"]);
+    expect(core().answer("réunis jeudi ou lundi ?").factId).toBe("day");
+    expect(core().answer("se sont-ils réunis lundi ?").status).toBe("unknown");
+  });
+
+  it("entities: a name the article never uses clashes with the article's of its kind, even where the fact names none", () => {
+    // The force fact names no country; the article names France, Finland and the US.
+    const answer = core().answer("que veulent les ministres allemands ?");
+    expect(answer.status).toBe("unknown");
+    expect(answer.answer).toMatch(/« Allemagne »/);
+  });
+
+  it("a word only one sample question holds is incidental to the fact", () => {
+    const facts = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "what do the ministers want lol kidding"] } } : f));
+    const strong = createAnswerer(knowledge(facts), SCORING_PARAMS).explain("kidding");
+    expect(strong.chosen?.words[0]?.matched?.strength).toBe(SCORING_PARAMS.fieldStrength.question * SCORING_PARAMS.loneQuestionWord);
+  });
+
+  it("a typo in a sample question is read as the word it misspells", () => {
+    const facts = FACTS.map((f) => (f.id === "founders" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "who launchd the coalition"] } } : f));
+    const answerer = createAnswerer(knowledge(facts), SCORING_PARAMS);
+    // "launchd" is no word of its own: the same typo in a question is read as a typo of "launched".
+    const words = answerer.explain("launchd").chosen?.words ?? [];
+    expect(words[0]?.matched?.how).toBe("typo1");
+  });
+
+  it("confidence: lower when the runner-up comes close (marginWeight)", () => {
+    const answerer = core();
+    const clear = answerer.explain("qui a lancé la coalition ?");
+    expect(clear.confidence).toBeCloseTo(clear.chosen?.score ?? 0, 2);
+    const noMargin = core({ marginWeight: 0 }).explain("ils se sont réunis");
+    const withMargin = core({ marginWeight: 0.5 }).explain("ils se sont réunis");
+    expect(withMargin.confidence).toBeLessThan(noMargin.confidence);
+  });
+
+  it("the threshold refuses below it (answerThreshold)", () => {
+    const question = "ministres paix pique-nique";
+    const at = core().explain(question);
+    const refusing = core({ answerThreshold: Math.min(1, at.confidence + 0.01) }).answer(question);
+    const answering = core({ answerThreshold: Math.max(0, at.confidence - 0.01) }).answer(question);
+    expect(refusing.status).toBe("unknown");
+    expect(answering.status).toBe("answered");
+  });
+
+  it("code or markup is not a question", () => {
+    for (const text of ["print(coalition)", "console.log(reunion)", "<script>alert(1)</script>", "SELECT * FROM facts", "x => x.coalition"]) {
+      const answer: Answer = core().answer(text);
+      expect(answer.status).toBe("unknown");
+      expect(answer.answer).toMatch(/code/);
+    }
+    expect(core().answer("la coalition (lancée par la France) ?").status).toBe("answered");
+  });
+});
