@@ -19,8 +19,8 @@ export const MAX_QUESTION_LENGTH = 500;
 /** Below this confidence the core refuses (see SCORING_PARAMS.answerThreshold). */
 export const ANSWER_THRESHOLD = SCORING_PARAMS.answerThreshold;
 const MAX_SUGGESTIONS = 3;
-/** Facts ranked per question: the answer, the runner-up for confidence, and suggestions. */
-const RANKED = 5;
+/** Facts ranked per question: the answer (also its runner-up, for confidence) and three suggestions. */
+const RANKED = 1 + MAX_SUGGESTIONS;
 const MAX_AUTOCOMPLETE = 25;
 const MAX_CHOICE_LENGTH = 100;
 
@@ -92,8 +92,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     readonly ranked: FactScore[];
   }
 
-  function read(question: string, language?: Language, backgroundWords = 0): Reading {
-    const tokens = questionTokens(question);
+  function read(question: string, language?: Language, backgroundWords = 0, tokens: readonly string[] = questionTokens(question)): Reading {
     const lang = language ?? languageOf(question, tokens);
     const analyzed = index.analyze(readTokens(tokens, question), lang, backgroundWords);
     return { question, language: lang, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) };
@@ -201,13 +200,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   function answer(rawQuestion: string, options: AnswerOptions = {}): Answer {
     const withMarkdown = stripPlatformMarkup(rawQuestion);
     const question = stripMarkup(withMarkdown);
-    const language = languageOf(question);
+    const tokens = questionTokens(question);
+    const language = languageOf(question, tokens);
     if (!hasWords(question)) {
       return unknown(language, message("empty", language, { example: firstQuestion(0, language) }), [], 0);
     }
     if (looksLikeCode(withMarkdown)) return unknown(language, message("notAQuestion", language), [], 0, { question, factId: null, entities: [], language });
 
-    const alone = decide(read(question, language));
+    const alone = decide(read(question, language, 0, tokens));
     const previous = options.context?.findLast((turn) => turn.factId !== null);
     if (!previous) return alone.answer;
     const followUp = readFollowUp(question, alone.answer, alone.confident, previous, lexicon);

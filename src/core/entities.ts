@@ -64,6 +64,8 @@ export class EntityLexicon {
    */
   private readonly caseSensitive = new Map<string, string[]>();
   private readonly entities = new Map<string, Entity>();
+  /** First words of names of several words: only there is a longer name looked for. */
+  private readonly firstWords = new Set<string>();
   /** Catalog ids taken over by a knowledge entity, to the knowledge entity's id. */
   private readonly absorbed = new Map<string, string>();
 
@@ -121,6 +123,7 @@ export class EntityLexicon {
       const key = nameKey(name);
       if (key === "") continue;
       this.byKey.set(key, id);
+      if (key.includes(" ")) this.firstWords.add(key.slice(0, key.indexOf(" ")));
       if (STOPWORDS.has(key) || COMMON_WORDS.has(key) || key.length <= 2) {
         this.caseSensitive.set(key, [...(this.caseSensitive.get(key) ?? []), name]);
       }
@@ -153,8 +156,9 @@ export class EntityLexicon {
   }
 
   private longestAt(tokens: readonly string[], start: number, text: string): EntityMention | undefined {
-    for (let count = Math.min(MAX_NAME_WORDS, tokens.length - start); count >= 1; count--) {
-      const key = tokens.slice(start, start + count).join(" ");
+    const longest = this.firstWords.has(tokens[start] ?? "") ? Math.min(MAX_NAME_WORDS, tokens.length - start) : 1;
+    for (let count = longest; count >= 1; count--) {
+      const key = count === 1 ? (tokens[start] ?? "") : tokens.slice(start, start + count).join(" ");
       const written = this.caseSensitive.get(key);
       // A text in capitals throughout ("Y A-T-IL UN CESSEZ-LE-FEU") says nothing by its case.
       if (written && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;

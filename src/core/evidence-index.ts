@@ -37,15 +37,23 @@ export interface FactEvidence {
    * that ask it: a question asking what few or none of them ask asks for something else.
    */
   readonly kinds: ReadonlyMap<QuestionKind, number>;
+  /** The same kinds, as a list. */
+  readonly kindList: readonly QuestionKind[];
   /** Entities its answer, quote and aliases name (groups with what they include). */
   readonly entities: ReadonlySet<string>;
   /** Kinds of the entities it names, the article's subject left out. */
   readonly entityKinds: ReadonlySet<EntityKind>;
   readonly records: readonly IndexedRecord[];
+  /** Its records (indices into `records`) by term, so a question reads only the records it shares words with. */
+  readonly recordsByTerm: ReadonlyMap<number, readonly number[]>;
+  /** `terms` by term id (see `WordMatch.id`): what scoring reads, many times per question. */
+  readonly termsById: ReadonlyMap<number, { readonly strength: number; readonly field: FieldKind }>;
 }
 
 export interface WordMatch {
   readonly term: string;
+  /** The term's number in the index: scoring looks terms up by it (−1 for none). */
+  readonly id: number;
   readonly how: MatchHow;
   readonly quality: number;
 }
@@ -69,6 +77,7 @@ export interface AnalyzedQuestion {
   readonly totalWeight: number;
   /** Specific kinds asked: "what" is left out, it asks for anything. */
   readonly kinds: ReadonlySet<QuestionKind>;
+  readonly kindList: readonly QuestionKind[];
   readonly mentions: readonly EntityMention[];
 }
 
@@ -89,6 +98,9 @@ export class EvidenceIndex {
   /** Facts by term, for the candidates of a question. */
   private readonly postings = new Map<string, number[]>();
   private readonly termWeight = new Map<string, number>();
+  private readonly termIds = new Map<string, number>();
+  private readonly weightById: Float64Array;
+  private readonly postingsById: (readonly number[])[];
   /** Every known word as written (folded), leading to its term. */
   private readonly formToTerm = new Map<string, string>();
   /** Known words that were hyphenated compounds, as written ("cessezlefeu", "paysbas"). */
@@ -98,10 +110,12 @@ export class EvidenceIndex {
   /** Languages each word is written in, as written, where the answers, aliases or topics use it (see `curatedLanguages`). */
   private readonly curatedLanguages: ReadonlyMap<string, ReadonlySet<Language>>;
   private readonly synonyms = new Map<string, Set<string>>();
-  private readonly fuseByLetter = new Map<string, Fuse<string>>();
+  private readonly fuseByLetterAndLength = new Map<string, Fuse<string>>();
   private readonly formsByLetterAndLength = new Map<string, string[]>();
   private readonly formsByPrefix = new Map<string, string[]>();
   private readonly lookupCache = new Map<string, readonly WordMatch[]>();
+  /** Neighbours joined, to the compound they spell ("" for none): most joins are no compound. */
+  private readonly compoundCache = new Map<string, string>();
   /** Terms some fact holds in more than one sample question, or in a curated part. */
   private readonly corroborated: ReadonlySet<string>;
   /** Sample questions' typos ("mision", "reasurance"), to the word they misspell. */
@@ -134,11 +148,7 @@ export class EvidenceIndex {
       return terms;
     });
     factTerms.forEach((terms, factIndex) => {
-      for (const term of terms.keys()) {
-        const list = this.postings.get(term) ?? [];
-        list.push(factIndex);
-        this.postings.set(term, list);
-      }
+      for (const term of terms.keys()) pushTo(this.postings, term, factIndex);
     });
     // A word only ever met in a single sample question (a chat filler, a typo, a detail) has not
     // shown that it tells facts apart, however rare it is: it weighs less.
@@ -150,6 +160,9 @@ export class EvidenceIndex {
       this.termWeight.set(term, corroborated.has(term) ? weight : weight * params.loneWordWeight);
     }
     this.maxWeight = Math.log(1 + Math.max(1, factCount));
+    for (const term of this.termWeight.keys()) this.termIds.set(term, this.termIds.size);
+    this.weightById = Float64Array.from(this.termWeight.values());
+    this.postingsById = [...this.postings.values()];
 
     this.curatedLanguages = curatedLanguages(entries.flatMap(({ fact, pack }) => textsOf(fact, pack)));
     for (const pack of new Set(entries.map((e) => e.pack))) for (const group of pack.synonyms ?? []) this.addSynonyms(group);
@@ -180,7 +193,13 @@ export class EvidenceIndex {
         if (entity && !entity.subject) entityKinds.add(entity.kind);
       }
       const kinds = new Map([...kindCounts].map(([kind, count]) => [kind, count / asking]));
-      return { fact, pack, terms: factTerms[factIndex] ?? new Map(), kinds, entities, entityKinds, records };
+      const recordsByTerm = new Map<number, number[]>();
+      records.forEach((record, i) => {
+        for (const term of record.terms) pushTo(recordsByTerm, this.termIds.get(term) ?? -1, i);
+      });
+      const terms = factTerms[factIndex] ?? new Map<string, { strength: number; field: FieldKind }>();
+      const termsById = new Map([...terms].map(([term, found]) => [this.termIds.get(term) ?? -1, found] as const));
+      return { fact, pack, terms, termsById, kinds, kindList: [...kinds.keys()], entities, entityKinds, records, recordsByTerm };
     });
     this.articleEntityKinds = new Set(lexicon.declared().filter((e) => !e.subject).map((e) => e.kind));
     this.buildTypoIndex();
@@ -201,15 +220,20 @@ export class EvidenceIndex {
         if (field !== "question") curated.add(token);
       }
     }
-    const byLetter = new Map<string, string[]>();
-    for (const form of count.keys()) byLetter.set(form[0] ?? "", [...(byLetter.get(form[0] ?? "") ?? []), form]);
+    const byLetterAndLength = new Map<string, string[]>();
+    for (const form of count.keys()) pushTo(byLetterAndLength, `${form[0] ?? ""}${form.length}`, form);
     for (const [form, n] of count) {
       if (curated.has(form) || form.length < this.params.minRespelledLength || !isMeaningful(form)) continue;
       const edits = this.allowedEdits(form.length);
-      // The right spelling: written in a curated part, or far more often than the typo.
-      const near = (byLetter.get(form[0] ?? "") ?? [])
-        .filter((c) => c !== form && (curated.has(c) || (count.get(c) ?? 0) >= this.params.spellingMajority * n) && editDistance(form, c, edits) <= edits)
-        .sort((a, b) => (count.get(b) ?? 0) - (count.get(a) ?? 0))[0];
+      let near: string | undefined;
+      for (let length = form.length - edits; length <= form.length + edits; length++) {
+        for (const c of byLetterAndLength.get(`${form[0] ?? ""}${length}`) ?? []) {
+          // The right spelling: written in a curated part, or far more often than the typo.
+          const often = count.get(c) ?? 0;
+          if (c === form || !(curated.has(c) || often >= this.params.spellingMajority * n)) continue;
+          if ((near === undefined || often > (count.get(near) ?? 0)) && editDistance(form, c, edits) <= edits) near = c;
+        }
+      }
       if (near !== undefined) this.respelled.set(form, near);
     }
   }
@@ -252,30 +276,38 @@ export class EvidenceIndex {
   }
 
   private buildTypoIndex(): void {
-    // One Fuse index per first letter: a typo rarely hits the first letter, so a lookup scans one
-    // small bucket, not the vocabulary.
-    const buckets = new Map<string, string[]>();
     for (const form of this.formToTerm.keys()) {
-      const letter = form[0] ?? "";
-      buckets.set(letter, [...(buckets.get(letter) ?? []), form]);
-      const byLength = `${letter}${form.length}`;
-      this.formsByLetterAndLength.set(byLength, [...(this.formsByLetterAndLength.get(byLength) ?? []), form]);
-      if (form.length >= this.params.variantPrefix) {
-        const prefix = form.slice(0, this.params.variantPrefix);
-        this.formsByPrefix.set(prefix, [...(this.formsByPrefix.get(prefix) ?? []), form]);
-      }
+      pushTo(this.formsByLetterAndLength, `${form[0] ?? ""}${form.length}`, form);
+      if (form.length >= this.params.variantPrefix) pushTo(this.formsByPrefix, form.slice(0, this.params.variantPrefix), form);
     }
-    for (const [letter, forms] of buckets) {
-      this.fuseByLetter.set(letter, new Fuse(forms, { includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 2 }));
-    }
+  }
+
+  /**
+   * Known words of a first letter and length, as a Fuse index built on first use: a typo rarely
+   * hits the first letter or changes the length by more than it is allowed edits, so a lookup
+   * reads a few small indexes, not the vocabulary.
+   */
+  private fuseOf(letter: string, length: number): Fuse<string> | undefined {
+    const key = `${letter}${length}`;
+    const built = this.fuseByLetterAndLength.get(key);
+    if (built) return built;
+    const forms = this.formsByLetterAndLength.get(key);
+    if (!forms) return undefined;
+    const fuse = new Fuse(forms, { includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 2 });
+    this.fuseByLetterAndLength.set(key, fuse);
+    return fuse;
   }
 
   weightOf(term: string): number {
     return this.termWeight.get(term) ?? 0;
   }
 
-  factsWith(term: string): readonly number[] {
-    return this.postings.get(term) ?? [];
+  weightOfId(id: number): number {
+    return this.weightById[id] ?? 0;
+  }
+
+  factsWithId(id: number): readonly number[] {
+    return this.postingsById[id] ?? [];
   }
 
   /**
@@ -301,7 +333,7 @@ export class EvidenceIndex {
       return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
-    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, mentions };
+    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions };
   }
 
   private analyzeWord(surface: string, language: Language, isName: boolean): AnalyzedWord {
@@ -312,7 +344,7 @@ export class EvidenceIndex {
     const foreign = !isName && direct.length > 0 && this.curatedLanguages.get(surface)?.has(language) === false;
     if (foreign) {
       // A long foreign word may be a typo of one of the asked language ("ministers" in French).
-      matches = surface.length >= 6 ? this.typos(surface).filter((m) => this.termLanguages.get(m.term)?.has(language) === true) : [];
+      matches = surface.length >= 6 ? this.identified(this.typos(surface)).filter((m) => this.termLanguages.get(m.term)?.has(language) === true) : [];
     }
     // "thhey" is "they": a stopword mistyped, though it may be a typo of some word of the knowledge too.
     if (direct.length === 0 && mistypedStopword(surface)) return { surface, weight: 0, status: "ignored", matches: [] };
@@ -340,30 +372,35 @@ export class EvidenceIndex {
     if (cached) return cached;
     const found: WordMatch[] = [];
     const written = this.formToTerm.get(surface);
-    if (written !== undefined) found.push({ term: written, how: "exact", quality: this.params.matchQuality.exact });
+    if (written !== undefined) found.push({ term: written, id: -1, how: "exact", quality: this.params.matchQuality.exact });
     // The asked language's stemmer only: the other's makes false kin ("contries" → "contr", as "contre").
     const stemmed = stemWord(surface, language);
-    if (stemmed !== written && this.termLanguages.get(stemmed)?.has(language) === true) found.push({ term: stemmed, how: "stem", quality: this.params.matchQuality.stem });
+    if (stemmed !== written && this.termLanguages.get(stemmed)?.has(language) === true) found.push({ term: stemmed, id: -1, how: "stem", quality: this.params.matchQuality.stem });
     for (const { term } of [...found]) {
       for (const synonym of this.synonyms.get(term) ?? []) {
         if (this.termWeight.has(synonym) && !found.some((f) => f.term === synonym)) {
-          found.push({ term: synonym, how: "synonym", quality: this.params.matchQuality.synonym });
+          found.push({ term: synonym, id: -1, how: "synonym", quality: this.params.matchQuality.synonym });
         }
       }
     }
     // A word of no fact may still be a synonym's: "truce" finds "cessez-le-feu".
     if (found.length === 0) {
       for (const synonym of this.synonyms.get(stemmed) ?? []) {
-        if (this.termWeight.has(synonym)) found.push({ term: synonym, how: "synonym", quality: this.params.matchQuality.synonym });
+        if (this.termWeight.has(synonym)) found.push({ term: synonym, id: -1, how: "synonym", quality: this.params.matchQuality.synonym });
       }
     }
     // A typo first ("dfinie" is "définie", not "d'" + "fin"); an elision glued to its word after.
     // An everyday word is spelled right, only unknown here: "made" is no typo of "make up".
     const result = found.length > 0 || COMMON_WORDS.has(surface) ? found : this.withSynonyms(this.typos(surface));
-    const final = result.length > 0 ? result : this.glued(surface, language);
+    const final = this.identified(result.length > 0 ? result : this.glued(surface, language));
     if (this.lookupCache.size >= FUZZY_CACHE_LIMIT) this.lookupCache.clear();
     this.lookupCache.set(cacheKey, final);
     return final;
+  }
+
+  /** Matches with their terms' ids, for scoring. */
+  private identified(matches: readonly WordMatch[]): WordMatch[] {
+    return matches.map((m) => ({ ...m, id: this.termIds.get(m.term) ?? -1 }));
   }
 
   /** A typo of a word that has synonyms finds them too ("soldtas" → "soldat" → "troop"). */
@@ -372,7 +409,7 @@ export class EvidenceIndex {
     for (const { term, quality } of matches) {
       for (const synonym of this.synonyms.get(term) ?? []) {
         if (this.termWeight.has(synonym) && !out.some((m) => m.term === synonym)) {
-          out.push({ term: synonym, how: "synonym", quality: quality * this.params.matchQuality.synonym });
+          out.push({ term: synonym, id: -1, how: "synonym", quality: quality * this.params.matchQuality.synonym });
         }
       }
     }
@@ -384,16 +421,24 @@ export class EvidenceIndex {
     const rest = /^(?:l|d|qu|s|c|n|j)(.{3,})$/.exec(surface)?.[1];
     if (rest === undefined) return [];
     const term = this.formToTerm.get(rest) ?? [stemWord(rest, language)].find((t) => this.termWeight.has(t));
-    return term === undefined ? [] : [{ term, how: "typo1", quality: this.params.matchQuality.typo1 }];
+    return term === undefined ? [] : [{ term, id: -1, how: "typo1", quality: this.params.matchQuality.typo1 }];
   }
 
   /** The known compound that neighbouring words joined spell, exactly or but for one typo ("cesezlefeu"). */
   private compoundOf(surface: string): string | undefined {
     if (this.compounds.has(surface)) return surface;
+    const cached = this.compoundCache.get(surface);
+    if (cached !== undefined) return cached === "" ? undefined : cached;
+    let found = "";
     for (const compound of this.compounds) {
-      if (compound[0] === surface[0] && editDistance(surface, compound, 1) <= 1) return compound;
+      if (compound[0] === surface[0] && Math.abs(compound.length - surface.length) <= 1 && editDistance(surface, compound, 1) <= 1) {
+        found = compound;
+        break;
+      }
     }
-    return undefined;
+    if (this.compoundCache.size >= FUZZY_CACHE_LIMIT) this.compoundCache.clear();
+    this.compoundCache.set(surface, found);
+    return found === "" ? undefined : found;
   }
 
   private allowedEdits(length: number): number {
@@ -410,7 +455,7 @@ export class EvidenceIndex {
         const distance = editDistance(word, candidate, maxEdits);
         const term = this.formToTerm.get(candidate);
         if (distance <= maxEdits && distance > 0 && term !== undefined) {
-          found.push({ term, how: distance === 1 ? "typo1" : "typo2", quality: distance === 1 ? this.params.matchQuality.typo1 : this.params.matchQuality.typo2 });
+          found.push({ term, id: -1, how: distance === 1 ? "typo1" : "typo2", quality: distance === 1 ? this.params.matchQuality.typo1 : this.params.matchQuality.typo2 });
         }
       }
     };
@@ -420,7 +465,11 @@ export class EvidenceIndex {
       // Fuse's bitap scores a swap of two letters as two errors, so it misses "pyas" → "pays":
       // short words, and long ones none of whose proposals holds, are checked against the
       // bucket's words of a near length one by one.
-      if (word.length > 5) accept(this.fuseByLetter.get(first)?.search(word, { limit: 10 }).map((r) => r.item) ?? []);
+      if (word.length > 5) {
+        for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
+          accept(this.fuseOf(first, length)?.search(word, { limit: 10 }).map((r) => r.item) ?? []);
+        }
+      }
       for (let length = word.length - maxEdits; found.length === 0 && length <= word.length + maxEdits; length++) {
         accept(this.formsByLetterAndLength.get(`${first}${length}`) ?? []);
       }
@@ -432,13 +481,20 @@ export class EvidenceIndex {
       for (const form of this.formsByPrefix.get(word.slice(0, this.params.variantPrefix)) ?? []) {
         const term = this.formToTerm.get(form);
         if (term !== undefined && sharedPrefixLength(word, form) >= 0.7 * Math.min(word.length, form.length)) {
-          found.push({ term, how: "variant", quality: this.params.matchQuality.variant });
+          found.push({ term, id: -1, how: "variant", quality: this.params.matchQuality.variant });
         }
       }
     }
     found.sort((a, b) => b.quality - a.quality);
     return found.filter((f, i) => found.findIndex((g) => g.term === f.term) === i).slice(0, 3);
   }
+}
+
+/** Appends to the list under a key, creating it: index building in linear time. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function sharedPrefixLength(a: string, b: string): number {

@@ -117,9 +117,18 @@ export function questionTokens(text: string): string[] {
   return tokenize(readUS(text).replace(/où/giu, " where "));
 }
 
+/** The phrases by the words they may start with: most words start none. */
+const PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly KindPhrase[]> = (() => {
+  const map = new Map<string, KindPhrase[]>();
+  for (const phrase of KIND_PHRASES) {
+    for (const word of phrase.words[0] ?? []) map.set(word, [...(map.get(word) ?? []), phrase]);
+  }
+  return map;
+})();
+
 function phraseAt(tokens: readonly string[], start: number): KindPhrase | undefined {
   let best: KindPhrase | undefined;
-  for (const phrase of KIND_PHRASES) {
+  for (const phrase of PHRASES_BY_FIRST_WORD.get(tokens[start] ?? "") ?? []) {
     if (best && best.words.length >= phrase.words.length) continue;
     if (phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset] ?? ""))) best = phrase;
   }

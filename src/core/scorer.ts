@@ -63,8 +63,45 @@ export interface ScoreOptions {
   readonly stopBelow?: number;
 }
 
+/**
+ * Arrays reused by every `scoreFact` call (scoring is synchronous): allocating them per candidate
+ * fact was most of the time spent. Grown to the largest fact's record count.
+ */
+const scratchArrays = {
+  stamp: 0,
+  questionCovered: new Float64Array(0),
+  recordCovered: new Float64Array(0),
+  seenFor: new Int32Array(0),
+  seenInCall: new Int32Array(0),
+  quality: new Float64Array(0),
+  termWeight: new Float64Array(0),
+};
+
+function recordScratch(size: number): typeof scratchArrays {
+  if (scratchArrays.seenFor.length < size) {
+    const grown = Math.max(size, 2 * scratchArrays.seenFor.length);
+    scratchArrays.questionCovered = new Float64Array(grown);
+    scratchArrays.recordCovered = new Float64Array(grown);
+    scratchArrays.seenFor = new Int32Array(grown);
+    scratchArrays.seenInCall = new Int32Array(grown);
+    scratchArrays.quality = new Float64Array(grown);
+    scratchArrays.termWeight = new Float64Array(grown);
+    scratchArrays.stamp = 0;
+  }
+  // Stamps wrap long before 2^31 calls matter; restart them and clear the marks.
+  if (scratchArrays.stamp > 1_000_000_000) {
+    scratchArrays.seenFor.fill(0);
+    scratchArrays.seenInCall.fill(0);
+    scratchArrays.stamp = 0;
+  }
+  return scratchArrays;
+}
+
 /** Which entities of the question the fact agrees with, and which rule it out. */
+const NO_ENTITIES: EntityVerdict = { agreed: [], clashes: [] };
+
 export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, index: EvidenceIndex): EntityVerdict {
+  if (question.mentions.length === 0) return NO_ENTITIES;
   const agreed: Entity[] = [];
   const clashes: Entity[] = [];
   const unmatched: Entity[] = [];
@@ -89,7 +126,7 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
 function bestMatchIn(word: { readonly matches: readonly WordMatch[] }, fact: FactEvidence): { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined {
   let best: { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined;
   for (const match of word.matches) {
-    const found = fact.terms.get(match.term);
+    const found = fact.termsById.get(match.id);
     if (!found) continue;
     const value = match.quality * found.strength;
     if (!best || value > best.value) best = { match, field: found.field, strength: found.strength, value };
@@ -125,39 +162,60 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   }
   const coverage = total > 0 && contentExplained ? Math.min(1, explained / total) : 0;
 
-  const kindsAsked = [...question.kinds];
   // The share of the fact's sample questions asking what is asked; a fact most of whose questions do is in full agreement.
-  const askedShare = kindsAsked.length === 0 ? 1 : Math.max(...kindsAsked.map((k) => fact.kinds.get(k) ?? 0));
+  let askedShare = question.kinds.size === 0 ? 1 : 0;
+  for (const k of question.kinds) askedShare = Math.max(askedShare, fact.kinds.get(k) ?? 0);
   const kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
   const entity = entities.clashes.length > 0 ? params.entityClash : 1;
   const bound = coverage * kind * entity;
-  const base = { factIndex, coverage, kind, kindsAsked, kindsAnswered: [...fact.kinds.keys()], entity, entities, words };
+  const base = { factIndex, coverage, kind, kindsAsked: question.kindList, kindsAnswered: fact.kindList, entity, entities, words };
   if (bound === 0 || (options.stopBelow !== undefined && bound < options.stopBelow)) {
     return { ...base, score: bound, specificity: 1, bestRecord: undefined, recordSimilarity: 0, pruned: bound > 0 };
   }
 
-  // The sample question or alias that says most nearly what the question says.
-  let bestRecord: IndexedRecord | undefined;
-  let recordSimilarity = 0;
-  for (const record of fact.records) {
-    if (record.total === 0) continue;
-    let questionCovered = 0;
-    let recordCovered = 0;
-    for (const word of question.words) {
-      let quality = 0;
-      let term = "";
-      for (const match of word.matches) {
-        if (match.quality > quality && record.terms.includes(match.term)) {
-          quality = match.quality;
-          term = match.term;
+  // The sample question or alias that says most nearly what the question says: only the records
+  // sharing a word with the question are read (this runs for every candidate of every question).
+  const scratch = recordScratch(fact.records.length);
+  const { questionCovered, recordCovered, seenFor, seenInCall, quality, termWeight } = scratch;
+  const call = ++scratch.stamp;
+  const touched: number[] = [];
+  for (const word of question.words) {
+    // Only words the fact holds can be in its records.
+    if (!word.matches.some((m) => fact.termsById.has(m.id))) continue;
+    const stamp = ++scratch.stamp;
+    const inThisWord: number[] = [];
+    for (const match of word.matches) {
+      const holding = fact.recordsByTerm.get(match.id);
+      if (!holding) continue;
+      for (const r of holding) {
+        if (seenFor[r] !== stamp) {
+          seenFor[r] = stamp;
+          quality[r] = match.quality;
+          termWeight[r] = index.weightOfId(match.id);
+          inThisWord.push(r);
+        } else if (match.quality > (quality[r] ?? 0)) {
+          quality[r] = match.quality;
+          termWeight[r] = index.weightOfId(match.id);
         }
       }
-      if (quality === 0) continue;
-      questionCovered += word.weight * quality;
-      recordCovered += index.weightOf(term) * quality;
     }
-    if (questionCovered === 0) continue;
-    const similarity = Math.sqrt(Math.min(1, questionCovered / question.totalWeight) * Math.min(1, recordCovered / record.total));
+    for (const r of inThisWord) {
+      if (seenInCall[r] !== call) {
+        seenInCall[r] = call;
+        touched.push(r);
+        questionCovered[r] = 0;
+        recordCovered[r] = 0;
+      }
+      questionCovered[r] = (questionCovered[r] ?? 0) + word.weight * (quality[r] ?? 0);
+      recordCovered[r] = (recordCovered[r] ?? 0) + (termWeight[r] ?? 0) * (quality[r] ?? 0);
+    }
+  }
+  let bestRecord: IndexedRecord | undefined;
+  let recordSimilarity = 0;
+  for (const r of touched) {
+    const record = fact.records[r];
+    if (!record || record.total === 0) continue;
+    const similarity = Math.sqrt(Math.min(1, (questionCovered[r] ?? 0) / question.totalWeight) * Math.min(1, (recordCovered[r] ?? 0) / record.total));
     if (similarity > recordSimilarity) {
       recordSimilarity = similarity;
       bestRecord = record;
@@ -167,16 +225,34 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   return { ...base, score: bound * specificity, specificity, bestRecord, recordSimilarity, pruned: false };
 }
 
-/** Facts ranked by score, best first; only facts explaining at least one word of the question. */
+/**
+ * Facts ranked by score, best first; only facts explaining at least one word of the question.
+ * Candidates are scored in order of the share of the question they can explain at most, and
+ * scoring stops once that bound falls below the last of the `limit` best scores: every factor is
+ * at most 1, so no fact left can enter the list.
+ */
 export function rankFacts(question: AnalyzedQuestion, index: EvidenceIndex, params: ScoringParams, limit: number): FactScore[] {
-  const candidates = new Set<number>();
-  for (const word of question.words) for (const match of word.matches) for (const f of index.factsWith(match.term)) candidates.add(f);
+  const explainedAtMost = new Map<number, number>();
+  for (const word of question.words) {
+    const best = new Map<number, number>();
+    for (const match of word.matches) {
+      for (const f of index.factsWithId(match.id)) {
+        const value = match.quality * (index.facts[f]?.termsById.get(match.id)?.strength ?? 0);
+        if (value > (best.get(f) ?? 0)) best.set(f, value);
+      }
+    }
+    for (const [f, value] of best) explainedAtMost.set(f, (explainedAtMost.get(f) ?? 0) + word.weight * value);
+  }
+  // Names the fact does not hold may leave the total ("jeudi ou lundi ?"): the smallest it can be.
+  const smallestTotal = question.totalWeight - question.words.reduce((sum, w) => sum + (w.entity ? w.weight : 0), 0);
+  const candidates = [...explainedAtMost].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const top: FactScore[] = [];
-  for (const factIndex of candidates) {
+  for (const [factIndex, explained] of candidates) {
     const fact = index.facts[factIndex];
     if (!fact) continue;
-    const stopBelow = top.length >= limit ? top[top.length - 1]?.score : undefined;
-    const scored = scoreFact(question, fact, factIndex, index, params, stopBelow === undefined ? {} : { stopBelow });
+    const kth = top.length >= limit ? top[top.length - 1]?.score : undefined;
+    if (kth !== undefined && smallestTotal > 0 && Math.min(1, explained / smallestTotal) < kth) break;
+    const scored = scoreFact(question, fact, factIndex, index, params, kth === undefined ? {} : { stopBelow: kth });
     if (scored.pruned || scored.score === 0) continue;
     top.push(scored);
     top.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
