@@ -201,7 +201,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const withMarkdown = stripPlatformMarkup(rawQuestion);
     const question = stripMarkup(withMarkdown);
     const tokens = questionTokens(question);
-    const language = languageOf(question, tokens);
+    // Read from the words as typed: the question's "où" has become "where" in `tokens`.
+    const language = languageOf(question);
     if (!hasWords(question)) {
       return unknown(language, message("empty", language, { example: firstQuestion(0, language) }), [], 0);
     }

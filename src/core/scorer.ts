@@ -69,6 +69,8 @@ export interface ScoreOptions {
  */
 const scratchArrays = {
   stamp: 0,
+  touched: [] as number[],
+  inThisWord: [] as number[],
   questionCovered: new Float64Array(0),
   recordCovered: new Float64Array(0),
   seenFor: new Int32Array(0),
@@ -99,6 +101,7 @@ function recordScratch(size: number): typeof scratchArrays {
 
 /** Which entities of the question the fact agrees with, and which rule it out. */
 const NO_ENTITIES: EntityVerdict = { agreed: [], clashes: [] };
+const NO_WORDS: WordEvidence[] = [];
 
 export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, index: EvidenceIndex): EntityVerdict {
   if (question.mentions.length === 0) return NO_ENTITIES;
@@ -135,22 +138,27 @@ function bestMatchIn(word: { readonly matches: readonly WordMatch[] }, fact: Fac
 }
 
 export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIndex: number, index: EvidenceIndex, params: ScoringParams, options: ScoreOptions = {}): FactScore {
-  const words: WordEvidence[] = [];
+  const words: WordEvidence[] = options.trace ? [] : NO_WORDS;
   const entities = entityVerdict(question, fact, index);
   let explained = 0;
   let total = question.totalWeight;
   let contentExplained = false;
   for (const word of question.words) {
-    const best = bestMatchIn(word, fact);
+    let bestValue = 0;
+    for (const match of word.matches) {
+      const found = fact.termsById.get(match.id);
+      if (found && match.quality * found.strength > bestValue) bestValue = match.quality * found.strength;
+    }
     // "jeudi ou lundi ?": the alternative the fact does not name is no word against it.
-    if (!best && word.entity && entities.agreed.some((a) => a.kind === word.entity?.kind)) {
+    if (bestValue === 0 && word.entity && entities.agreed.some((a) => a.kind === word.entity?.kind)) {
       total -= word.weight;
       continue;
     }
-    const value = best ? word.weight * best.value : 0;
+    const value = word.weight * bestValue;
     explained += value;
-    if (best) contentExplained = true;
+    if (bestValue > 0) contentExplained = true;
     if (options.trace) {
+      const best = bestMatchIn(word, fact);
       words.push({
         surface: word.surface,
         weight: word.weight,
@@ -168,9 +176,8 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   const kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
   const entity = entities.clashes.length > 0 ? params.entityClash : 1;
   const bound = coverage * kind * entity;
-  const base = { factIndex, coverage, kind, kindsAsked: question.kindList, kindsAnswered: fact.kindList, entity, entities, words };
   if (bound === 0 || (options.stopBelow !== undefined && bound < options.stopBelow)) {
-    return { ...base, score: bound, specificity: 1, bestRecord: undefined, recordSimilarity: 0, pruned: bound > 0 };
+    return { factIndex, score: bound, coverage, specificity: 1, bestRecord: undefined, recordSimilarity: 0, kind, kindsAsked: question.kindList, kindsAnswered: fact.kindList, entity, entities, words, pruned: bound > 0 };
   }
 
   // The sample question or alias that says most nearly what the question says: only the records
@@ -178,12 +185,14 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   const scratch = recordScratch(fact.records.length);
   const { questionCovered, recordCovered, seenFor, seenInCall, quality, termWeight } = scratch;
   const call = ++scratch.stamp;
-  const touched: number[] = [];
+  const touched = scratch.touched;
+  touched.length = 0;
+  const inThisWord = scratch.inThisWord;
   for (const word of question.words) {
     // Only words the fact holds can be in its records.
     if (!word.matches.some((m) => fact.termsById.has(m.id))) continue;
     const stamp = ++scratch.stamp;
-    const inThisWord: number[] = [];
+    inThisWord.length = 0;
     for (const match of word.matches) {
       const holding = fact.recordsByTerm.get(match.id);
       if (!holding) continue;
@@ -222,7 +231,7 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
     }
   }
   const specificity = params.specificityFloor + (1 - params.specificityFloor) * recordSimilarity;
-  return { ...base, score: bound * specificity, specificity, bestRecord, recordSimilarity, pruned: false };
+  return { factIndex, score: bound * specificity, coverage, specificity, bestRecord, recordSimilarity, kind, kindsAsked: question.kindList, kindsAnswered: fact.kindList, entity, entities, words, pruned: false };
 }
 
 /**
@@ -232,31 +241,58 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
  * at most 1, so no fact left can enter the list.
  */
 export function rankFacts(question: AnalyzedQuestion, index: EvidenceIndex, params: ScoringParams, limit: number): FactScore[] {
-  const explainedAtMost = new Map<number, number>();
-  for (const word of question.words) {
-    const best = new Map<number, number>();
+  const { explained, bestForWord, wordStamp, candidates } = rankScratch(index.facts.length);
+  candidates.length = 0;
+  for (let w = 0; w < question.words.length; w++) {
+    const word = question.words[w];
+    if (!word) continue;
     for (const match of word.matches) {
       for (const f of index.factsWithId(match.id)) {
         const value = match.quality * (index.facts[f]?.termsById.get(match.id)?.strength ?? 0);
-        if (value > (best.get(f) ?? 0)) best.set(f, value);
+        if (wordStamp[f] === 0) candidates.push(f);
+        if (wordStamp[f] !== w + 1) {
+          // First match of this word in this fact: add the previous word's best, start this one's.
+          explained[f] = (explained[f] ?? 0) + (bestForWord[f] ?? 0);
+          bestForWord[f] = 0;
+          wordStamp[f] = w + 1;
+        }
+        if (value * word.weight > (bestForWord[f] ?? 0)) bestForWord[f] = value * word.weight;
       }
     }
-    for (const [f, value] of best) explainedAtMost.set(f, (explainedAtMost.get(f) ?? 0) + word.weight * value);
+  }
+  for (const f of candidates) {
+    explained[f] = (explained[f] ?? 0) + (bestForWord[f] ?? 0);
+    bestForWord[f] = 0;
+    wordStamp[f] = 0;
   }
   // Names the fact does not hold may leave the total ("jeudi ou lundi ?"): the smallest it can be.
   const smallestTotal = question.totalWeight - question.words.reduce((sum, w) => sum + (w.entity ? w.weight : 0), 0);
-  const candidates = [...explainedAtMost].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  candidates.sort((a, b) => (explained[b] ?? 0) - (explained[a] ?? 0) || a - b);
   const top: FactScore[] = [];
-  for (const [factIndex, explained] of candidates) {
+  for (const factIndex of candidates) {
     const fact = index.facts[factIndex];
+    const most = explained[factIndex] ?? 0;
     if (!fact) continue;
     const kth = top.length >= limit ? top[top.length - 1]?.score : undefined;
-    if (kth !== undefined && smallestTotal > 0 && Math.min(1, explained / smallestTotal) < kth) break;
+    if (kth !== undefined && smallestTotal > 0 && Math.min(1, most / smallestTotal) < kth) break;
     const scored = scoreFact(question, fact, factIndex, index, params, kth === undefined ? {} : { stopBelow: kth });
     if (scored.pruned || scored.score === 0) continue;
     top.push(scored);
     top.sort((a, b) => b.score - a.score || a.factIndex - b.factIndex);
     if (top.length > limit) top.pop();
   }
+  for (const f of candidates) explained[f] = 0;
   return top;
+}
+
+/** Per-fact sums of `rankFacts`, reused across calls (ranking is synchronous), zeroed after each. */
+const rankArrays = { explained: new Float64Array(0), bestForWord: new Float64Array(0), wordStamp: new Int32Array(0), candidates: [] as number[] };
+
+function rankScratch(facts: number): typeof rankArrays {
+  if (rankArrays.explained.length < facts) {
+    rankArrays.explained = new Float64Array(facts);
+    rankArrays.bestForWord = new Float64Array(facts);
+    rankArrays.wordStamp = new Int32Array(facts);
+  }
+  return rankArrays;
 }
