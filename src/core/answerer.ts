@@ -93,7 +93,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   }
 
   function read(question: string, language?: Language, backgroundWords = 0, tokens: readonly string[] = questionTokens(question)): Reading {
-    const lang = language ?? languageOf(question, tokens);
+    const lang = language ?? languageOf(question);
     const analyzed = index.analyze(readTokens(tokens, question), lang, backgroundWords);
     return { question, language: lang, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) };
   }
