@@ -3,7 +3,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { z } from "zod";
+import { createAnswerer } from "../core/answerer.js";
 import { coverage } from "../core/coverage.js";
+import { checkEntities, selfContradictingQuestions } from "../core/entity-check.js";
 import { formatProblem, type KnowledgeProblem } from "../core/errors.js";
 import { JSON_SCHEMA_FILE, packJsonSchema } from "../core/json-schema.js";
 import { DEFAULT_KNOWLEDGE_DIR, inspectKnowledge } from "../core/knowledge-loader.js";
@@ -30,7 +32,10 @@ await runCli(USAGE, async () => {
     allProblems.push({ file: schemaPath, message: `is stale or missing; run \`npm run knowledge:schema${flag}\` to regenerate it from the zod schema` });
   }
 
+  const answerer = problems.length === 0 ? createAnswerer(knowledge) : undefined;
   for (const pack of knowledge.packs) {
+    allProblems.push(...checkEntities(pack));
+    if (answerer) allProblems.push(...selfContradictingQuestions(pack, answerer));
     const rows = coverage(pack);
     const uncovered = rows.filter((r) => r.factIds.length === 0);
     if (!flags.quiet) {

@@ -66,7 +66,12 @@ export async function loadPack(packDir: string): Promise<{ pack?: Pack; problems
         const id: unknown = doc.getIn(["facts", index, "id"]);
         factId = typeof id === "string" ? id : `#${index + 1}`;
       }
-      const field = (section === "facts" && typeof index === "number" ? rest : issue.path).join(".");
+      // An entity is named by its id, as a fact is: "entities.finland.names.en".
+      const entityId: unknown = section === "entities" && typeof index === "number" ? doc.getIn(["entities", index, "id"]) : undefined;
+      const field =
+        typeof entityId === "string"
+          ? ["entities", entityId, ...rest].join(".")
+          : (section === "facts" && typeof index === "number" ? rest : issue.path).join(".");
       const line = lineOf(doc, lines, issue.path.filter((k): k is string | number => typeof k !== "symbol"));
       problems.push({
         file: factsPath,
