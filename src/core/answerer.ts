@@ -213,7 +213,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (!previous) return alone.answer;
     const followUp = readFollowUp(question, alone.answer, alone.confident, previous, lexicon);
     if (!followUp) return alone.answer;
-    const inContext = decide(read(followUp.question, language, followUp.backgroundWords));
+    const contextual = read(followUp.question, language, followUp.backgroundWords);
+    const inContext = decide(contextual);
     // Context helps only when it gives an answer (or a plain "the article does not say this of
     // that"), never to replace a clear answer with a guess.
     if (!inContext.confident && alone.confident) return alone.answer;

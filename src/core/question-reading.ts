@@ -62,6 +62,8 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["dans"], ["quel"], ["but"]], kind: "why" },
   { words: [["a"], ["quoi"], ["sert", "servent", "servir", "servira", "servirait", "bon"]], kind: "why" },
   { words: [["what", "whats"], ["for"]], kind: "why" },
+  { words: [["what", "whats"], ["the", "its"], ["point", "purpose", "aim", "goal"]], kind: "why" },
+  { words: [["a"], ["quoi"], ["bon"]], kind: "why" },
   { words: [["how"], ["many", "much", "big", "large", "numerous"]], kind: "count" },
   { words: [QUEL, ["nombre", "taille"]], kind: "count" },
   { words: [WHICH, ["number", "size"]], kind: "count" },

@@ -31,6 +31,7 @@ export interface ScoringParams {
   readonly nameWeight: number;
   /** Weight multiplier of the previous turn's words a follow-up is read with ("and for the sea?"). */
   readonly followUpContextWeight: number;
+
   /**
    * Specificity: share of the score that does not depend on one sample question or alias saying
    * nearly what the question says (the rest scales with that best record's similarity).
