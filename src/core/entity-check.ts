@@ -1,8 +1,9 @@
 import type { Answerer } from "./answerer-types.js";
+import { EntityLexicon } from "./entities.js";
 import { entityCatalog } from "./entity-catalog.js";
 import type { KnowledgeProblem } from "./errors.js";
 import type { Pack } from "./knowledge-schema.js";
-import { foldText } from "./normalize.js";
+import { foldText, tokenize } from "./normalize.js";
 
 /**
  * What `knowledge:check` proves of a pack's entities beyond the schema: ids unique, groups made
@@ -39,9 +40,12 @@ export function checkEntities(pack: Pack): KnowledgeProblem[] {
  */
 export function selfContradictingQuestions(pack: Pack, answerer: Answerer): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
+  const lexicon = new EntityLexicon([pack]);
   for (const [index, fact] of pack.facts.entries()) {
     for (const language of ["fr", "en"] as const) {
       for (const [n, question] of fact.questions[language].entries()) {
+        // Only a question naming something can clash: the others need no asking.
+        if (lexicon.find(tokenize(question), question).length === 0) continue;
         const own = answerer.explain(question).chosen;
         const clash = own?.factId === fact.id ? own.entities.clashes[0] : undefined;
         if (!clash) continue;

@@ -163,7 +163,8 @@ describe("knowledge check", () => {
         check(KNOWLEDGE_DIR),
       ]);
       bad = { quote, yaml, stale, good };
-    });
+      // Four checks at once, each loading the knowledge and asking its sample questions.
+    }, 60_000);
 
     function results(): NonNullable<typeof bad> {
       if (!bad) throw new Error("the check did not run");
