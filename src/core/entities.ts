@@ -27,6 +27,9 @@ export interface EntityMention {
   readonly tokens: readonly [number, number];
 }
 
+/** Names whose stem is an everyday word's: matched only as written ("France" is no "francs"). */
+const STEM_EXCLUDED = new Set(["france"]);
+
 /** Longest name, in words, looked for ("Organisation des Nations unies"). */
 const MAX_NAME_WORDS = 5;
 /** Single words this long or longer are also recognised by their stem ("norvégienne", "allemands"). */
@@ -127,7 +130,8 @@ export class EntityLexicon {
       if (STOPWORDS.has(key) || COMMON_WORDS.has(key) || key.length <= 2) {
         this.caseSensitive.set(key, [...(this.caseSensitive.get(key) ?? []), name]);
       }
-      if (!key.includes(" ")) for (const stemmed of stemKeys(key)) this.byKey.set(stemmed, id);
+      // Not numbers: "thousands", "milliers" are no count of 1000 ("francs" no France either, below).
+      if (!key.includes(" ") && this.entities.get(id)?.kind !== "number" && !STEM_EXCLUDED.has(key)) for (const stemmed of stemKeys(key)) this.byKey.set(stemmed, id);
     }
   }
 

@@ -211,8 +211,8 @@ const MONTHS: readonly Row[] = [
 /** Number words people type for counts; "un"/"one" are left out: they are articles far more often. */
 const NUMBER_WORDS: readonly (readonly [value: number, fr: string, en: string])[] = [
   [2, "deux", "two"], [3, "trois", "three"], [4, "quatre", "four"], [5, "cinq", "five"], [6, "six", "six"],
-  [7, "sept", "seven"], [8, "huit", "eight"], [9, "neuf", "nine"], [10, "dix|dizaine", "ten|dozen"],
-  [12, "douze|douzaine", "twelve"], [15, "quinze|quinzaine", "fifteen"], [20, "vingt|vingtaine", "twenty"],
+  [7, "sept", "seven"], [8, "huit", "eight"], [9, "neuf", "nine"], [10, "dix|dizaine", "ten"],
+  [12, "douze|douzaine", "twelve|dozen"], [15, "quinze|quinzaine", "fifteen"], [20, "vingt|vingtaine", "twenty"],
   [30, "trente|trentaine", "thirty"], [40, "quarante|quarantaine", "forty"], [50, "cinquante|cinquantaine", "fifty"],
   [100, "cent|centaine", "hundred"], [1000, "mille|millier", "thousand"],
 ];

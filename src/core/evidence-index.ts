@@ -130,7 +130,7 @@ export class EvidenceIndex {
   ) {
     this.learnSpellings(entries.flatMap(({ fact, pack }) => textsOf(fact, pack)));
     const factTerms = entries.map(({ fact, pack }) => {
-      const terms = new Map<string, { strength: number; field: FieldKind }>();
+      const terms = new Map<string, { strength: number; field: FieldKind; lone: boolean }>();
       const questionsHolding = new Map<string, number>();
       for (const input of textsOf(fact, pack)) {
         for (const term of new Set(this.indexText(input))) {
@@ -142,7 +142,9 @@ export class EvidenceIndex {
           // A word only one sample question uses is incidental to the fact ("lol", a detail of another fact).
           const lone = input.field === "question" && (questionsHolding.get(term) ?? 0) < 2;
           const strength = params.fieldStrength[input.field] * (lone ? params.loneQuestionWord : 1);
-          if ((terms.get(term)?.strength ?? 0) < strength) terms.set(term, { strength, field: input.field });
+          const known = terms.get(term);
+          if ((known?.strength ?? 0) < strength) terms.set(term, { strength, field: input.field, lone: lone && known?.lone !== false });
+          else if (known && !lone) known.lone = false;
         }
       }
       return terms;
@@ -152,7 +154,8 @@ export class EvidenceIndex {
     });
     // A word only ever met in a single sample question (a chat filler, a typo, a detail) has not
     // shown that it tells facts apart, however rare it is: it weighs less.
-    const corroborated = new Set(factTerms.flatMap((terms) => [...terms].filter(([, t]) => t.strength >= params.fieldStrength.quote).map(([term]) => term)));
+    // Corroborated: held by a curated part of some fact, or by two of its sample questions.
+    const corroborated = new Set(factTerms.flatMap((terms) => [...terms].filter(([, t]) => !t.lone).map(([term]) => term)));
     this.corroborated = corroborated;
     const factCount = entries.length;
     for (const [term, facts] of this.postings) {

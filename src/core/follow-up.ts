@@ -68,6 +68,8 @@ export function readFollowUp(
   const asksAnew = [...read.kinds].some((k) => k !== "what");
   if (asksAnew) previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
   // The last words only: a long thread's questions, chained, must not drown the new one.
-  const kept = previousTokens.filter((_, i) => !dropped.has(i)).slice(-MAX_BACKGROUND_WORDS);
+  // Words the new question says itself weigh as its own, not as background.
+  const own = new Set(tokens);
+  const kept = previousTokens.filter((t, i) => !dropped.has(i) && !own.has(t)).slice(-MAX_BACKGROUND_WORDS);
   return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext };
 }

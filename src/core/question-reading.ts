@@ -110,6 +110,8 @@ export function mistypedStopword(token: string): boolean {
 
 /** "US" / "U.S." is the country, not the pronoun: decided while the case is still there. */
 export function readUS(text: string): string {
+  // In text typed in capitals throughout, "US" is as likely the pronoun: case says nothing there.
+  if (!/\p{Ll}/u.test(text)) return text;
   return text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ");
 }
 
@@ -160,14 +162,19 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const kinds = new Set<QuestionKind>();
   const words: QueryWord[] = [];
   const seen = new Set<string>();
+  let phraseEnds = -1;
   for (let index = 0; index < tokens.length; index++) {
-    const phrase = phraseAt(tokens, index);
-    if (phrase) kinds.add(phrase.kind);
+    // Inside a phrase already read ("in which country"), its words ask nothing more.
+    const phrase = index > phraseEnds ? phraseAt(tokens, index) : undefined;
+    if (phrase) {
+      kinds.add(phrase.kind);
+      phraseEnds = index + phrase.words.length - 1;
+    }
     const token = tokens[index] ?? "";
     const kind = tokenKind(tokens, index);
     if (kind !== undefined) {
       // A phrase says it better: "quelle ville" asks where, not "what".
-      if (!phrase) kinds.add(kind);
+      if (index > phraseEnds) kinds.add(kind);
       continue;
     }
     if (STOPWORDS.has(token) || token.length < 2 || seen.has(token)) continue;
@@ -198,11 +205,14 @@ function joinedNeighbours(tokens: readonly string[]): QueryWord[] {
  */
 export function looksLikeCode(text: string): boolean {
   const signals = [
-    /[\p{L}_$][\p{L}\p{N}_$.]*\([^()]*\)/u, // call: print(x), console.log()
+    // A call: print(x), console.log(), f(a, b) — not a written plural or gender ("soldat(s)",
+    // "Quel(s)", "allié(e)s") nor a word before a spaced aside.
+    /[\p{L}_$][\p{L}\p{N}_$.]*\((?!(?:s|e|es|x|la|le|les)\))[^()\s]*(?:,\s*[^()\s]+)*\)/u,
     /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>/i, // a tag
     /[{};]\s*$|^\s*[{}]/, // braces, a statement's semicolon
     /=>|==|!=|&&|\|\||::|->|\+\+|\$\{/, // operators prose does not use
-    /\b(?:select\s+[\s\S]+\s+from|insert\s+into|drop\s+table|import\s+[\w{}*,\s]+\s+from|def\s+\w+\s*\(|function\s*\w*\s*\(|#include|console\.log|var\s+\w+\s*=|const\s+\w+\s*=|let\s+\w+\s*=)\b/i,
+    // Keywords in the shape only code gives them: "SELECT * FROM t", "import x from 'y'", "def f(".
+    /\b(?:select\s+(?:\*|\w+\s*,[\w\s,]*)\s+from\s+\w+|insert\s+into\s+\w+\s*\(|drop\s+table\s+\w+|import\s+[\w{}*,\s]+\s+from\s+['"]|def\s+\w+\s*\(|function\s*\w*\s*\([^)]*\)\s*\{|#include\s*<|console\.log|(?:var|const|let)\s+\w+\s*=)/i,
   ];
   return signals.some((signal) => signal.test(text));
 }

@@ -224,7 +224,7 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   for (const r of touched) {
     const record = fact.records[r];
     if (!record || record.total === 0) continue;
-    const similarity = Math.sqrt(Math.min(1, (questionCovered[r] ?? 0) / question.totalWeight) * Math.min(1, (recordCovered[r] ?? 0) / record.total));
+    const similarity = Math.sqrt(Math.min(1, (questionCovered[r] ?? 0) / total) * Math.min(1, (recordCovered[r] ?? 0) / record.total));
     if (similarity > recordSimilarity) {
       recordSimilarity = similarity;
       bestRecord = record;

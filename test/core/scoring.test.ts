@@ -240,5 +240,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(answer.answer).toMatch(/code/);
     }
     expect(core().answer("la coalition (lancée par la France) ?").status).toBe("answered");
+    // Prose that merely looks like code in part: a written plural, "import … from", "select … from".
+    for (const text of ["Qui a lancé la coalition, quel(s) pays ?", "Does France import weapons from the US?", "Will they select troops from France?"]) {
+      expect(core().answer(text).answer).not.toMatch(/code/);
+    }
   });
 });
