@@ -9,9 +9,9 @@ import { createFeedbackStore, type FeedbackStore, type Vote } from "./ops/feedba
 import { createMetrics, type OpsMetrics } from "./ops/metrics.js";
 import { rateLimitMessage } from "./ops/rate-limit-message.js";
 import { createRateLimiter, rateLimitKey, type RateLimiter } from "./ops/rate-limiter.js";
-import type { PlatformAdapter } from "./platform.js";
+import type { Platform } from "./platform-name.js";
 
-export type Platform = PlatformAdapter["platform"];
+export type { Platform } from "./platform-name.js";
 
 const MAX_REMEMBERED_VOTES = 10_000;
 

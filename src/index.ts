@@ -7,6 +7,7 @@ export { loadKnowledge, DEFAULT_KNOWLEDGE_DIR } from "./core/knowledge-loader.js
 export { KnowledgeError } from "./core/errors.js";
 export type { Knowledge, Fact, Pack } from "./core/knowledge-schema.js";
 export type { AdapterContext, PlatformAdapter } from "./platform.js";
+export { PLATFORMS } from "./platform-name.js";
 export { createLogger, redactSecrets } from "./logger.js";
 export type { Logger } from "./logger.js";
 export { createConversation, createConversationFromConfig } from "./conversation.js";
@@ -19,4 +20,6 @@ export { operatorRoutes } from "./ops/operator-server.js";
 export type { OperatorRoute } from "./ops/operator-server.js";
 export { detectLanguage } from "./core/language.js";
 export { loadDotEnv } from "./env-file.js";
+export { readOpsConfig } from "./ops/config.js";
+export type { OpsConfig } from "./ops/config.js";
 export { truncate } from "./text.js";

@@ -1,8 +1,9 @@
 import type { Logger } from "pino";
 import type { Conversation } from "./conversation.js";
 import type { Answerer } from "./core/answerer-types.js";
+import type { Platform } from "./platform-name.js";
 
-/** What every platform adapter gets from the composition root (src/main.ts). */
+/** What every platform adapter gets from the composition root (app/main.ts). */
 export interface AdapterContext {
   /** Topics, autocomplete and pack titles; questions go through `conversation`. */
   readonly answerer: Answerer;
@@ -16,7 +17,7 @@ export interface AdapterContext {
  * platform SDK; adapters translate between their platform and `Answerer`.
  */
 export interface PlatformAdapter {
-  readonly platform: "slack" | "discord";
+  readonly platform: Platform;
   /** Connects to the platform; resolves once it accepts messages. */
   start(): Promise<void>;
   /** Stops accepting new messages, lets in-flight ones finish, then disconnects. */

@@ -13,7 +13,7 @@ import type { HandlerDeps } from "./handler-deps.js";
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 /**
- * How long stop() waits for running handlers, then for the gateway to close. src/main.ts gives all
+ * How long stop() waits for running handlers, then for the gateway to close. app/main.ts gives all
  * adapters together 4.5 s from SIGTERM, then flushes the feedback file; every adapter's stop() is
  * to finish within 3 s in the worst case.
  */

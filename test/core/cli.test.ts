@@ -40,7 +40,7 @@ describe("CLI", () => {
     const input = `${BATCH.slice(0, -2).join("\n")}\r\n${BATCH.slice(-2).join("\n")}`;
     [ask, start, draft] = await Promise.all([
       runTsx("src/cli/ask.ts", ["--json"], { input }),
-      runTsx("src/main.ts", [], { input: "où ?\ncombien de pays ?\n", env: envWithoutPlatforms() }),
+      runTsx("app/main.ts", [], { input: "où ?\ncombien de pays ?\n", env: envWithoutPlatforms() }),
       runTsx("src/cli/knowledge-draft.ts", [ARTICLE_PATH, "--pack", DRAFT_PACK, "--knowledge", draftDir]),
     ]);
   });

@@ -29,7 +29,7 @@ export const GENEROUS_LIMIT = 100_000;
 export type ConversationParts = Omit<ConversationOptions, "answerer" | "logger">;
 
 /**
- * A real conversation over the real core, as src/main.ts builds it: by default with a per-user
+ * A real conversation over the real core, as app/main.ts builds it: by default with a per-user
  * limit no test reaches, and without metrics or a feedback file unless given.
  */
 export function realConversation(answerer: Answerer, logger: Logger, parts: ConversationParts = {}): Conversation {
