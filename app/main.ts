@@ -54,7 +54,7 @@ interface Running {
  */
 async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logger: Logger): Promise<Running> {
   const { conversation, metrics } = createConversationFromConfig(answerer, logger, ops);
-  const context = { answerer, conversation, logger };
+  const context = { conversation, logger };
   const adapters: PlatformAdapter[] = [];
   const health = (): ReturnType<typeof checkHealth> => checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters });
   const routes = operatorRoutes({ health, metrics, logger });

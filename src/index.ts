@@ -11,7 +11,25 @@ export { PLATFORMS } from "./platform-name.js";
 export { createLogger, redactSecrets } from "./logger.js";
 export type { Logger } from "./logger.js";
 export { createConversation, createConversationFromConfig } from "./conversation.js";
-export type { AskOutcome, AskRequest, Conversation, ConversationOptions, Platform, VoteRequest } from "./conversation.js";
+export type {
+  AskOutcome,
+  AskRequest,
+  Conversation,
+  ConversationKey,
+  ConversationOptions,
+  FactRequest,
+  Help,
+  Platform,
+  ShareRequest,
+  VoteRequest,
+} from "./conversation.js";
+export {
+  createInMemoryConversationMemory,
+  DEFAULT_CONVERSATION_TTL_MS,
+  DEFAULT_MAX_CONVERSATIONS,
+  DEFAULT_MAX_TURNS,
+} from "./conversation-memory.js";
+export type { ConversationMemory, InMemoryConversationMemoryOptions } from "./conversation-memory.js";
 export { createRateLimiter } from "./ops/rate-limiter.js";
 export { createMetrics } from "./ops/metrics.js";
 export { createFeedbackStore } from "./ops/feedback-store.js";

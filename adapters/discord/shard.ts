@@ -17,7 +17,7 @@ const answerer = createAnswerer(await loadKnowledge(process.env.KNOWLEDGE_DIR));
 const { conversation } = createConversationFromConfig(answerer, logger, ops);
 // The manager SIGKILLs a shard that has not exited SHARD_KILL_GRACE_MS after its SIGTERM; the
 // client's stop (1 s drain + 1 s close) and the feedback flush fit in SHARD_STOP_MS, well before.
-const bot = createDiscordBot(config, { answerer, conversation, logger }, { drainMs: 1_000, destroyMs: 1_000 });
+const bot = createDiscordBot(config, { conversation, logger }, { drainMs: 1_000, destroyMs: 1_000 });
 
 function exit(code: number): never {
   logger.flush();

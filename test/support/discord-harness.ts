@@ -71,7 +71,7 @@ export async function startBot(fake: FakeDiscord, extraEnv: NodeJS.ProcessEnv = 
       ? {}
       : { feedback: createFeedbackStore({ dataDir: options.dataDir, recordQuestions: options.recordQuestions ?? true, logger }) }),
   });
-  const adapter = createDiscordAdapter({ answerer, conversation, logger }, { env: fake.env(extraEnv), shardSpawnDelayMs: 200 });
+  const adapter = createDiscordAdapter({ conversation, logger }, { env: fake.env(extraEnv), shardSpawnDelayMs: 200 });
   await adapter.start();
   return { adapter, answerer, conversation, metrics, logs, rawLogs };
 }

@@ -81,7 +81,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const logger = createLogger({ level: options.logLevel ?? "debug", pretty: false, destination: logs });
   const conversation = realConversation(answerer, logger, options.conversation);
   const adapter = createSlackAdapter(
-    { answerer, conversation, logger },
+    { conversation, logger },
     {
       env: {
         SLACK_BOT_TOKEN: TEST_BOT_TOKEN,

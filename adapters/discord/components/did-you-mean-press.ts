@@ -1,4 +1,5 @@
 import { ComponentType, MessageFlags, type ButtonInteraction } from "discord.js";
+import type { HandlerResult } from "../commands/command.js";
 import { interactionReply } from "../embeds.js";
 import type { HandlerDeps } from "../handler-deps.js";
 import { localeToLanguage } from "../messages.js";
@@ -23,12 +24,12 @@ function pressedLabel(interaction: ButtonInteraction): string {
  * keeps the visibility of the message the button sat on, so a private /ask never turns into a
  * public answer.
  */
-export async function handleDidYouMean(interaction: ButtonInteraction, press: DidYouMeanPress, deps: HandlerDeps): Promise<void> {
+export async function handleDidYouMean(interaction: ButtonInteraction, press: DidYouMeanPress, deps: HandlerDeps): Promise<HandlerResult> {
   const language = press.language ?? localeToLanguage(interaction.locale) ?? "en";
-  const outcome = deps.conversation.askFact({ platform: "discord", userId: interaction.user.id, factId: press.factId, language });
+  const outcome = await deps.conversation.askFact({ platform: "discord", userId: interaction.user.id, factId: press.factId, language });
   if (outcome.kind === "answer" && outcome.answer.factId !== press.factId) {
     deps.logger.warn({ factId: press.factId }, "discord: suggested fact no longer exists (knowledge changed?)");
   }
   const ephemeral = interaction.message.flags.has(MessageFlags.Ephemeral);
-  await interaction.reply(interactionReply(outcome, pressedLabel(interaction).replace(/…$/, ""), ephemeral));
+  return interactionReply(outcome, pressedLabel(interaction).replace(/…$/, ""), ephemeral);
 }
