@@ -218,19 +218,19 @@ export function createConversation(options: ConversationOptions): Conversation {
       const languageOf = (): Language => detectLanguage(question);
       const refused = limited(platform, userId, languageOf);
       if (refused !== undefined) return refused;
-      const context = await followUps.context(conversation);
-      const answer = settle(platform, question, context, languageOf, () => answerer.answer(question, { context }));
-      await followUps.remember(conversation, context, answer);
+      const answer = await followUps.answerIn(conversation, (context) =>
+        settle(platform, question, context, languageOf, () => answerer.answer(question, { context })),
+      );
       return { kind: "answer", answer };
     },
     async askFact({ platform, userId, factId, language, conversation }) {
       const languageOf = (): Language => language;
       const refused = limited(platform, userId, languageOf);
       if (refused !== undefined) return refused;
-      const context = await followUps.context(conversation);
       // A did-you-mean press has no question of its own to keep: the fact id is not one.
-      const answer = settle(platform, null, context, languageOf, () => answerer.answerFact(factId, language));
-      await followUps.remember(conversation, context, answer);
+      const answer = await followUps.answerIn(conversation, (context) =>
+        settle(platform, null, context, languageOf, () => answerer.answerFact(factId, language)),
+      );
       return { kind: "answer", answer };
     },
     async isActive(conversationKey) {

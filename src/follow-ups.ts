@@ -31,10 +31,18 @@ export interface FollowUps {
    * read from another key) and `answer.turn` as the core gave it, once it fits the schema.
    */
   remember(conversation: ConversationKey | undefined, context: readonly ConversationTurn[], answer: Answer): Promise<void>;
+  /** Reads the context, answers with it (`answer` is the core, or what wraps it), then remembers the exchange. */
+  answerIn(conversation: ConversationKey | undefined, answer: (context: readonly ConversationTurn[]) => Answer): Promise<Answer>;
 }
 
 export function createFollowUps(memory: ConversationMemory, logger: FollowUpLogger): FollowUps {
-  return {
+  const followUps: FollowUps = {
+    async answerIn(conversation, answer) {
+      const context = await followUps.context(conversation);
+      const answered = answer(context);
+      await followUps.remember(conversation, context, answered);
+      return answered;
+    },
     async context(conversation) {
       if (conversation === undefined) return [];
       try {
@@ -59,4 +67,5 @@ export function createFollowUps(memory: ConversationMemory, logger: FollowUpLogg
       }
     },
   };
+  return followUps;
 }
