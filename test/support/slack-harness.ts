@@ -69,6 +69,8 @@ export interface HarnessOptions {
   readonly conversation?: ConversationParts;
   /** The log level (default debug); the fuzz run keeps it quieter. */
   readonly logLevel?: "debug" | "info" | "warn";
+  /** Wraps the real core, e.g. in a recording decorator; it still answers every question. */
+  readonly wrapAnswerer?: (real: Answerer) => Answerer;
 }
 
 /** A fake Slack Web API plus the real adapter in HTTP mode on 127.0.0.1 and a free port. */
@@ -76,7 +78,8 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const fake = new FakeSlackApi();
   await fake.start();
   await options.prepare?.(fake);
-  const answerer = await realAnswerer();
+  const real = await realAnswerer();
+  const answerer = options.wrapAnswerer?.(real) ?? real;
   const logs = new LogCapture();
   const logger = createLogger({ level: options.logLevel ?? "debug", pretty: false, destination: logs });
   const conversation = realConversation(answerer, logger, options.conversation);
