@@ -1,5 +1,5 @@
 import type { Conversation, Logger } from "../../src/index.js";
-import type { ReplyStage } from "../shared/reply.js";
+import { reportReplyFailure, type ReplyStage } from "../shared/reply.js";
 import type { RecentKeys } from "./dedupe.js";
 
 /** What every listener needs besides Bolt's own arguments; built once in app.ts. */
@@ -18,19 +18,14 @@ export function slackError(deps: ListenerDeps, error: unknown, context: Record<s
   deps.conversation.platformError("slack", error, context);
 }
 
-/**
- * What replyOrApologize reports, logged with `context` (the command, the channel…): a failure to
- * compose a reply is a bug and only logged; a failure to send one is also counted as Slack's.
- */
-export function replyFailure(deps: ListenerDeps, what: string, context: Record<string, unknown>) {
-  return (error: unknown, stage: ReplyStage): void => {
-    if (stage !== "composing") slackError(deps, error, context);
-    const message =
-      stage === "composing"
-        ? `${what} failed; apologizing`
-        : stage === "sending"
-          ? `sending ${what} failed; apologizing`
-          : `sending the apology for ${what} failed too`;
-    deps.logger.error({ err: error, ...context }, message);
-  };
+/** What replyOrApologize reports about `what`, logged with `context` and counted as Slack's when sending failed. */
+export function replyFailure(deps: ListenerDeps, what: string, context: Record<string, unknown>): (error: unknown, stage: ReplyStage) => void {
+  return reportReplyFailure({
+    logger: deps.logger,
+    platformError: (error, details) => {
+      slackError(deps, error, details);
+    },
+    what,
+    context,
+  });
 }

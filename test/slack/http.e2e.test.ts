@@ -349,7 +349,7 @@ describe("mentions and direct messages", () => {
     await harness.fake.waitFor(() => postedToChannel("D0000001").length === before + 2, "the apology");
     const apology = postedToChannel("D0000001").at(-1);
     expect(visibleText(apology ?? { blocks: [] })).toContain("Désolé, une erreur est survenue");
-    expect(harness.logs.text).toContain("answering a Slack message failed");
+    expect(harness.logs.text).toContain("a Slack message: sending the reply failed; apologizing");
 
     const { message } = await ask("how many countries?");
     expect(visibleText(message)).toContain("about thirty countries");

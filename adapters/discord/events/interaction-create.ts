@@ -7,7 +7,7 @@ import { parseDidYouMeanCustomId } from "../components/did-you-mean.js";
 import { handleFeedback } from "../components/feedback-press.js";
 import { parseFeedbackCustomId } from "../components/feedback.js";
 import { apologyPayload, type InteractionReply } from "../embeds.js";
-import type { HandlerDeps } from "../handler-deps.js";
+import { discordReplyFailure, type HandlerDeps } from "../handler-deps.js";
 import { localeToLanguage } from "../messages.js";
 import type { EventHandler } from "./event.js";
 
@@ -61,15 +61,10 @@ export const interactionCreate = {
       compose: () => route(interaction, deps),
       send: (reply) => send(interaction, reply),
       apology: () => (apologizable ? apology(interaction) : undefined),
-      failed: (error, stage) => {
-        // The core never throws for a question: what fails here is talking to Discord.
-        const during = stage === "apologizing" ? "apology" : "interaction";
-        deps.logger[stage === "apologizing" ? "warn" : "error"](
-          { err: error, interactionId: interaction.id, type: interaction.type },
-          stage === "apologizing" ? "discord: could not send the apology" : "discord: interaction failed",
-        );
-        deps.conversation.platformError("discord", error, { interactionId: interaction.id, during });
-      },
+      failed: discordReplyFailure(deps, "discord: interaction", { interactionId: interaction.id, type: interaction.type }, {
+        // Handlers that respond themselves (autocomplete, a vote's thanks) talk to Discord while composing.
+        composingTalksToPlatform: true,
+      }),
     });
   },
 } satisfies EventHandler<Events.InteractionCreate>;

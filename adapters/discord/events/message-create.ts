@@ -2,6 +2,7 @@ import { Events, MessageType, type Message } from "discord.js";
 import { replyOrApologize } from "../../shared/reply.js";
 import { conversationOfMessage } from "../conversation-keys.js";
 import { apologyPayload, outcomePayload, type NoticePayload, type ReplyPayload } from "../embeds.js";
+import { discordReplyFailure } from "../handler-deps.js";
 import { localeToLanguage } from "../messages.js";
 import type { EventHandler } from "./event.js";
 
@@ -54,14 +55,7 @@ export const messageCreate = {
         await message.reply({ ...payload, failIfNotExists: false });
       },
       apology: () => apologyPayload(question === "" ? languageHint : deps.conversation.detectLanguage(question)),
-      failed: (error, stage) => {
-        const during = stage === "apologizing" ? "apology" : "mention";
-        deps.logger[stage === "apologizing" ? "warn" : "error"](
-          { err: error, messageId: message.id, channelId: message.channelId },
-          stage === "apologizing" ? "discord: could not send the apology" : "discord: mention failed",
-        );
-        deps.conversation.platformError("discord", error, { messageId: message.id, during });
-      },
+      failed: discordReplyFailure(deps, "discord: mention", { messageId: message.id, channelId: message.channelId }),
     });
   },
 } satisfies EventHandler<Events.MessageCreate>;

@@ -47,7 +47,7 @@ export async function shareAnswer(
       const apology = renderApology(button?.language ?? deps.conversation.detectLanguage(question));
       return { payload: { response_type: "ephemeral", replace_original: false, ...apology }, shared: false };
     },
-    failed: replyFailure(deps, "sharing an answer", { action: "share" }),
+    failed: replyFailure(deps, "a share press", { action: "share" }),
   });
   if (!posted.shared) return;
   // The shared copy is out; a private copy left behind is harmless, so a failure here is only logged.

@@ -47,6 +47,6 @@ export async function answerSuggestion(
       );
     },
     apology: () => ({ message: renderApology(button?.language ?? deps.conversation.detectLanguage(question)), replace: false }),
-    failed: replyFailure(deps, "answering a suggestion", { action: "suggestion" }),
+    failed: replyFailure(deps, "a did-you-mean press", { action: "suggestion" }),
   });
 }

@@ -34,6 +34,6 @@ export async function answerAskCommand(
       }
     },
     apology: () => renderApology(deps.conversation.detectLanguage(question)),
-    failed: replyFailure(deps, "answering /ask", { command: ASK_COMMAND }),
+    failed: replyFailure(deps, ASK_COMMAND, { command: ASK_COMMAND }),
   });
 }

@@ -2,10 +2,9 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { ConversationKey } from "../../../src/index.js";
 import type { ListenerDeps } from "../listener-deps.js";
 import {
-  ConversationMessageSchema,
   directMessageConversation,
+  personMessage,
   questionText,
-  reasonToIgnore,
   replyInConversation,
   threadConversation,
   type ConversationMessage,
@@ -24,21 +23,9 @@ export async function answerMessage(
   deps: ListenerDeps,
   { event, client, context }: SlackEventMiddlewareArgs<"message"> & AllMiddlewareArgs,
 ): Promise<void> {
-  const parsed = ConversationMessageSchema.safeParse(event);
-  if (!parsed.success) {
-    deps.logger.debug("ignoring a message event without text, channel or ts");
-    return;
-  }
-  const message = parsed.data;
-  const where = placement(deps, message, context.botUserId);
-  if (where === undefined) return;
-  const ignored = reasonToIgnore(message);
-  if (ignored !== undefined) {
-    deps.logger.debug({ reason: ignored }, "ignoring a message");
-    return;
-  }
-  const userId = message.user;
-  if (userId === undefined) return; // reasonToIgnore already turns authorless messages away
+  const message = personMessage(deps, event);
+  const where = message === undefined ? undefined : placement(deps, message, context.botUserId);
+  if (message === undefined || where === undefined) return;
   // A reply in a channel thread is for the bot only while the thread's conversation is active.
   if (where.kind === "thread reply" && !(await deps.conversation.isActive(where.conversation.key))) return;
   if (!deps.answeredMessages.firstSighting(`${message.channel}:${message.ts}`)) return;
@@ -46,7 +33,7 @@ export async function answerMessage(
     channel: message.channel,
     threadTs: message.thread_ts,
     text: questionText(message),
-    userId,
+    userId: message.user,
     botUserId: context.botUserId,
     conversation: where.conversation,
   });

@@ -60,6 +60,34 @@ export function reasonToIgnore(message: ConversationMessage, options: IgnoreOpti
   return undefined;
 }
 
+/** A message typed by a person: the fields we use, and its author for certain. */
+export type PersonMessage = ConversationMessage & { readonly user: string };
+
+/**
+ * The event as a message a person typed, or undefined (logged at debug level, or at warn for an
+ * event of unexpected shape when `warnOnShape`) when it is not one to answer.
+ */
+export function personMessage(
+  deps: Pick<ListenerDeps, "logger">,
+  event: unknown,
+  options: IgnoreOptions & { readonly warnOnShape?: boolean } = {},
+): PersonMessage | undefined {
+  const parsed = ConversationMessageSchema.safeParse(event);
+  if (!parsed.success) {
+    if (options.warnOnShape === true) deps.logger.warn({ issues: parsed.error.issues.length }, "ignoring an event of unexpected shape");
+    else deps.logger.debug("ignoring a message event without text, channel or ts");
+    return undefined;
+  }
+  const message = parsed.data;
+  const ignored = reasonToIgnore(message, options);
+  const user = message.user;
+  if (ignored !== undefined || user === undefined) {
+    deps.logger.debug({ reason: ignored }, "ignoring a message");
+    return undefined;
+  }
+  return { ...message, user };
+}
+
 /** The message's own text and the text of the messages it forwards or shares, in that order. */
 export function questionText(message: Pick<ConversationMessage, "text" | "attachments">): string {
   const shared = (message.attachments ?? [])
@@ -130,7 +158,7 @@ export async function replyInConversation(
       });
     },
     apology: () => renderApology(deps.conversation.detectLanguage(question)),
-    failed: replyFailure(deps, "answering a Slack message", { channel: reply.channel, method: "chat.postMessage" }),
+    failed: replyFailure(deps, "a Slack message", { channel: reply.channel, method: "chat.postMessage" }),
   });
 }
 

@@ -47,6 +47,6 @@ export async function answerAskTheArticle(
       await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
     },
     apology: () => renderApology(deps.conversation.detectLanguage(question)),
-    failed: replyFailure(deps, "answering Ask the article", { shortcut: ASK_THE_ARTICLE_CALLBACK }),
+    failed: replyFailure(deps, "Ask the article", { shortcut: ASK_THE_ARTICLE_CALLBACK }),
   });
 }
