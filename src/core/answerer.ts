@@ -303,9 +303,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     suggest,
     packs,
     factCount: facts.length,
-    detectLanguage(text) {
-      const question = cleanQuestion(text);
-      return detectLanguage(question, vocabulary, questionTokens(question));
-    },
+    // Read exactly as answer() reads a question, so a notice and the answer agree.
+    detectLanguage: (text) => languageOf(stripMarkup(stripPlatformMarkup(text))),
   };
 }
