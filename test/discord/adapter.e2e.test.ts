@@ -152,7 +152,7 @@ describe("Discord adapter against a fake Discord", () => {
   });
 
   it("says honestly when it does not know, offers did-you-mean buttons, and answers the pressed one by its fact id", async () => {
-    const question = "how much money for the coalition";
+    const question = "what is the budget of the coalition";
     const expected = bot.answerer.answer(question);
     expect(expected.status).toBe("unknown");
     expect(expected.suggestions.length).toBeGreaterThan(0);

@@ -190,7 +190,7 @@ describe("Discord: 👍 / 👎 feedback", () => {
     fake.dispatch("INTERACTION_CREATE", press);
     expect(callback(await fake.waitForCallback(press.id)).body.content).toBe("Merci pour votre retour !");
 
-    const refused = "how much money for the coalition";
+    const refused = "what is the budget of the coalition";
     const unknown = await askAndGetMessage(refused, "en-US");
     expect(unknown.body.components?.[0]?.components.every((button) => button.custom_id.startsWith("dym:en:"))).toBe(true);
     await settle(50);
