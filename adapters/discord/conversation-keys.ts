@@ -1,4 +1,4 @@
-import type { Message } from "discord.js";
+import { InteractionContextType, type Message, type RepliableInteraction } from "discord.js";
 import type { ConversationKey } from "../../src/index.js";
 
 /** A DM with the bot: the whole DM is one conversation. */
@@ -39,4 +39,16 @@ export function conversationOfMessage(message: Message, botId: string): Conversa
   const command = answer?.interactionMetadata?.id;
   if (command !== undefined) return { key: own, continues: interactionConversation(command).key };
   return { key: own };
+}
+
+/**
+ * The conversation of a question asked through an interaction (/ask, a did-you-mean press): the DM
+ * with the bot, or the thread, it was asked in; elsewhere, a public answer starts a conversation
+ * that a reply to it continues. A private answer cannot be replied to, so outside a DM or thread
+ * it stands alone.
+ */
+export function conversationOfInteraction(interaction: RepliableInteraction, ephemeral: boolean): ConversationKey | undefined {
+  if (interaction.context === InteractionContextType.BotDM) return directMessageConversation(interaction.channelId ?? interaction.user.id);
+  if (interaction.channel?.isThread() === true) return threadConversation(interaction.channel.id);
+  return ephemeral ? undefined : interactionConversation(interaction.id);
 }

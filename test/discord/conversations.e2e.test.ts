@@ -108,6 +108,16 @@ describe("Discord conversations", () => {
     expect(recorded().questions.at(-1)?.context[0]).toEqual(MINISTER_TURN);
   });
 
+  it("answers /ask in a thread where it answered with the thread's turns", async () => {
+    await memory.append(`discord:thread:${THREAD_ID}`, MINISTER_TURN);
+    const interaction = askPayload("and the Finnish one?", { where: "thread" });
+    fake.dispatch("INTERACTION_CREATE", interaction);
+    await fake.waitForCallback(interaction.id);
+    const asked = recorded().questions.at(-1);
+    expect(asked?.question).toBe("and the Finnish one?");
+    expect(asked?.context).toContain(MINISTER_TURN);
+  });
+
   it("carries a DM's context from one message to the next", async () => {
     const first = messagePayload({ content: "how many troops?", where: "dm" });
     fake.dispatch("MESSAGE_CREATE", first);

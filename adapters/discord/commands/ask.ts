@@ -1,6 +1,5 @@
-import { InteractionContextType, SlashCommandBuilder, type ChatInputCommandInteraction } from "discord.js";
-import type { ConversationKey } from "../../../src/index.js";
-import { directMessageConversation, interactionConversation } from "../conversation-keys.js";
+import { SlashCommandBuilder } from "discord.js";
+import { conversationOfInteraction } from "../conversation-keys.js";
 import { interactionReply } from "../embeds.js";
 import { localeToLanguage } from "../messages.js";
 import type { ChatInputCommand } from "./command.js";
@@ -9,15 +8,6 @@ import { CONTEXTS, INTEGRATION_TYPES } from "./install.js";
 /** Discord's limits on autocomplete choices. */
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
-
-/**
- * In the bot's DM, /ask is part of the DM's conversation; a public answer elsewhere starts one that
- * a reply to it continues. A private answer cannot be replied to, so it stands alone.
- */
-function conversationOf(interaction: ChatInputCommandInteraction, ephemeral: boolean): ConversationKey | undefined {
-  if (interaction.context === InteractionContextType.BotDM) return directMessageConversation(interaction.channelId);
-  return ephemeral ? undefined : interactionConversation(interaction.id);
-}
 
 export const ask = {
   data: new SlashCommandBuilder()
@@ -49,7 +39,7 @@ export const ask = {
   async execute(interaction, { conversation }) {
     const question = interaction.options.getString("question", true);
     const ephemeral = interaction.options.getBoolean("private") ?? false;
-    const where = conversationOf(interaction, ephemeral);
+    const where = conversationOfInteraction(interaction, ephemeral);
     const languageHint = localeToLanguage(interaction.locale);
     const outcome = await conversation.ask({
       platform: "discord",
