@@ -11,7 +11,6 @@ export const UI = {
   askedBy: { fr: "a demandé", en: "asked" },
   source: { fr: "Source", en: "Source" },
   share: { fr: "Partager dans le canal", en: "Share in channel" },
-  didYouMean: { fr: "Vouliez-vous dire :", en: "Did you mean:" },
   helpful: { fr: "Réponse utile", en: "Helpful answer" },
   notHelpful: { fr: "Réponse pas utile", en: "Not a helpful answer" },
   thanks: { fr: "Merci pour votre retour !", en: "Thanks for the feedback!" },
