@@ -77,11 +77,11 @@ function ask(index: number): Promise<number> {
 
 const answerer = createAnswerer(await loadKnowledge());
 const logger = createLogger({ level: "warn", pretty: false, secrets: [FAKE_TOKEN] });
-// The conversation as src/main.ts builds it (limiter, metrics, feedback file), with a limit high
+// The conversation as app/main.ts builds it (limiter, metrics, feedback file), with a limit high
 // enough that the one benchmark user is never turned away, and the feedback file in a temp folder.
 const dataDir = await mkdtemp(path.join(tmpdir(), "discord-bench-"));
 const conversation = createConversationFromConfig(answerer, logger, { rateLimitPerMinute: 100_000, dataDir, recordQuestions: true }).conversation;
-const adapter = createDiscordAdapter({ answerer, conversation, logger }, { env: fake.env() });
+const adapter = createDiscordAdapter({ conversation, logger }, { env: fake.env() });
 await adapter.start();
 
 try {

@@ -53,7 +53,7 @@ async function serve(): Promise<void> {
   const logger = createLogger({ level: "warn", pretty: false });
   const dataDir = await mkdtemp(path.join(tmpdir(), "slack-load-"));
   const conversation = createConversationFromConfig(answerer, logger, { rateLimitPerMinute: 10, dataDir, recordQuestions: true }).conversation;
-  const adapter = createSlackAdapter({ answerer, conversation, logger }, { host: "127.0.0.1" });
+  const adapter = createSlackAdapter({ conversation, logger }, { host: "127.0.0.1" });
   await adapter.start();
   const send = (message: FromApp): void => {
     process.send?.(message);

@@ -1,29 +1,57 @@
 import { performance } from "node:perf_hooks";
-import type { Answer, Language } from "./core/answer-schema.js";
-import type { Answerer } from "./core/answerer-types.js";
-import { detectLanguage } from "./core/language.js";
+import type { Answer, ConversationTurn, Language } from "./core/answer-schema.js";
+import type { Answerer, PackSummary, TopicSummary } from "./core/answerer-types.js";
 import { MESSAGES } from "./core/messages.js";
+import { createInMemoryConversationMemory, type ConversationMemory } from "./conversation-memory.js";
+import { createFollowUps, type ConversationKey } from "./follow-ups.js";
 import type { Logger } from "./logger.js";
 import type { OpsConfig } from "./ops/config.js";
 import { createFeedbackStore, type FeedbackStore, type Vote } from "./ops/feedback-store.js";
 import { createMetrics, type OpsMetrics } from "./ops/metrics.js";
 import { rateLimitMessage } from "./ops/rate-limit-message.js";
 import { createRateLimiter, rateLimitKey, type RateLimiter } from "./ops/rate-limiter.js";
-import type { PlatformAdapter } from "./platform.js";
+import type { Platform } from "./platform-name.js";
 
-export type Platform = PlatformAdapter["platform"];
+export type { Platform } from "./platform-name.js";
+export type { ConversationKey } from "./follow-ups.js";
 
 const MAX_REMEMBERED_VOTES = 10_000;
+
+/** Words that ask for help (the topics) rather than ask a question, with the language they ask in. */
+const HELP_WORDS: Readonly<Record<string, Language>> = { help: "en", "?": "en", aide: "fr", aidez: "fr" };
+/** Help for a message with no words at all is offered in English unless the platform knows better. */
+const DEFAULT_HELP_LANGUAGE: Language = "en";
 
 export interface AskRequest {
   readonly platform: Platform;
   /** The platform's user id: the per-user rate limit is kept under it. */
   readonly userId: string;
   readonly question: string;
+  /** The conversation the question belongs to; without one it stands alone and is not remembered. */
+  readonly conversation?: ConversationKey;
+  /** The language to help in when the message has no words to tell by (a Discord locale). */
+  readonly languageHint?: Language;
+}
+
+export interface FactRequest {
+  readonly platform: Platform;
+  readonly userId: string;
+  readonly factId: string;
+  readonly language: Language;
+  readonly conversation?: ConversationKey;
+}
+
+/** What the bot knows, for an empty question, "help", /topics and the Slack App Home. */
+export interface Help {
+  readonly language: Language;
+  readonly packs: readonly PackSummary[];
+  readonly topics: readonly TopicSummary[];
 }
 
 export type AskOutcome =
   | { readonly kind: "answer"; readonly answer: Answer }
+  /** An empty question or a word asking for help: show what the bot knows; nothing was counted. */
+  | { readonly kind: "help"; readonly help: Help }
   /** Over the per-user limit: show `message` to that user alone; nothing was answered or recorded. */
   | { readonly kind: "rate-limited"; readonly message: string; readonly retryAfterMs: number; readonly language: Language };
 
@@ -35,16 +63,33 @@ export interface VoteRequest {
   readonly question?: string | null;
 }
 
+/** What a "Share in channel" press stands for: the fact by id, or (older buttons) the question. */
+export type ShareRequest = { readonly factId: string; readonly language: Language } | { readonly question: string };
+
 /**
- * What the adapters call for every question: the per-user rate limit, the answer from the core,
- * one structured log line, the metrics and the curators' feedback file — the same on every
- * platform, so the adapters only translate. Never throws for a question.
+ * The whole exchange with one asker, the same on every platform, so adapters only translate
+ * platform events into these calls and the outcomes into native messages: help for an empty
+ * question, follow-up context, the asker's language (read once, with the knowledge's vocabulary),
+ * the per-user rate limit, one log line, the metrics and the curators' feedback file. Never
+ * throws for a question.
  */
 export interface Conversation {
-  readonly answerer: Answerer;
-  ask(request: AskRequest): AskOutcome;
+  ask(request: AskRequest): Promise<AskOutcome>;
   /** A did-you-mean press: the fact by id, in the asker's language; counted like a question. */
-  askFact(request: Omit<AskRequest, "question"> & { readonly factId: string; readonly language: Language }): AskOutcome;
+  askFact(request: FactRequest): Promise<AskOutcome>;
+  /**
+   * True while the conversation has turns to lean on (it has not expired): a plain reply in a Slack
+   * thread the bot answered is for the bot only then.
+   */
+  isActive(conversationKey: string): Promise<boolean>;
+  /** The answer a "Share in channel" press shows again: not a new question, so not counted, limited or recorded. */
+  answerAgain(request: ShareRequest): Answer;
+  help(language: Language): Help;
+  /** Autocomplete: sample questions that fit what the user typed so far. */
+  suggest(prefix: string, language?: Language): string[];
+  /** The language of a text as the core reads it: for what is said around an answer (an apology). */
+  detectLanguage(text: string): Language;
+  readonly packs: readonly PackSummary[];
   /** A 👍/👎 press; resolves once recorded (or once recording failed and was logged). */
   vote(request: VoteRequest): Promise<void>;
   /**
@@ -62,11 +107,14 @@ export interface ConversationOptions {
   readonly limiter?: RateLimiter;
   readonly metrics?: OpsMetrics;
   readonly feedback?: FeedbackStore;
+  /** Where conversations keep their last turns (default: this process's memory). */
+  readonly memory?: ConversationMemory;
 }
 
 /**
  * The production conversation of one process, from the operations settings: its own metrics,
- * rate limiter and feedback file writer. Used by `npm start` and by each Discord shard process.
+ * rate limiter, conversation memory and feedback file writer. Used by `npm start` and by each
+ * Discord shard process.
  */
 export function createConversationFromConfig(
   answerer: Answerer,
@@ -87,11 +135,34 @@ export function createConversationFromConfig(
 
 export function createConversation(options: ConversationOptions): Conversation {
   const { answerer, logger, limiter, metrics, feedback } = options;
+  const memory = options.memory ?? createInMemoryConversationMemory();
+  const followUps = createFollowUps(memory, logger);
   /** Last vote per user and answer, oldest first; bounded, so memory does not grow with users. */
   const recentVotes = new Map<string, Vote>();
 
-  // The asker's language is only needed to turn them away or to apologize: worked out then, not
-  // for every question (the core detects it again, with its vocabulary, to answer).
+  function help(language: Language): Help {
+    return { language, packs: answerer.packs, topics: answerer.topics(language) };
+  }
+
+  /** Help for an empty message or a help word; undefined for a real question. */
+  function helpFor(question: string, hint: Language | undefined): Help | undefined {
+    const word = question.trim().toLowerCase();
+    if (word === "") return help(hint ?? DEFAULT_HELP_LANGUAGE);
+    const asked = HELP_WORDS[word];
+    return asked === undefined ? undefined : help(asked);
+  }
+
+  /** The core never throws on any input (property-tested); this is for the bug that would make it. */
+  function detectLanguage(text: string): Language {
+    try {
+      return answerer.detectLanguage(text);
+    } catch {
+      return "fr";
+    }
+  }
+
+  // The asker's language is worked out here only to turn them away or to apologize: the answer
+  // carries the language the core read, with the same vocabulary.
   function limited(platform: Platform, userId: string, languageOf: () => Language): AskOutcome | undefined {
     const decision = limiter?.check(rateLimitKey(platform, userId));
     if (!decision || decision.allowed) return undefined;
@@ -112,30 +183,67 @@ export function createConversation(options: ConversationOptions): Conversation {
     }
   }
 
-  function settle(platform: Platform, question: string | null, languageOf: () => Language, run: () => Answer): AskOutcome {
+  function settle(
+    platform: Platform,
+    question: string | null,
+    context: readonly ConversationTurn[],
+    languageOf: () => Language,
+    run: () => Answer,
+  ): Answer {
     const started = performance.now();
     const answer = safely(run, languageOf);
     const latencyMs = Math.round((performance.now() - started) * 1000) / 1000;
     metrics?.recordQuestion(platform, answer.status, latencyMs);
     logger.info(
-      { platform, status: answer.status, factId: answer.factId, confidence: answer.confidence, language: answer.language, latencyMs },
+      {
+        platform,
+        status: answer.status,
+        factId: answer.factId,
+        confidence: answer.confidence,
+        language: answer.language,
+        latencyMs,
+        contextTurns: context.length,
+        ...(answer.contextNote === undefined ? {} : { readInContext: true }),
+      },
       answer.status === "answered" ? "question answered" : "question refused",
     );
     void feedback?.recordQuestion(platform, question, answer);
-    return { kind: "answer", answer };
+    return answer;
   }
 
   return {
-    answerer,
-    ask({ platform, userId, question }) {
+    async ask({ platform, userId, question, conversation, languageHint }) {
+      const asksForHelp = helpFor(question, languageHint);
+      if (asksForHelp !== undefined) return { kind: "help", help: asksForHelp };
       const languageOf = (): Language => detectLanguage(question);
-      return limited(platform, userId, languageOf) ?? settle(platform, question, languageOf, () => answerer.answer(question));
+      const refused = limited(platform, userId, languageOf);
+      if (refused !== undefined) return refused;
+      const answer = await followUps.answerIn(conversation, (context) =>
+        settle(platform, question, context, languageOf, () => answerer.answer(question, { context })),
+      );
+      return { kind: "answer", answer };
     },
-    askFact({ platform, userId, factId, language }) {
-      // A did-you-mean press has no question of its own to keep: the fact id is not one.
+    async askFact({ platform, userId, factId, language, conversation }) {
       const languageOf = (): Language => language;
-      return limited(platform, userId, languageOf) ?? settle(platform, null, languageOf, () => answerer.answerFact(factId, language));
+      const refused = limited(platform, userId, languageOf);
+      if (refused !== undefined) return refused;
+      // A did-you-mean press has no question of its own to keep: the fact id is not one.
+      const answer = await followUps.answerIn(conversation, (context) =>
+        settle(platform, null, context, languageOf, () => answerer.answerFact(factId, language)),
+      );
+      return { kind: "answer", answer };
     },
+    async isActive(conversationKey) {
+      return (await followUps.context({ key: conversationKey })).length > 0;
+    },
+    answerAgain(request) {
+      const languageOf = (): Language => ("language" in request ? request.language : detectLanguage(request.question));
+      return safely(() => ("factId" in request ? answerer.answerFact(request.factId, request.language) : answerer.answer(request.question)), languageOf);
+    },
+    help,
+    suggest: (prefix, language) => answerer.suggest(prefix, language),
+    detectLanguage,
+    packs: answerer.packs,
     async vote({ platform, userId, vote, factId, question }) {
       // One vote per user and answer: pressing 👎 ten times is one opinion; changing it is another.
       const key = `${platform}:${userId}:${factId ?? "-"}`;

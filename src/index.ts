@@ -7,10 +7,29 @@ export { loadKnowledge, DEFAULT_KNOWLEDGE_DIR } from "./core/knowledge-loader.js
 export { KnowledgeError } from "./core/errors.js";
 export type { Knowledge, Fact, Pack } from "./core/knowledge-schema.js";
 export type { AdapterContext, PlatformAdapter } from "./platform.js";
+export { PLATFORMS } from "./platform-name.js";
 export { createLogger, redactSecrets } from "./logger.js";
 export type { Logger } from "./logger.js";
 export { createConversation, createConversationFromConfig } from "./conversation.js";
-export type { AskOutcome, AskRequest, Conversation, ConversationOptions, Platform, VoteRequest } from "./conversation.js";
+export type {
+  AskOutcome,
+  AskRequest,
+  Conversation,
+  ConversationKey,
+  ConversationOptions,
+  FactRequest,
+  Help,
+  Platform,
+  ShareRequest,
+  VoteRequest,
+} from "./conversation.js";
+export {
+  createInMemoryConversationMemory,
+  DEFAULT_CONVERSATION_TTL_MS,
+  DEFAULT_MAX_CONVERSATIONS,
+  DEFAULT_MAX_TURNS,
+} from "./conversation-memory.js";
+export type { ConversationMemory, InMemoryConversationMemoryOptions } from "./conversation-memory.js";
 export { createRateLimiter } from "./ops/rate-limiter.js";
 export { createMetrics } from "./ops/metrics.js";
 export { createFeedbackStore } from "./ops/feedback-store.js";
@@ -19,4 +38,6 @@ export { operatorRoutes } from "./ops/operator-server.js";
 export type { OperatorRoute } from "./ops/operator-server.js";
 export { detectLanguage } from "./core/language.js";
 export { loadDotEnv } from "./env-file.js";
+export { readOpsConfig } from "./ops/config.js";
+export type { OpsConfig } from "./ops/config.js";
 export { truncate } from "./text.js";

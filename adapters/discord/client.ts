@@ -2,7 +2,7 @@ import { Client, GatewayIntentBits, Partials, Status } from "discord.js";
 import { NO_PINGS } from "./allowed-mentions.js";
 import type { DiscordConfig } from "./config.js";
 import { registerEvents } from "./events/index.js";
-import { InFlight } from "./events/guard.js";
+import { InFlight } from "../shared/in-flight.js";
 import type { HandlerDeps } from "./handler-deps.js";
 
 /**
@@ -13,7 +13,7 @@ import type { HandlerDeps } from "./handler-deps.js";
 export const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 /**
- * How long stop() waits for running handlers, then for the gateway to close. src/main.ts gives all
+ * How long stop() waits for running handlers, then for the gateway to close. app/main.ts gives all
  * adapters together 4.5 s from SIGTERM, then flushes the feedback file; every adapter's stop() is
  * to finish within 3 s in the worst case.
  */
@@ -67,7 +67,7 @@ export function createDiscordBot(
       await Promise.all([client.login(config.token), ready]);
     },
     async stop() {
-      await inFlight.drain(timings.drainMs);
+      if (!(await inFlight.drain(timings.drainMs))) deps.logger.warn({ inFlight: inFlight.count }, "discord: stopped with work still in flight");
       let timer: NodeJS.Timeout | undefined;
       // A gateway that never answers the close frame must not hold shutdown hostage.
       await Promise.race([

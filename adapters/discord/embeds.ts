@@ -1,16 +1,21 @@
 import { EmbedBuilder, MessageFlags, type ActionRowBuilder, type ButtonBuilder } from "discord.js";
-import type { Answer, AskOutcome, Language, TopicSummary } from "../../src/index.js";
+import type { Answer, AskOutcome, Help, Language } from "../../src/index.js";
+import { confidenceText, contextNoteText, UI } from "../shared/ui-strings.js";
 import { NO_PINGS } from "./allowed-mentions.js";
 import { didYouMeanRow } from "./components/did-you-mean.js";
 import { feedbackRow } from "./components/feedback.js";
 import { escapeUserText, truncate } from "./escape.js";
-import { MESSAGES } from "./messages.js";
 
 const COLOR_ANSWERED = 0x2e8b57;
 const COLOR_UNKNOWN = 0x99aab5;
 
-/** Discord's embed limits. */
-const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048 } as const;
+/** Discord's embed limits; an embed over any of them, or over `total` in all, is rejected whole. */
+const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, fields: 25, total: 6000 } as const;
+/** Room for the article's title under a quote: the quote gets the rest of the field. */
+const TITLE_CHARS = 300;
+/** Room for an article's address in a link; a longer one is shown as plain text. */
+const MAX_LINK_URL = 500;
+const EXAMPLES_PER_TOPIC = 3;
 
 export interface ReplyPayload {
   embeds: EmbedBuilder[];
@@ -18,31 +23,40 @@ export interface ReplyPayload {
   allowedMentions: typeof NO_PINGS;
 }
 
-function quoteBlock(quote: string, title: string): string {
-  const quoted = quote
+/** The article's title (escaped, cut to fit), linked to the article when the knowledge has its address. */
+function titleLink(title: string, url: string | undefined): string {
+  const text = escapeUserText(truncate(title, TITLE_CHARS));
+  if (url === undefined || url.length > MAX_LINK_URL) return text;
+  // `)` would end the markdown link early; `<…>` keeps Discord from previewing the article.
+  return `[${text.replaceAll("]", "\\]")}](<${url.replaceAll(")", "%29").replaceAll(">", "%3E")}>)`;
+}
+
+function quoteBlock(answer: Answer): string | undefined {
+  if (answer.source === null) return undefined;
+  const quoted = answer.source.quote
     .split("\n")
     .map((line) => `> ${line}`)
     .join("\n");
-  const attribution = `— *${escapeUserText(title)}*`;
+  const attribution = `— *${titleLink(answer.source.title, answer.source.url)}*`;
   return `${truncate(quoted, LIMITS.fieldValue - attribution.length - 1)}\n${attribution}`;
 }
 
 /**
- * An Answer as an embed: the question as asked (escaped), the answer, the article's sentence that
- * backs it with the article's title, and the confidence. An unknown answer carries did-you-mean
- * buttons instead of a source.
+ * An Answer as an embed: the question as asked (escaped), the answer (after the context note when
+ * earlier turns decided it, so a wrong reading is seen first), the article's sentence that backs
+ * it with the article's title, and the confidence. An unknown answer carries did-you-mean buttons
+ * instead of a source.
  */
 export function answerEmbed(answer: Answer, question: string): EmbedBuilder {
-  const text = MESSAGES[answer.language];
+  const note = answer.contextNote === undefined ? "" : `*${escapeUserText(contextNoteText(answer.contextNote))}*\n`;
   const embed = new EmbedBuilder()
     .setColor(answer.status === "answered" ? COLOR_ANSWERED : COLOR_UNKNOWN)
-    .setDescription(truncate(answer.answer, LIMITS.description))
-    .setFooter({ text: text.confidence(Math.round(answer.confidence * 100)) });
+    .setDescription(truncate(`${note}${answer.answer}`, LIMITS.description))
+    .setFooter({ text: confidenceText(answer.confidence, answer.language) });
   const asked = question.trim();
   if (asked !== "") embed.setTitle(truncate(escapeUserText(asked), LIMITS.title));
-  if (answer.source !== null) {
-    embed.addFields({ name: text.sourceField, value: quoteBlock(answer.source.quote, answer.source.title) });
-  }
+  const source = quoteBlock(answer);
+  if (source !== undefined) embed.addFields({ name: UI.source[answer.language], value: source });
   return embed;
 }
 
@@ -66,33 +80,55 @@ export interface NoticePayload {
 
 export type InteractionReply = (ReplyPayload | NoticePayload) & { flags?: MessageFlags.Ephemeral };
 
+export function noticePayload(content: string): NoticePayload {
+  return { content, allowedMentions: NO_PINGS };
+}
+
+/** The help for an empty question or "help": the topics with example questions, and how to ask. */
+export function helpPayload(help: Help): ReplyPayload {
+  return { embeds: [topicsEmbed(help, UI.emptyQuestion[help.language])], components: [], allowedMentions: NO_PINGS };
+}
+
+/** Whatever the conversation service decided, as a message: an answer, the help, or the limit's notice. */
+export function outcomePayload(outcome: AskOutcome, question: string): ReplyPayload | NoticePayload {
+  if (outcome.kind === "rate-limited") return noticePayload(outcome.message);
+  if (outcome.kind === "help") return helpPayload(outcome.help);
+  return answerPayload(outcome.answer, question);
+}
+
 /**
  * The reply to an interaction that asked a question: the answer (ephemeral when asked), or, over
  * the per-user limit, the polite notice, always ephemeral since only the asker needs to see it.
  */
 export function interactionReply(outcome: AskOutcome, question: string, ephemeral: boolean): InteractionReply {
-  if (outcome.kind === "rate-limited") {
-    return { content: outcome.message, allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral };
-  }
-  return { ...answerPayload(outcome.answer, question), ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
+  const payload = outcomePayload(outcome, question);
+  return ephemeral || outcome.kind === "rate-limited" ? { ...payload, flags: MessageFlags.Ephemeral } : payload;
 }
 
-/** The /topics listing, and the hint shown when someone mentions the bot without a question. */
-export function topicsEmbed(topics: readonly TopicSummary[], language: Language, intro?: string): EmbedBuilder {
-  const text = MESSAGES[language];
-  const embed = new EmbedBuilder().setColor(COLOR_ANSWERED).setTitle(text.topicsTitle);
-  if (intro !== undefined) embed.setDescription(intro);
-  if (topics.length === 0) return embed.setDescription(text.noTopics);
-  for (const topic of topics.slice(0, 25)) {
-    const examples = topic.examples.slice(0, 3).map((example) => `• ${escapeUserText(example)}`);
-    embed.addFields({
-      name: truncate(topic.label, LIMITS.fieldName),
-      value: truncate(examples.length > 0 ? examples.join("\n") : "—", LIMITS.fieldValue),
-    });
+/**
+ * The /topics listing, and the help shown for a mention without a question: as many topics as fit
+ * Discord's 25 fields and 6,000 characters in all, the rest left out rather than the whole
+ * embed refused.
+ */
+export function topicsEmbed(help: Help, intro?: string): EmbedBuilder {
+  const language = help.language;
+  const title = UI.topicsTitle[language];
+  const description = truncate([intro, UI.discordHowTo[language]].filter((line) => line !== undefined).join("\n\n"), LIMITS.description);
+  const embed = new EmbedBuilder().setColor(COLOR_ANSWERED).setTitle(title);
+  if (help.topics.length === 0) return embed.setDescription(UI.noTopics[language]);
+  embed.setDescription(description);
+  let used = title.length + description.length;
+  for (const topic of help.topics.slice(0, LIMITS.fields)) {
+    const examples = topic.examples.slice(0, EXAMPLES_PER_TOPIC).map((example) => `• ${escapeUserText(example)}`);
+    const name = truncate(topic.label, LIMITS.fieldName);
+    const value = truncate(examples.length > 0 ? examples.join("\n") : "—", LIMITS.fieldValue);
+    if (used + name.length + value.length > LIMITS.total) break;
+    used += name.length + value.length;
+    embed.addFields({ name, value });
   }
   return embed;
 }
 
 export function apologyPayload(language: Language): NoticePayload {
-  return { content: MESSAGES[language].apology, allowedMentions: NO_PINGS };
+  return noticePayload(UI.apology[language]);
 }

@@ -1,5 +1,5 @@
 import { escapeMarkdown } from "discord.js";
-export { truncate } from "../../src/text.js";
+export { truncate } from "../../src/index.js";
 
 /**
  * Makes user text safe to echo: Discord markdown is escaped so a question cannot restyle the

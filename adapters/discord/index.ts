@@ -35,7 +35,7 @@ export function createDiscordAdapter(context: AdapterContext, options: DiscordAd
     };
   }
 
-  const bot = createDiscordBot(config, { answerer: context.answerer, conversation: context.conversation, logger });
+  const bot = createDiscordBot(config, { conversation: context.conversation, logger });
   return {
     platform: "discord",
     start: () => bot.login(),

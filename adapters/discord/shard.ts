@@ -3,8 +3,7 @@
 // Each shard process builds its own conversation: its rate limiter and metrics are its own (a user
 // is limited per shard, which is per server, and these metrics are not served by the manager's
 // /metrics); the feedback file under DATA_DIR is shared, one whole line per append.
-import { createAnswerer, createConversationFromConfig, createLogger, loadKnowledge } from "../../src/index.js";
-import { readOpsConfig } from "../../src/ops/config.js";
+import { createAnswerer, createConversationFromConfig, createLogger, loadKnowledge, readOpsConfig } from "../../src/index.js";
 import { createDiscordBot } from "./client.js";
 import { loadDiscordConfig } from "./config.js";
 import { SHARD_STOP_MS } from "./sharding.js";
@@ -18,7 +17,7 @@ const answerer = createAnswerer(await loadKnowledge(process.env.KNOWLEDGE_DIR));
 const { conversation } = createConversationFromConfig(answerer, logger, ops);
 // The manager SIGKILLs a shard that has not exited SHARD_KILL_GRACE_MS after its SIGTERM; the
 // client's stop (1 s drain + 1 s close) and the feedback flush fit in SHARD_STOP_MS, well before.
-const bot = createDiscordBot(config, { answerer, conversation, logger }, { drainMs: 1_000, destroyMs: 1_000 });
+const bot = createDiscordBot(config, { conversation, logger }, { drainMs: 1_000, destroyMs: 1_000 });
 
 function exit(code: number): never {
   logger.flush();
@@ -68,7 +67,7 @@ try {
   logger.fatal({ err: error }, "discord: shard could not connect");
   exit(1);
 }
-// Last line of defence once connected, as in src/main.ts (a failure to connect must exit 1, and the
+// Last line of defence once connected, as in app/main.ts (a failure to connect must exit 1, and the
 // manager respawns it): a bug in one message must not take the shard's servers down with it.
 process.on("unhandledRejection", (reason) => {
   logger.error({ err: reason }, "discord: unhandled rejection in a shard (kept running)");

@@ -13,7 +13,7 @@ const SPAWN_TIMEOUT_MS = 60_000;
 /**
  * A shard's own stop and feedback flush, from its SIGTERM (see shard.ts), and how long the manager
  * waits for it before SIGKILL: longer than the shard's stop, so a healthy shard is never killed
- * mid-flush, yet the whole sharded stop stays within 4 s (src/main.ts exits 4.5 s after SIGTERM).
+ * mid-flush, yet the whole sharded stop stays within 4 s (app/main.ts exits 4.5 s after SIGTERM).
  */
 export const SHARD_STOP_MS = 2_500;
 export const SHARD_KILL_GRACE_MS = 3_500;

@@ -14,10 +14,11 @@ import * as actions from "./actions/index.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import * as commands from "./commands/index.js";
 import type { SlackConfig } from "./config.js";
+import { InFlight } from "../shared/in-flight.js";
 import { RecentKeys } from "./dedupe.js";
 import * as events from "./events/index.js";
-import { InFlight } from "./in-flight.js";
 import type { ListenerDeps } from "./listener-deps.js";
+import * as shortcuts from "./shortcuts/index.js";
 
 /** Where Slack sends commands, events and actions in HTTP mode (the Request URL in the manifest). */
 export const EVENTS_PATH = "/slack/events";
@@ -106,16 +107,17 @@ export function createSlackApp(config: SlackConfig, context: AdapterContext, opt
 
   const inFlight = new InFlight();
   const deps: ListenerDeps = {
-    answerer: context.answerer,
     conversation: context.conversation,
     logger,
     answeredMessages: new RecentKeys(),
+    threadFollowUps: config.threadFollowUps,
   };
   app.use(trackInFlight(inFlight));
   app.use(skipRedeliveredEvents(new RecentKeys(), deps));
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);
+  shortcuts.register(app, deps);
   app.error((error) => {
     logger.error({ err: error }, "unhandled error in a Slack listener");
     return Promise.resolve();

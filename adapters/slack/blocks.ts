@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
-import { LanguageSchema, type Answer, type Language, type PackSummary, type TopicSummary } from "../../src/index.js";
+import { LanguageSchema, type Answer, type AskOutcome, type Help, type Language } from "../../src/index.js";
+import { confidenceText, contextNoteText, UI, withColon } from "../shared/ui-strings.js";
 import { decodeEntities, escapeText, escapeWithin, truncate } from "./escape.js";
 
 /** Block Kit rendering of the core's answers. Pure functions: text in, message payload out. */
@@ -23,40 +24,13 @@ export const ACTION_IDS = {
 } as const;
 
 // Slack's documented limits; a payload over any of them is rejected whole (invalid_blocks).
-const LIMITS = { sectionText: 3000, contextText: 2000, buttonText: 75, buttonValue: 2000, fallbackText: 3000 };
+const LIMITS = { sectionText: 3000, contextText: 2000, buttonText: 75, buttonValue: 2000, fallbackText: 3000, homeBlocks: 100 };
 const MAX_HELP_TOPICS = 20;
 const EXAMPLES_PER_TOPIC = 3;
-
-const UI = {
-  question: { en: "Question:", fr: "Question :" },
-  askedBy: { en: "asked:", fr: "a demandé :" },
-  source: { en: "Source:", fr: "Source :" },
-  confidence: { en: "Confidence:", fr: "Confiance :" },
-  percent: { en: "%", fr: " %" },
-  share: { en: "Share in channel", fr: "Partager dans le canal" },
-  helpIntro: { en: "Ask me a question about", fr: "Posez-moi une question sur" },
-  helpHowTo: {
-    en: "Type `/ask` followed by your question, or mention me in a channel. En français : `/ask aide`.",
-    fr: "Tapez `/ask` suivi de votre question, ou mentionnez-moi dans un canal. In English: `/ask help`.",
-  },
-  helpful: { en: "Helpful answer", fr: "Réponse utile" },
-  notHelpful: { en: "Not a helpful answer", fr: "Réponse pas utile" },
-  thanks: { en: "Thanks for the feedback!", fr: "Merci pour votre retour !" },
-  apology: {
-    en: "Sorry, something went wrong while answering. Please try again in a moment.",
-    fr: "Désolé, une erreur est survenue en préparant la réponse. Réessayez dans un instant.",
-  },
-} as const satisfies Record<string, Record<Language, string>>;
-
-/** Words that ask for the help text instead of an answer. */
-const HELP_WORDS: Record<string, Language> = { help: "en", "?": "en", aide: "fr", aidez: "fr" };
-
-/** The language of the help asked for, or undefined when `question` is a real question. */
-export function helpLanguage(question: string): Language | undefined {
-  const word = question.trim().toLowerCase();
-  if (word === "") return "en";
-  return HELP_WORDS[word];
-}
+/** Room for a pack title wherever it is shown: no real title is longer, and the quote needs the rest. */
+const TITLE_CHARS = 300;
+/** Topics per language on the App Home, so both languages fit Slack's 100 blocks of a view. */
+const MAX_HOME_TOPICS = 20;
 
 export interface AnswerRenderOptions {
   /** The question as the user saw it; escaped here before it is echoed. */
@@ -130,33 +104,44 @@ function mrkdwn(text: string): { type: "mrkdwn"; text: string } {
   return { type: "mrkdwn", text };
 }
 
-function questionLine(options: AnswerRenderOptions, language: Language): string {
-  const question = `_${escapeWithin(options.question, LIMITS.contextText - 100)}_`;
+/** Room for the context note on the question line; notes are a few words. */
+const CONTEXT_NOTE_CHARS = 200;
+
+function questionLine(options: AnswerRenderOptions, answer: Answer): string {
+  const language = answer.language;
+  const question = `_${escapeWithin(options.question, LIMITS.contextText - 100 - CONTEXT_NOTE_CHARS)}_`;
+  // Beside the question, so a wrong reading of a follow-up is seen before the answer is read.
+  const note = answer.contextNote === undefined ? "" : ` ${escapeWithin(contextNoteText(answer.contextNote), CONTEXT_NOTE_CHARS)}`;
   // Only ids shaped like Slack's are turned into mentions; anything else would be user-controlled markup.
   if (options.sharedBy !== undefined && SLACK_ID.test(options.sharedBy)) {
-    return `<@${options.sharedBy}> ${UI.askedBy[language]} ${question}`;
+    return `<@${options.sharedBy}> ${withColon(UI.askedBy[language], language)} ${question}${note}`;
   }
-  return `${UI.question[language]} ${question}`;
+  return `${withColon(UI.question[language], language)} ${question}${note}`;
+}
+
+/** The article's title, linked to the article when the knowledge has its address. */
+function titleLink(title: string, url: string | undefined): string {
+  const text = escapeWithin(title, TITLE_CHARS);
+  if (url === undefined) return text;
+  // `|` and `>` would end Slack's <url|label> early; the schema only lets http(s) addresses in.
+  const href = escapeText(url.replaceAll("|", "%7C"));
+  return `<${href}|${text}>`;
 }
 
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
   const language = answer.language;
   const blocks: KnownBlock[] = [
-    { type: "context", elements: [mrkdwn(questionLine(options, language))] },
+    { type: "context", elements: [mrkdwn(questionLine(options, answer))] },
     { type: "section", text: mrkdwn(escapeWithin(answer.answer, LIMITS.sectionText)) },
   ];
 
   if (answer.status === "answered") {
     if (answer.source !== null) {
-      const title = escapeWithin(answer.source.title, 300);
-      const quote = escapeWithin(answer.source.quote, LIMITS.contextText - 400);
-      blocks.push({ type: "context", elements: [mrkdwn(`:newspaper: ${UI.source[language]} *${title}* — “${quote}”`)] });
+      const title = titleLink(answer.source.title, answer.source.url);
+      const quote = escapeWithin(answer.source.quote, LIMITS.contextText - 200 - title.length);
+      blocks.push({ type: "context", elements: [mrkdwn(`:newspaper: ${withColon(UI.source[language], language)} *${title}* — “${quote}”`)] });
     }
-    const percent = Math.round(answer.confidence * 100);
-    blocks.push({
-      type: "context",
-      elements: [mrkdwn(`${UI.confidence[language]} ${percent}${UI.percent[language]}`)],
-    });
+    blocks.push({ type: "context", elements: [mrkdwn(confidenceText(answer.confidence, language))] });
     const value =
       options.ephemeral && answer.factId !== null
         ? factButtonValue({ factId: answer.factId, language, question: options.question, confidence: answer.confidence })
@@ -196,7 +181,8 @@ export function renderAnswer(answer: Answer, options: AnswerRenderOptions): Slac
     if (buttons.length > 0) blocks.push({ type: "actions", block_id: "suggestions", elements: buttons });
   }
 
-  return { text: escapeWithin(answer.answer, LIMITS.fallbackText), blocks };
+  const fallback = answer.contextNote === undefined ? answer.answer : `${answer.answer} ${contextNoteText(answer.contextNote)}`;
+  return { text: escapeWithin(fallback, LIMITS.fallbackText), blocks };
 }
 
 /** 👍 / 👎 under an answer; each press is recorded against the answer's fact for the curators. */
@@ -226,33 +212,71 @@ export function renderFeedbackThanks(language: Language): SlackMessage {
   return { text, blocks: [{ type: "context", elements: [mrkdwn(text)] }] };
 }
 
+/** A short note to one person, such as "that message has no text I can answer". */
+export function renderNotice(text: string): SlackMessage {
+  const escaped = escapeText(text);
+  return { text: escaped, blocks: [{ type: "section", text: mrkdwn(escaped) }] };
+}
+
 /** The short note a user over the per-user limit sees, privately (the text comes from the core). */
 export function renderRateLimited(message: string): SlackMessage {
   const text = escapeText(message);
   return { text, blocks: [{ type: "section", text: mrkdwn(`:hourglass_flowing_sand: ${text}`) }] };
 }
 
-export function renderHelp(
-  packs: readonly PackSummary[],
-  topics: readonly TopicSummary[],
-  language: Language,
-): SlackMessage {
-  const titles = packs.map((pack) => `*${escapeWithin(pack.title, 300)}*`).join(", ");
-  const intro = `${UI.helpIntro[language]} ${titles}`;
-  const blocks: KnownBlock[] = [{ type: "section", text: mrkdwn(intro) }];
-  for (const topic of topics.slice(0, MAX_HELP_TOPICS)) {
-    const examples = topic.examples
-      .slice(0, EXAMPLES_PER_TOPIC)
-      .map((example) => `• ${escapeWithin(example, 300)}`);
-    const text = [`*${escapeWithin(topic.label, 200)}*`, ...examples].join("\n");
-    blocks.push({ type: "section", text: mrkdwn(text) });
+function topicBlocks(help: Help, maxTopics: number): KnownBlock[] {
+  return help.topics.slice(0, maxTopics).map((topic) => {
+    const examples = topic.examples.slice(0, EXAMPLES_PER_TOPIC).map((example) => `• ${escapeWithin(example, 300)}`);
+    return { type: "section", text: mrkdwn([`*${escapeWithin(topic.label, 200)}*`, ...examples].join("\n")) };
+  });
+}
+
+function packTitles(help: Help): string {
+  return help.packs.map((pack) => `*${titleLink(pack.title, pack.url)}*`).join(", ");
+}
+
+/** The topics with example questions: for an empty question, "help" or "aide". */
+export function renderHelp(help: Help): SlackMessage {
+  const language = help.language;
+  const intro = `${UI.helpIntro[language]} ${packTitles(help)}`;
+  return {
+    text: intro,
+    blocks: [
+      { type: "section", text: mrkdwn(intro) },
+      ...topicBlocks(help, MAX_HELP_TOPICS),
+      { type: "context", elements: [mrkdwn(UI.slackHowTo[language])] },
+    ],
+  };
+}
+
+/**
+ * The App Home tab: the article (title, linked), how to ask, and the topics with example questions,
+ * in French then English, since Slack does not tell the app its user's language.
+ */
+export function renderHome(helps: readonly Help[]): types.HomeView {
+  const blocks: KnownBlock[] = [];
+  for (const help of helps) {
+    const language = help.language;
+    blocks.push(
+      { type: "header", text: { type: "plain_text", text: truncate(UI.topicsTitle[language], 150) } },
+      { type: "section", text: mrkdwn(`:newspaper: ${withColon(UI.article[language], language)} ${packTitles(help)}`) },
+      { type: "section", text: mrkdwn(`*${withColon(UI.howToAsk[language], language)}* ${UI.slackHowTo[language]}`) },
+      ...topicBlocks(help, MAX_HOME_TOPICS),
+      { type: "divider" },
+    );
   }
-  blocks.push({ type: "context", elements: [mrkdwn(UI.helpHowTo[language])] });
-  return { text: intro, blocks };
+  return { type: "home", blocks: blocks.slice(0, LIMITS.homeBlocks) };
 }
 
 /** Said when answering failed; in the asker's language when known, else in both. */
 export function renderApology(language: Language | undefined): SlackMessage {
   const text = language === undefined ? `${UI.apology.fr}\n${UI.apology.en}` : UI.apology[language];
   return { text, blocks: [{ type: "section", text: mrkdwn(`:warning: ${text}`) }] };
+}
+
+/** Whatever the conversation service decided, as a Slack message: an answer, the help, or the limit's note. */
+export function renderOutcome(outcome: AskOutcome, options: AnswerRenderOptions): SlackMessage {
+  if (outcome.kind === "help") return renderHelp(outcome.help);
+  if (outcome.kind === "rate-limited") return renderRateLimited(outcome.message);
+  return renderAnswer(outcome.answer, options);
 }

@@ -10,6 +10,8 @@ const PURPOSE = {
   SLACK_APP_TOKEN: "the app-level token that switches to Socket Mode (Slack app → Basic Information → App-Level Tokens, scope connections:write, starts with xapp-)",
   SLACK_API_URL: "an optional Slack Web API base URL, for enterprise gateways and tests (default https://slack.com/api/)",
   PORT: "the HTTP port Slack sends commands, events and actions to, on path /slack/events (default 3000)",
+  SLACK_THREAD_FOLLOWUPS:
+    "whether plain replies (without a mention) in a thread the bot answered are answered while the conversation is active: true or false (default false; needs the message.channels event and channels:history scope, see manifest.yml)",
 } as const;
 
 type VariableName = keyof typeof PURPOSE;
@@ -53,6 +55,10 @@ const EnvSchema = z.object({
       .regex(/^\d{1,5}$/, { message: "is malformed (expected a port number)", abort: true })
       .refine((port) => Number(port) <= 65_535, "is out of range (expected 0 to 65535)"),
   ),
+  SLACK_THREAD_FOLLOWUPS: z.preprocess(
+    (value) => (typeof value === "string" ? value.trim().toLowerCase() || undefined : value),
+    z.enum(["true", "false"], { error: 'is malformed (expected "true" or "false")' }).default("false"),
+  ),
 });
 
 interface CommonConfig {
@@ -60,6 +66,8 @@ interface CommonConfig {
   /** With a trailing slash, as Bolt's WebClient expects; undefined means Slack's public API. */
   readonly apiUrl: string | undefined;
   readonly port: number;
+  /** SLACK_THREAD_FOLLOWUPS: answer plain replies in threads the bot answered, while they are active. */
+  readonly threadFollowUps: boolean;
 }
 
 export interface HttpModeConfig extends CommonConfig {
@@ -88,6 +96,7 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
     SLACK_APP_TOKEN: env.SLACK_APP_TOKEN,
     SLACK_API_URL: env.SLACK_API_URL,
     PORT: env.PORT,
+    SLACK_THREAD_FOLLOWUPS: env.SLACK_THREAD_FOLLOWUPS,
   });
   // Every problem is reported at once, so a first start does not turn into a fix-one-rerun loop.
   const problems: { variable: VariableName; problem: string }[] = [];
@@ -116,6 +125,7 @@ export function loadSlackConfig(env: NodeJS.ProcessEnv): SlackConfig {
     botToken,
     apiUrl: apiUrl === undefined || apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/`,
     port: values.PORT === undefined ? 3000 : Number(values.PORT),
+    threadFollowUps: values.SLACK_THREAD_FOLLOWUPS === "true",
   };
   if (values.SLACK_APP_TOKEN !== undefined) {
     return { ...common, mode: "socket", appToken: values.SLACK_APP_TOKEN, signingSecret: values.SLACK_SIGNING_SECRET };

@@ -1,4 +1,4 @@
-export { truncate } from "../../src/text.js";
+export { truncate } from "../../src/index.js";
 /**
  * Slack's message text is its own markup: `<@U123>` pings a user, `<!channel>` pings a whole channel,
  * and `&`, `<`, `>` are control characters. Text typed by users comes in that markup; this module turns

@@ -35,7 +35,7 @@ export class SlackStartError extends Error {
 }
 
 /**
- * src/main.ts gives all adapters together 4.5 s from SIGTERM, then flushes the feedback file and
+ * app/main.ts gives all adapters together 4.5 s from SIGTERM, then flushes the feedback file and
  * exits; every adapter's stop() is to finish within 3 s in the worst case. One deadline covers the
  * whole stop (waiting for a start, draining, closing), with a little room for what follows it.
  */

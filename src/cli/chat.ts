@@ -1,8 +1,14 @@
 import { createInterface } from "node:readline";
+import { createInMemoryConversationMemory } from "../conversation-memory.js";
 import type { Answerer } from "../core/answerer-types.js";
+import { createFollowUps, type ConversationKey } from "../follow-ups.js";
 import { formatAnswer } from "./format.js";
 
-const HELP = `Ask a question about the article, in French or English (e.g. "combien de pays ?", "who launched it?").
+/** The terminal chat is one conversation: each question may follow up on the ones before. */
+const CHAT_CONVERSATION: ConversationKey = { key: "terminal" };
+
+const HELP = `Ask a question about the article, in French or English (e.g. "combien de pays ?", "who launched it?"),
+then follow up ("and the Finnish one?", "since when?").
   /topics   what the article covers, with example questions
   /help     this help
   /quit     leave (or Ctrl+D)`;
@@ -28,6 +34,13 @@ export async function runChat(
   const write = (text: string): void => {
     output.write(`${text}\n`);
   };
+  const followUps = createFollowUps(createInMemoryConversationMemory(), {
+    warn: (_details, message) => {
+      write(message);
+    },
+  });
+  const answer = async (question: string): Promise<string> =>
+    formatAnswer(await followUps.answerIn(CHAT_CONVERSATION, (context) => answerer.answer(question, { context })));
   if (interactive) {
     const titles = answerer.packs.map((p) => p.title).join(" · ");
     write(`Article Q&A bot — ${titles}\n${HELP}\n`);
@@ -39,7 +52,7 @@ export async function runChat(
     if (command === "/quit" || command === "/exit") break;
     if (command === "/help") write(HELP);
     else if (command === "/topics") write(topicsText(answerer));
-    else if (command !== "") write(`${formatAnswer(answerer.answer(line))}\n`);
+    else if (command !== "") write(`${await answer(line)}\n`);
     if (interactive) rl.prompt();
   }
   rl.close();

@@ -16,6 +16,8 @@ export const SourceSchema = z.object({
   title: z.string().min(1),
   /** The article's sentence that backs the answer, verbatim. */
   quote: z.string().min(1),
+  /** The article's address (`pack.url`), when the knowledge has one: the title links to it. */
+  url: z.url().optional(),
 });
 export type Source = z.infer<typeof SourceSchema>;
 

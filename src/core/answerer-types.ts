@@ -12,6 +12,8 @@ export interface PackSummary {
   readonly id: string;
   readonly title: string;
   readonly factCount: number;
+  /** The article's address, when the knowledge has one. */
+  readonly url?: string;
 }
 
 /** The platform-neutral core: question in, answer out. Every method is pure and never throws. */
@@ -35,4 +37,10 @@ export interface Answerer {
   suggest(prefix: string, language?: Language): string[];
   readonly packs: readonly PackSummary[];
   readonly factCount: number;
+  /**
+   * The language a text is in, read as the core reads questions (with the knowledge's vocabulary),
+   * so that what the bot says around an answer (a rate-limit notice, an apology) is in the language
+   * the answer would have been in.
+   */
+  detectLanguage(text: string): Language;
 }

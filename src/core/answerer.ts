@@ -54,6 +54,11 @@ function stripMarkup(text: string): string {
   return text.replace(/[*_~`>|#[\]]/g, " ").replace(/\s+/g, " ").trim();
 }
 
+/** The pack's address, as an optional property (absent rather than undefined). */
+function urlOf(pack: Pack): { url?: string } {
+  return pack.pack.url === undefined ? {} : { url: pack.pack.url };
+}
+
 function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
@@ -154,7 +159,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       answer: entry.fact.answer[language],
       confidence,
       factId: entry.fact.id,
-      source: { pack: entry.pack.pack.id, title: entry.pack.pack.title, quote: entry.fact.quote },
+      source: { pack: entry.pack.pack.id, title: entry.pack.pack.title, quote: entry.fact.quote, ...urlOf(entry.pack) },
       suggestions,
       language,
     };
@@ -288,7 +293,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return unique.filter((q) => q.length >= 1 && q.length <= MAX_CHOICE_LENGTH).slice(0, MAX_AUTOCOMPLETE);
   }
 
-  const packs: PackSummary[] = knowledge.packs.map((p) => ({ id: p.pack.id, title: p.pack.title, factCount: p.facts.length }));
+  const packs: PackSummary[] = knowledge.packs.map((p) => ({ id: p.pack.id, title: p.pack.title, factCount: p.facts.length, ...urlOf(p) }));
 
   return {
     answer,
@@ -298,5 +303,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     suggest,
     packs,
     factCount: facts.length,
+    // Read exactly as answer() reads a question, so a notice and the answer agree.
+    detectLanguage: (text) => languageOf(stripMarkup(stripPlatformMarkup(text))),
   };
 }

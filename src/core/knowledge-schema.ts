@@ -90,6 +90,10 @@ export const PackSchema = z
         language: z.enum(["fr", "en"]).describe("The language of article.txt."),
         date: z.string().optional().describe("Publication date, when known (ISO 8601)."),
         source: z.string().optional().describe("Where the article comes from, when known."),
+        url: z
+          .url({ protocol: /^https?$/, error: "must be an http(s) address" })
+          .optional()
+          .describe("The article's address, when it is online: answers link the title to it."),
       })
       .strict(),
     topics: z.array(TopicSchema).min(1),

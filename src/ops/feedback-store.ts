@@ -4,7 +4,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import type { Answer } from "../core/answer-schema.js";
-import type { PlatformAdapter } from "../platform.js";
+import type { Platform } from "../platform-name.js";
 
 export const DEFAULT_DATA_DIR = "./data";
 export const FEEDBACK_FILE = "feedback.jsonl";
@@ -27,7 +27,6 @@ export const FeedbackRecordSchema = z.object({
 });
 export type FeedbackRecord = z.infer<typeof FeedbackRecordSchema>;
 export type Vote = NonNullable<FeedbackRecord["vote"]>;
-type Platform = PlatformAdapter["platform"];
 
 export interface FeedbackStoreOptions {
   /** Folder of the JSON Lines file, created on first write (default ./data). */

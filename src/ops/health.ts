@@ -1,7 +1,10 @@
-import type { PlatformAdapter } from "../platform.js";
+import type { Platform } from "../platform-name.js";
 
 /** The part of an adapter a health check reads. */
-export type HealthTarget = Pick<PlatformAdapter, "platform" | "isConnected">;
+export interface HealthTarget {
+  readonly platform: Platform;
+  isConnected(): boolean;
+}
 
 export interface HealthInput {
   /** Facts in the loaded knowledge; null while it is not loaded. */
@@ -13,13 +16,13 @@ export interface HealthInput {
 export interface HealthReport {
   readonly status: "ok" | "degraded";
   readonly knowledge: { readonly loaded: boolean; readonly facts: number };
-  readonly platforms: Partial<Record<PlatformAdapter["platform"], "connected" | "disconnected">>;
+  readonly platforms: Partial<Record<Platform, "connected" | "disconnected">>;
 }
 
 /** "ok" when the knowledge is loaded and every configured platform is connected; else "degraded". */
 export function checkHealth(input: HealthInput): HealthReport {
   const loaded = input.knowledgeFacts !== null && input.knowledgeFacts > 0;
-  const platforms: Partial<Record<PlatformAdapter["platform"], "connected" | "disconnected">> = {};
+  const platforms: Partial<Record<Platform, "connected" | "disconnected">> = {};
   let allConnected = true;
   for (const target of input.platforms) {
     let connected: boolean;

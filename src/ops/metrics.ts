@@ -1,13 +1,12 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { Answer } from "../core/answer-schema.js";
-import type { PlatformAdapter } from "../platform.js";
+import { PLATFORMS, type Platform } from "../platform-name.js";
 
-export type MetricsPlatform = PlatformAdapter["platform"];
+export type MetricsPlatform = Platform;
 
 /** How a question ended: the core's status, or turned away by the per-user limit before it. */
 export type QuestionOutcome = Answer["status"] | "rate_limited";
 
-const PLATFORMS: readonly MetricsPlatform[] = ["slack", "discord"];
 const OUTCOMES: readonly QuestionOutcome[] = ["answered", "unknown", "rate_limited"];
 
 export interface MetricsOptions {

@@ -1,4 +1,4 @@
-import type { PlatformAdapter } from "../platform.js";
+import type { Platform } from "../platform-name.js";
 
 export type RateLimitDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
 
@@ -18,7 +18,7 @@ export interface RateLimiterOptions {
 }
 
 /** The key a limit is kept under: one allowance per user and platform. */
-export function rateLimitKey(platform: PlatformAdapter["platform"], userId: string): string {
+export function rateLimitKey(platform: Platform, userId: string): string {
   return `${platform}:${userId}`;
 }
 

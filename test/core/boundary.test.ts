@@ -1,7 +1,9 @@
-// The architecture's one hard rule: the core (src/) never imports a platform SDK. Adapters live in
-// adapters/ and src/main.ts loads them only with a dynamic import() when their platform is set.
+// The architecture's hard rules: src/ never imports a platform SDK, the adapters or the composition
+// root; adapters live in adapters/ and app/main.ts loads them only with a dynamic import() when
+// their platform is set. ESLint's no-restricted-imports enforces the finer layers (eslint.config.js).
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { ESLint, Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../fixtures/core.js";
 
@@ -64,20 +66,53 @@ describe("the core imports no platform SDK", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("src/ reaches the adapters only through dynamic import(), so the SDKs load only when configured", async () => {
-    const files = await sourceFiles(path.join(ROOT, "src"));
-    const staticToAdapters: string[] = [];
-    let dynamicToAdapters = 0;
-    for (const file of files) {
-      for (const { specifier, dynamic } of moduleReferences(await readFile(file, "utf8"))) {
+  it("src/ never references adapters/ or app/, and app/main.ts loads the adapters only through import()", async () => {
+    const upward: string[] = [];
+    for (const file of await sourceFiles(path.join(ROOT, "src"))) {
+      for (const { specifier } of moduleReferences(await readFile(file, "utf8"))) {
         const resolved = specifier.startsWith(".") ? path.relative(ROOT, path.resolve(path.dirname(file), specifier)) : specifier;
-        if (!resolved.startsWith(`adapters${path.sep}`)) continue;
-        if (dynamic) dynamicToAdapters += 1;
-        else staticToAdapters.push(`${path.relative(ROOT, file)} → ${specifier}`);
+        if (resolved.startsWith(`adapters${path.sep}`) || resolved.startsWith(`app${path.sep}`)) upward.push(`${path.relative(ROOT, file)} → ${specifier}`);
       }
     }
-    expect(staticToAdapters).toEqual([]);
-    // main.ts does load them (this also proves the scanner sees dynamic imports in real files).
-    expect(dynamicToAdapters).toBeGreaterThan(0);
+    expect(upward).toEqual([]);
+
+    const main = path.join(ROOT, "app", "main.ts");
+    const toAdapters = moduleReferences(await readFile(main, "utf8")).filter(({ specifier }) => specifier.includes("adapters/"));
+    // The composition root does load them (this also proves the scanner sees dynamic imports in real files).
+    expect(toAdapters.length).toBeGreaterThan(0);
+    expect(toAdapters.filter((reference) => !reference.dynamic)).toEqual([]);
+  });
+});
+
+describe("the import boundaries are enforced by ESLint (no-restricted-imports)", () => {
+  /** Lints `code` with the rule exactly as eslint.config.js configures it for `file`. */
+  async function restrictedImports(file: string, code: string): Promise<string[]> {
+    const config = (await new ESLint({ cwd: ROOT }).calculateConfigForFile(path.join(ROOT, file))) as { rules?: Record<string, Linter.RuleEntry> };
+    const rule = config.rules?.["no-restricted-imports"];
+    if (rule === undefined) return [];
+    const messages = new Linter().verify(code, { languageOptions: { sourceType: "module", ecmaVersion: "latest" }, rules: { "no-restricted-imports": rule } });
+    return messages.map((message) => message.message);
+  }
+
+  it("the core imports neither operations, the conversation service nor adapters", async () => {
+    expect(await restrictedImports("src/core/answerer.ts", 'import { createMetrics } from "../ops/metrics.js";')).toHaveLength(1);
+    expect(await restrictedImports("src/core/answerer.ts", 'import { createConversation } from "../conversation.js";')).toHaveLength(1);
+    expect(await restrictedImports("src/core/answerer.ts", 'import { x } from "../../adapters/slack/app.js";')).toHaveLength(1);
+    expect(await restrictedImports("src/core/answerer.ts", 'import { foldText } from "./normalize.js";')).toEqual([]);
+  });
+
+  it("src/ imports neither adapters, app/ nor a platform SDK", async () => {
+    expect(await restrictedImports("src/conversation.ts", 'import { x } from "../adapters/shared/reply.js";')).toHaveLength(1);
+    expect(await restrictedImports("src/cli/ask.ts", 'import { x } from "../../app/main.js";')).toHaveLength(1);
+    expect(await restrictedImports("src/conversation.ts", 'import { App } from "@slack/bolt";')).toHaveLength(1);
+    expect(await restrictedImports("src/conversation.ts", 'import { createMetrics } from "./ops/metrics.js";')).toEqual([]);
+  });
+
+  it("adapters import src/ only through src/index.ts, plus the shared kit", async () => {
+    expect(await restrictedImports("adapters/slack/app.ts", 'import { truncate } from "../../src/text.js";')).toHaveLength(1);
+    expect(await restrictedImports("adapters/discord/client.ts", 'import { x } from "../../app/main.js";')).toHaveLength(1);
+    expect(await restrictedImports("adapters/slack/app.ts", 'import { truncate } from "../../src/index.js";')).toEqual([]);
+    expect(await restrictedImports("adapters/slack/app.ts", 'import { x } from "../shared/reply.js";')).toEqual([]);
+    expect(await restrictedImports("adapters/shared/reply.ts", 'import { Client } from "discord.js";')).toHaveLength(1);
   });
 });

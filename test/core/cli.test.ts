@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { splitSentences } from "../../src/core/coverage.js";
 import { inspectKnowledge } from "../../src/core/knowledge-loader.js";
-import { AnswerSchema, createAnswerer, loadKnowledge } from "../../src/index.js";
+import { formatAnswer } from "../../src/cli/format.js";
+import { AnswerSchema, createAnswerer, loadKnowledge, type Answer } from "../../src/index.js";
+import { turnsOf } from "../support/recording-answerer.js";
 import { ARTICLE_PATH, envWithoutPlatforms, PACK_ID, realCore, removeDir, runTsx, tempKnowledge, type RunResult } from "../fixtures/core.js";
 
 const BATCH = [
@@ -23,6 +25,22 @@ const BATCH = [
   "x".repeat(2_000),
   "what are the four goals",
 ];
+
+/** Follow-up dialogues through the CLI contract, mixed with questions on their own and near-misses. */
+const DIALOGUE = [
+  { conversation: "d1", question: "what did the British defence minister say?" },
+  "combien de pays ?",
+  { conversation: "d2", question: "how many troops?" },
+  { conversation: "d1", question: "and the Finnish one?" },
+  '{"conversation": "d1"}',
+  '{"conversation": "d1", "question": ',
+  { conversation: "d2", question: "since when?" },
+  { conversation: "d1", question: "what was his point?" },
+] as const;
+const dialogueLine = (entry: (typeof DIALOGUE)[number]): string => (typeof entry === "string" ? entry : JSON.stringify(entry));
+
+/** An unknown answer's shape, to render with and without a context note (no core answer is faked: the formatter is). */
+const FOLLOW_UP_SHAPE: Answer = { status: "unknown", answer: "The article does not say.", confidence: 0, factId: null, source: null, suggestions: [], language: "en" };
 
 const DRAFT_PACK = "draft-test";
 
@@ -40,7 +58,7 @@ describe("CLI", () => {
     const input = `${BATCH.slice(0, -2).join("\n")}\r\n${BATCH.slice(-2).join("\n")}`;
     [ask, start, draft] = await Promise.all([
       runTsx("src/cli/ask.ts", ["--json"], { input }),
-      runTsx("src/main.ts", [], { input: "où ?\ncombien de pays ?\n", env: envWithoutPlatforms() }),
+      runTsx("app/main.ts", [], { input: "où ?\ncombien de pays ?\n", env: envWithoutPlatforms() }),
       runTsx("src/cli/knowledge-draft.ts", [ARTICLE_PATH, "--pack", DRAFT_PACK, "--knowledge", draftDir]),
     ]);
   });
@@ -170,5 +188,45 @@ describe("CLI", () => {
       expect(again.code).not.toBe(0);
       expect(again.stderr).toContain("already exists");
     });
+  });
+});
+
+// A spawn of its own, after the three above: run together, four cold starts could outlast the hook
+// timeout on a busy machine.
+describe("npm run ask -- --json with conversation lines", () => {
+  let dialogue: RunResult;
+  beforeAll(async () => {
+    dialogue = await runTsx("src/cli/ask.ts", ["--json"], { input: `${DIALOGUE.map(dialogueLine).join("\n")}\n` });
+  });
+
+  it("answers a conversation line in the context of the earlier lines with its id, any other line on its own", async () => {
+    expect(dialogue.stderr).toBe("");
+    expect(dialogue.code).toBe(0);
+    const records = dialogue.stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records).toHaveLength(DIALOGUE.length);
+    const { answerer } = await realCore();
+    const earlier = new Map<string, Answer[]>();
+    records.forEach((record, i) => {
+      const entry = DIALOGUE[i] ?? "";
+      const { question, conversation, ...answer } = record;
+      if (typeof entry === "string") {
+        // Not a conversation line (plain text, or JSON of another shape): a question on its own, as written.
+        expect({ question, conversation }).toEqual({ question: entry, conversation: undefined });
+        expect(AnswerSchema.parse(answer)).toEqual(answerer.answer(entry));
+        return;
+      }
+      expect({ question, conversation }).toEqual(entry);
+      const before = earlier.get(entry.conversation) ?? [];
+      // Whatever turns the core gave earlier in this conversation are what it was handed now.
+      const expected = answerer.answer(entry.question, { context: turnsOf(before) });
+      expect(AnswerSchema.parse(answer)).toEqual(expected);
+      earlier.set(entry.conversation, [...before, expected]);
+    });
+  });
+
+  it("shows a context note before the answer in the readable output", () => {
+    const answer: Answer = { ...FOLLOW_UP_SHAPE, contextNote: "the Finnish minister" };
+    expect(formatAnswer(answer).split("\n").slice(0, 2)).toEqual(["(the Finnish minister)", answer.answer]);
+    expect(formatAnswer(FOLLOW_UP_SHAPE).split("\n")[0]).toBe(FOLLOW_UP_SHAPE.answer);
   });
 });

@@ -48,7 +48,7 @@ describe("Discord configuration", () => {
 
   it("fails when the adapter is created, before connecting", async () => {
     const answerer = await realAnswerer();
-    const context = { answerer, conversation: createConversation({ answerer, logger: silentLogger }), logger: silentLogger };
+    const context = { conversation: createConversation({ answerer, logger: silentLogger }), logger: silentLogger };
     expect(() => createDiscordAdapter(context, { env: { DISCORD_TOKEN: FAKE_TOKEN, DISCORD_SHARDS: "0" } })).toThrow(
       /DISCORD_SHARDS: must be at least 1/,
     );

@@ -168,9 +168,12 @@ describe("Discord: 👍 / 👎 feedback", () => {
     fake.dispatch("INTERACTION_CREATE", press);
     const ack = callback(await fake.waitForCallback(press.id));
     expect(ack.type).toBe(4); // a new ephemeral message; 7 would have replaced the answer
-    expect(ack.body).toMatchObject({ content: "Thanks for the feedback.", flags: EPHEMERAL, allowed_mentions: NO_PINGS });
+    expect(ack.body).toMatchObject({ content: "Thanks for the feedback!", flags: EPHEMERAL, allowed_mentions: NO_PINGS });
     expect(ack.body.embeds ?? []).toEqual([]);
     expect(fake.requests.some((r) => r.method === "PATCH")).toBe(false);
+    // Thanked first, within Discord's 3 s whatever the disk does; written right after.
+    await settle(50);
+    await bot.conversation.flush();
 
     const records = await readFeedback(dataDir, { logger: { warn: () => undefined } });
     const votes = records.filter((record) => record.vote !== null);
@@ -185,9 +188,9 @@ describe("Discord: 👍 / 👎 feedback", () => {
     const { sent } = await askAndGetMessage(question, "fr");
     const press = buttonPressPayload(`fb:down:${expected.factId}`, sent, { locale: "fr" });
     fake.dispatch("INTERACTION_CREATE", press);
-    expect(callback(await fake.waitForCallback(press.id)).body.content).toBe("Merci pour votre retour.");
+    expect(callback(await fake.waitForCallback(press.id)).body.content).toBe("Merci pour votre retour !");
 
-    const refused = "how much money for the coalition";
+    const refused = "what is the budget of the coalition";
     const unknown = await askAndGetMessage(refused, "en-US");
     expect(unknown.body.components?.[0]?.components.every((button) => button.custom_id.startsWith("dym:en:"))).toBe(true);
     await settle(50);

@@ -26,7 +26,18 @@ describe("Slack configuration", () => {
       signingSecret: TEST_SIGNING_SECRET,
       apiUrl: undefined,
       port: 3000,
+      threadFollowUps: false,
     });
+  });
+
+  it("reads SLACK_THREAD_FOLLOWUPS as true or false, off by default, and names it when malformed", () => {
+    const base = { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET };
+    expect(loadSlackConfig({ ...base, SLACK_THREAD_FOLLOWUPS: "true" }).threadFollowUps).toBe(true);
+    expect(loadSlackConfig({ ...base, SLACK_THREAD_FOLLOWUPS: " FALSE " }).threadFollowUps).toBe(false);
+    expect(loadSlackConfig({ ...base, SLACK_THREAD_FOLLOWUPS: "" }).threadFollowUps).toBe(false);
+    const error = configError({ ...base, SLACK_THREAD_FOLLOWUPS: "yes" });
+    expect(error.variables).toEqual(["SLACK_THREAD_FOLLOWUPS"]);
+    expect(error.message).toMatch(/SLACK_THREAD_FOLLOWUPS is malformed .*plain replies/);
   });
 
   it("switches to Socket Mode when SLACK_APP_TOKEN is set, without needing the signing secret", () => {

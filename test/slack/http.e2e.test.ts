@@ -283,7 +283,7 @@ describe("mentions and direct messages", () => {
     );
   });
 
-  it("ignores bots, itself and edits", async () => {
+  it("ignores bots, itself, edits of messages, and a second edit of a mention it answered", async () => {
     const before = harness.fake.posts().length;
     await sendEvent(directMessage("combien de pays ?", { bot_id: "B0000009", user: "U0000009" }));
     await sendEvent(directMessage("combien de pays ?", { subtype: "bot_message", bot_id: "B0000009" }));
@@ -297,9 +297,34 @@ describe("mentions and direct messages", () => {
       }),
     );
     await sendEvent(mention(`<@${FAKE_BOT_USER_ID}> combien de pays ?`, { bot_id: "B0000009" }));
-    await sendEvent(mention(`<@${FAKE_BOT_USER_ID}> combien de pays ?`, { edited: { user: "U0000001", ts: "1.2" } }));
     await settle();
     expect(harness.fake.posts().length).toBe(before);
+  });
+
+  it("answers a mention added by editing a message, once however often it is edited again", async () => {
+    const original = mention(`<@${FAKE_BOT_USER_ID}> combien de pays ?`, { edited: { user: "U0000001", ts: "1700000000.999001" } });
+    await sendEvent(original);
+    await harness.fake.waitFor(() => postedToChannel("C0000001").some((m) => m.thread_ts === original.ts), "the answer to the edit");
+    await sendEvent({ ...original, text: `<@${FAKE_BOT_USER_ID}> combien de pays dans la coalition ?`, edited: { user: "U0000001", ts: "1700000000.999002" } });
+    await settle();
+    expect(postedToChannel("C0000001").filter((m) => m.thread_ts === original.ts)).toHaveLength(1);
+  });
+
+  it("reads a forwarded or shared message (its attachments) as the question", async () => {
+    const shared = directMessage("", {
+      attachments: [{ is_share: true, text: "Combien de soldats seraient mobilisés ?", fallback: "[1 Dec] ada: Combien de soldats…", author_id: "U0000007" }],
+    });
+    const before = postedToChannel("D0000001").length;
+    await sendEvent(shared);
+    await harness.fake.waitFor(() => postedToChannel("D0000001").length === before + 1, "the answer to the forwarded message");
+    const reply = postedToChannel("D0000001").at(-1) ?? { blocks: [] };
+    expect(visibleText(reply)).toContain(harness.answerer.answer("Combien de soldats seraient mobilisés ?").answer);
+
+    const sharedWithMention = mention(`<@${FAKE_BOT_USER_ID}>`, { attachments: [{ is_msg_unfurl: true, text: "Who launched the coalition?" }] });
+    await sendEvent(sharedWithMention);
+    await harness.fake.waitFor(() => postedToChannel("C0000001").some((m) => m.thread_ts === sharedWithMention.ts), "the answer to the shared message");
+    const answer = postedToChannel("C0000001").find((m) => m.thread_ts === sharedWithMention.ts) ?? { blocks: [] };
+    expect(visibleText(answer)).toContain(harness.answerer.answer("Who launched the coalition?").answer);
   });
 
   it("answers an event Slack delivers twice only once", async () => {
@@ -324,7 +349,7 @@ describe("mentions and direct messages", () => {
     await harness.fake.waitFor(() => postedToChannel("D0000001").length === before + 2, "the apology");
     const apology = postedToChannel("D0000001").at(-1);
     expect(visibleText(apology ?? { blocks: [] })).toContain("Désolé, une erreur est survenue");
-    expect(harness.logs.text).toContain("answering a Slack message failed");
+    expect(harness.logs.text).toContain("a Slack message: sending the reply failed; apologizing");
 
     const { message } = await ask("how many countries?");
     expect(visibleText(message)).toContain("about thirty countries");

@@ -80,7 +80,7 @@ describe("Slack adapter lifecycle", () => {
     const answerer = await realAnswerer();
     const logger = createLogger({ level: "debug", pretty: false, destination: logs });
     const adapter = createSlackAdapter(
-      { answerer, conversation: realConversation(answerer, logger), logger },
+      { conversation: realConversation(answerer, logger), logger },
       {
         env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, PORT: "0" },
         host: "127.0.0.1",
@@ -109,7 +109,7 @@ describe("Slack adapter lifecycle", () => {
     const answerer = await realAnswerer();
     const logger = createLogger({ level: "silent", pretty: false, destination: new LogCapture() });
     const adapter = createSlackAdapter(
-      { answerer, conversation: realConversation(answerer, logger), logger },
+      { conversation: realConversation(answerer, logger), logger },
       {
         env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: unreachable, PORT: "0" },
         host: "127.0.0.1",

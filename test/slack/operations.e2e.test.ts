@@ -246,7 +246,7 @@ describe("/healthz and /metrics on Slack's HTTP port", () => {
   let harness: SlackHarness;
 
   beforeAll(async () => {
-    // Wired as src/main.ts wires them: the routes read the adapters on every request.
+    // Wired as app/main.ts wires them: the routes read the adapters on every request.
     const answerer = await realAnswerer();
     metrics.setKnowledgeFacts(answerer.factCount);
     const health = (): ReturnType<typeof checkHealth> => checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters });

@@ -71,6 +71,7 @@ export class FakeDiscord {
   heartbeats = 0;
   #listeners = new Set<Listener>();
   readonly #failingCallbacks = new Map<string, number>();
+  readonly #sentReplies = new Map<string, Record<string, unknown> & { id: string }>();
   /** How long interaction callbacks are held before they are answered (0: at once). */
   #callbackDelayMs = 0;
   #sessions = new Map<string, Session>();
@@ -172,6 +173,14 @@ export class FakeDiscord {
     );
   }
 
+  /**
+   * The message Discord handed back for the bot's reply to `messageId` (with its id and its
+   * message_reference), as a gateway would put it in a reply's `referenced_message`.
+   */
+  sentReplyTo(messageId: string): (Record<string, unknown> & { id: string }) | undefined {
+    return this.#sentReplies.get(messageId);
+  }
+
   /** A message the bot posted to a channel, replying to the given message. */
   waitForReplyTo(messageId: string, timeoutMs?: number): Promise<RecordedRequest> {
     return this.waitForRequest(
@@ -245,7 +254,10 @@ export class FakeDiscord {
     }
     const channelMessage = /^\/channels\/(\d+)\/messages$/.exec(route);
     if (method === "POST" && channelMessage) {
-      return [200, sentMessagePayload(channelMessage[1] ?? CHANNEL_ID, request.body)];
+      const sent = sentMessagePayload(channelMessage[1] ?? CHANNEL_ID, request.body);
+      const repliedTo = z.object({ message_reference: z.object({ message_id: z.string() }) }).safeParse(request.body);
+      if (repliedTo.success) this.#sentReplies.set(repliedTo.data.message_reference.message_id, sent);
+      return [200, sent];
     }
     if ((method === "POST" || method === "PATCH") && route.startsWith(`/webhooks/${APP_ID}/`)) {
       return [200, sentMessagePayload(CHANNEL_ID, request.body)];

@@ -11,6 +11,9 @@ import {
   loadKnowledge,
   type Answerer,
   type Conversation,
+  type ConversationMemory,
+  type FeedbackStore,
+  type Logger,
   type PlatformAdapter,
 } from "../../src/index.js";
 import type { OpsMetrics } from "../../src/ops/metrics.js";
@@ -34,6 +37,12 @@ export interface BotOptions {
   /** Where refused questions and votes are appended; none recorded when unset. */
   readonly dataDir?: string;
   readonly recordQuestions?: boolean;
+  /** Wraps the real core, e.g. in a recording decorator; it still answers every question. */
+  readonly wrapAnswerer?: (real: Answerer) => Answerer;
+  /** Where conversations keep their turns (default: a fresh in-memory store). */
+  readonly memory?: ConversationMemory;
+  /** Wraps the feedback store, e.g. to see when a vote is written. */
+  readonly wrapFeedback?: (real: FeedbackStore) => FeedbackStore;
 }
 
 export interface RunningBot {
@@ -46,8 +55,14 @@ export interface RunningBot {
   readonly rawLogs: string[];
 }
 
+function feedbackStore(options: BotOptions, dataDir: string, logger: Logger): FeedbackStore {
+  const store = createFeedbackStore({ dataDir, recordQuestions: options.recordQuestions ?? true, logger });
+  return options.wrapFeedback?.(store) ?? store;
+}
+
 export async function startBot(fake: FakeDiscord, extraEnv: NodeJS.ProcessEnv = {}, options: BotOptions = {}): Promise<RunningBot> {
-  const answerer = await realAnswerer();
+  const real = await realAnswerer();
+  const answerer = options.wrapAnswerer?.(real) ?? real;
   const rawLogs: string[] = [];
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
@@ -67,11 +82,10 @@ export async function startBot(fake: FakeDiscord, extraEnv: NodeJS.ProcessEnv = 
     logger,
     metrics,
     limiter: options.limiter ?? createRateLimiter({ limit: HIGH_RATE_LIMIT }),
-    ...(options.dataDir === undefined
-      ? {}
-      : { feedback: createFeedbackStore({ dataDir: options.dataDir, recordQuestions: options.recordQuestions ?? true, logger }) }),
+    ...(options.dataDir === undefined ? {} : { feedback: feedbackStore(options, options.dataDir, logger) }),
+    ...(options.memory === undefined ? {} : { memory: options.memory }),
   });
-  const adapter = createDiscordAdapter({ answerer, conversation, logger }, { env: fake.env(extraEnv), shardSpawnDelayMs: 200 });
+  const adapter = createDiscordAdapter({ conversation, logger }, { env: fake.env(extraEnv), shardSpawnDelayMs: 200 });
   await adapter.start();
   return { adapter, answerer, conversation, metrics, logs, rawLogs };
 }

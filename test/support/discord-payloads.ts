@@ -128,6 +128,8 @@ function placement(where: Where): Record<string, unknown> {
 
 export interface MessageOptions {
   readonly content: string;
+  /** The message this one replies to, as the gateway sends it (`referenced_message`). */
+  readonly replyTo?: Record<string, unknown> & { id: string };
   readonly author?: UserPayload;
   readonly mentions?: readonly UserPayload[];
   readonly where?: Where;
@@ -153,10 +155,21 @@ export function messagePayload(options: MessageOptions): Record<string, unknown>
     attachments: [],
     embeds: [],
     pinned: false,
-    type: 0,
+    type: options.replyTo === undefined ? 0 : 19,
     flags: 0,
     components: [],
+    ...(options.replyTo === undefined
+      ? {}
+      : {
+          message_reference: { type: 0, message_id: options.replyTo.id, ...placementIds(where) },
+          referenced_message: options.replyTo,
+        }),
   };
+}
+
+function placementIds(where: Where): Record<string, string> {
+  if (where === "dm") return { channel_id: DM_CHANNEL_ID };
+  return { channel_id: where === "thread" ? THREAD_ID : CHANNEL_ID, guild_id: GUILD_ID };
 }
 
 const BodySchema = z
@@ -170,9 +183,10 @@ const BodySchema = z
   .loose();
 
 /** The message Discord returns for what the bot posted, as a channel message or a webhook. */
-export function sentMessagePayload(channelId: string, body: unknown): Record<string, unknown> {
+export function sentMessagePayload(channelId: string, body: unknown): Record<string, unknown> & { id: string } {
   const parsed = BodySchema.parse(body ?? {});
   return {
+    ...(parsed.message_reference === undefined ? {} : { message_reference: { channel_id: channelId, ...(parsed.message_reference as object) } }),
     id: nextSnowflake(),
     channel_id: channelId,
     author: BOT_USER,

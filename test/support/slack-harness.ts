@@ -29,7 +29,7 @@ export const GENEROUS_LIMIT = 100_000;
 export type ConversationParts = Omit<ConversationOptions, "answerer" | "logger">;
 
 /**
- * A real conversation over the real core, as src/main.ts builds it: by default with a per-user
+ * A real conversation over the real core, as app/main.ts builds it: by default with a per-user
  * limit no test reaches, and without metrics or a feedback file unless given.
  */
 export function realConversation(answerer: Answerer, logger: Logger, parts: ConversationParts = {}): Conversation {
@@ -69,6 +69,8 @@ export interface HarnessOptions {
   readonly conversation?: ConversationParts;
   /** The log level (default debug); the fuzz run keeps it quieter. */
   readonly logLevel?: "debug" | "info" | "warn";
+  /** Wraps the real core, e.g. in a recording decorator; it still answers every question. */
+  readonly wrapAnswerer?: (real: Answerer) => Answerer;
 }
 
 /** A fake Slack Web API plus the real adapter in HTTP mode on 127.0.0.1 and a free port. */
@@ -76,12 +78,13 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const fake = new FakeSlackApi();
   await fake.start();
   await options.prepare?.(fake);
-  const answerer = await realAnswerer();
+  const real = await realAnswerer();
+  const answerer = options.wrapAnswerer?.(real) ?? real;
   const logs = new LogCapture();
   const logger = createLogger({ level: options.logLevel ?? "debug", pretty: false, destination: logs });
   const conversation = realConversation(answerer, logger, options.conversation);
   const adapter = createSlackAdapter(
-    { answerer, conversation, logger },
+    { conversation, logger },
     {
       env: {
         SLACK_BOT_TOKEN: TEST_BOT_TOKEN,

@@ -112,3 +112,35 @@ export function eventBody(eventId: string, event: Record<string, unknown>): stri
     authorizations: [{ enterprise_id: null, team_id: "T0000001", user_id: "UBOT0001", is_bot: true }],
   });
 }
+
+export interface MessageShortcutFields {
+  readonly callbackId: string;
+  readonly text: string;
+  readonly responseUrl: string;
+  readonly userId?: string;
+  readonly attachments?: readonly Record<string, unknown>[];
+}
+
+/** A message shortcut press ("Ask the article" in a message's menu), as Slack posts it. */
+export function messageShortcutBody(fields: MessageShortcutFields): string {
+  const payload = {
+    type: "message_action",
+    callback_id: fields.callbackId,
+    trigger_id: "1.2.3",
+    message_ts: "1700000200.000100",
+    response_url: fields.responseUrl,
+    action_ts: "1700000201.000200",
+    token: "deprecated-verification-token",
+    team: { id: "T0000001", domain: "fake" },
+    channel: { id: "C0000001", name: "general" },
+    user: { id: fields.userId ?? "U0000001", name: "ada", username: "ada", team_id: "T0000001" },
+    message: {
+      type: "message",
+      user: "U0000007",
+      ts: "1700000200.000100",
+      text: fields.text,
+      ...(fields.attachments === undefined ? {} : { attachments: fields.attachments }),
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -3,18 +3,23 @@ import { NO_PINGS } from "../allowed-mentions.js";
 import { topicsEmbed } from "../embeds.js";
 import { localeToLanguage } from "../messages.js";
 import type { ChatInputCommand } from "./command.js";
+import { CONTEXTS, INTEGRATION_TYPES } from "./install.js";
 
 export const topics = {
   data: new SlashCommandBuilder()
     .setName("topics")
+    .setNameLocalizations({ fr: "sujets" })
     .setDescription("What I can answer, with example questions")
     .setDescriptionLocalizations({ fr: "Ce que je sais, avec des exemples de questions" })
+    .setIntegrationTypes(...INTEGRATION_TYPES)
+    .setContexts(...CONTEXTS)
     .toJSON(),
 
-  async execute(interaction, { answerer }) {
+  execute(interaction, { conversation }) {
     const language = localeToLanguage(interaction.locale) ?? "en";
-    await interaction.reply({
-      embeds: [topicsEmbed(answerer.topics(language), language)],
+    return Promise.resolve({
+      embeds: [topicsEmbed(conversation.help(language))],
+      components: [],
       allowedMentions: NO_PINGS,
       flags: MessageFlags.Ephemeral,
     });

@@ -1,7 +1,8 @@
 import { MessageFlags, type ButtonInteraction } from "discord.js";
 import { NO_PINGS } from "../allowed-mentions.js";
 import type { HandlerDeps } from "../handler-deps.js";
-import { localeToLanguage, MESSAGES } from "../messages.js";
+import { UI } from "../../shared/ui-strings.js";
+import { localeToLanguage } from "../messages.js";
 import type { FeedbackPress } from "./feedback.js";
 
 /**
@@ -17,17 +18,18 @@ export function questionOfAnswer(interaction: ButtonInteraction): string | undef
 }
 
 /**
- * A press on 👍 / 👎: the vote is recorded (with the fact id from the custom id) and the presser
- * alone is thanked, in their Discord language. The answer itself is left as it was.
+ * A press on 👍 / 👎: the presser alone is thanked, in their Discord language, then the vote is
+ * recorded (with the fact id from the custom id). Thanked first, because Discord wants an answer
+ * within 3 seconds and a write to a slow disk must not cost it; recorded even when thanking failed.
+ * The answer itself is left as it was.
  */
-export async function handleFeedback(interaction: ButtonInteraction, press: FeedbackPress, deps: HandlerDeps): Promise<void> {
-  await deps.conversation.vote({
-    platform: "discord",
-    userId: interaction.user.id,
-    vote: press.vote,
-    factId: press.factId,
-    question: questionOfAnswer(interaction) ?? null,
-  });
+export async function handleFeedback(interaction: ButtonInteraction, press: FeedbackPress, deps: HandlerDeps): Promise<undefined> {
   const language = localeToLanguage(interaction.locale) ?? localeToLanguage(interaction.guildLocale) ?? "en";
-  await interaction.reply({ content: MESSAGES[language].thanks, allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+  const question = questionOfAnswer(interaction) ?? null;
+  try {
+    await interaction.reply({ content: UI.thanks[language], allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+  } finally {
+    await deps.conversation.vote({ platform: "discord", userId: interaction.user.id, vote: press.vote, factId: press.factId, question });
+  }
+  return undefined;
 }

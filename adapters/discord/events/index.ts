@@ -1,7 +1,7 @@
 import { Events, type Client, type ClientEvents } from "discord.js";
 import type { HandlerDeps } from "../handler-deps.js";
 import type { EventHandler } from "./event.js";
-import type { InFlight } from "./guard.js";
+import type { InFlight } from "../../shared/in-flight.js";
 import { interactionCreate } from "./interaction-create.js";
 import { messageCreate } from "./message-create.js";
 import { ready } from "./ready.js";
@@ -13,7 +13,12 @@ function wire<Name extends keyof ClientEvents>(
   inFlight: InFlight,
 ): void {
   const listener = (...args: ClientEvents[Name]): void => {
-    inFlight.run(deps.logger, event.name, () => event.execute(deps, ...args));
+    inFlight.run(
+      () => event.execute(deps, ...args),
+      (error: unknown) => {
+        deps.logger.error({ err: error }, `discord: ${event.name} failed`);
+      },
+    );
   };
   if (event.once === true) client.once(event.name, listener);
   else client.on(event.name, listener);

@@ -6,7 +6,9 @@ import { factButtonFromValue, questionFromButton, type FactButton } from "../blo
 export const ButtonPressSchema = z.object({
   user: z.object({ id: z.string().min(1) }),
   response_url: z.url({ protocol: /^https?$/ }),
-  container: z.object({ is_ephemeral: z.boolean().optional() }).optional(),
+  container: z
+    .object({ is_ephemeral: z.boolean().optional(), channel_id: z.string().min(1).optional(), thread_ts: z.string().min(1).optional() })
+    .optional(),
   actions: z
     .array(z.object({ action_id: z.string(), value: z.string().min(1).max(2000) }))
     .min(1),

@@ -1,8 +1,15 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { Answer } from "../../../src/index.js";
+import type { Answer, Conversation } from "../../../src/index.js";
+import { replyOrApologize } from "../../shared/reply.js";
 import { renderAnswer, renderApology, type FactButton } from "../blocks.js";
-import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
+import { replyFailure, slackError, type ListenerDeps } from "../listener-deps.js";
 import { readFactButtonPress } from "./payload.js";
+
+interface ShareReply {
+  readonly payload: Parameters<SlackActionMiddlewareArgs<BlockButtonAction>["respond"]>[0];
+  /** Whether the private copy goes once this is posted (it stays when nothing was shared). */
+  readonly shared: boolean;
+}
 
 /**
  * "Share in channel" under an ephemeral answer: posts the same answer visibly, naming who shared
@@ -19,27 +26,30 @@ export async function shareAnswer(
   const read = readFactButtonPress(body, deps.logger, "share");
   if (!read) return;
   const { press, button, question } = read;
-  try {
-    const answer = sharedAnswer(deps, button, question);
-    if (answer.status !== "answered") {
-      // Only when the knowledge changed since the answer was given: say so to the sharer alone.
-      deps.logger.warn({ factId: button?.factId }, "a shared answer is no longer in the knowledge; not sharing it");
-      const message = renderAnswer(answer, { question, ephemeral: true });
-      await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
-      return;
-    }
-    const message = renderAnswer(answer, { question, ephemeral: false, sharedBy: press.user.id });
-    await respond({ response_type: "in_channel", replace_original: false, text: message.text, blocks: message.blocks });
-  } catch (error) {
-    slackError(deps, error, { action: "share" });
-    deps.logger.error({ err: error }, "sharing an answer failed; apologizing");
-    const apology = renderApology(button?.language ?? languageOf(question));
-    await respond({ response_type: "ephemeral", replace_original: false, ...apology }).catch((apologyError: unknown) => {
-      slackError(deps, apologyError, { action: "share" });
-      deps.logger.error({ err: apologyError }, "sending the apology failed too");
-    });
-    return;
-  }
+  const posted = { shared: false };
+  await replyOrApologize<ShareReply>({
+    compose: () => {
+      const answer = sharedAnswer(deps.conversation, button, question);
+      if (answer.status !== "answered") {
+        // Only when the knowledge changed since the answer was given: say so to the sharer alone.
+        deps.logger.warn({ factId: button?.factId }, "a shared answer is no longer in the knowledge; not sharing it");
+        const message = renderAnswer(answer, { question, ephemeral: true });
+        return { payload: { response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks }, shared: false };
+      }
+      const message = renderAnswer(answer, { question, ephemeral: false, sharedBy: press.user.id });
+      return { payload: { response_type: "in_channel", replace_original: false, text: message.text, blocks: message.blocks }, shared: true };
+    },
+    send: async (reply) => {
+      await respond(reply.payload);
+      posted.shared = reply.shared;
+    },
+    apology: () => {
+      const apology = renderApology(button?.language ?? deps.conversation.detectLanguage(question));
+      return { payload: { response_type: "ephemeral", replace_original: false, ...apology }, shared: false };
+    },
+    failed: replyFailure(deps, "a share press", { action: "share" }),
+  });
+  if (!posted.shared) return;
   // The shared copy is out; a private copy left behind is harmless, so a failure here is only logged.
   await respond({ delete_original: true }).catch((error: unknown) => {
     slackError(deps, error, { action: "share" });
@@ -47,10 +57,10 @@ export async function shareAnswer(
   });
 }
 
-/** The answer the button stands for, straight from the core: nothing is counted or recorded. */
-function sharedAnswer(deps: ListenerDeps, button: FactButton | undefined, question: string): Answer {
-  if (button === undefined) return deps.answerer.answer(question);
-  const answer = deps.answerer.answerFact(button.factId, button.language);
+/** The answer the button stands for, from the knowledge: nothing is counted or recorded. */
+function sharedAnswer(conversation: Conversation, button: FactButton | undefined, question: string): Answer {
+  if (button === undefined) return conversation.answerAgain({ question });
+  const answer = conversation.answerAgain({ factId: button.factId, language: button.language });
   // answerFact is sure of a fact picked by id; the asker saw the confidence of their own question.
   return answer.status === "answered" && button.confidence !== undefined ? { ...answer, confidence: button.confidence } : answer;
 }

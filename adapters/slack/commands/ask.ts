@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import { helpLanguage, renderAnswer, renderApology, renderHelp, renderRateLimited, type SlackMessage } from "../blocks.js";
+import { replyOrApologize } from "../../shared/reply.js";
+import { renderApology, renderOutcome, type SlackMessage } from "../blocks.js";
 import { slackTextToPlain } from "../escape.js";
-import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
+import { replyFailure, type ListenerDeps } from "../listener-deps.js";
 
 export const ASK_COMMAND = "/ask";
 
@@ -17,41 +18,22 @@ export async function answerAskCommand(
 ): Promise<void> {
   const question = slackTextToPlain(command.text);
   let acknowledged = false;
-  const reply = async (message: SlackMessage): Promise<void> => {
-    const payload = { response_type: "ephemeral" as const, text: message.text, blocks: message.blocks };
-    if (acknowledged) {
-      await respond(payload);
-    } else {
-      acknowledged = true;
-      await ack(payload);
-    }
-  };
-  let message: SlackMessage;
-  try {
-    const help = helpLanguage(question);
-    if (help !== undefined) {
-      message = renderHelp(deps.answerer.packs, deps.answerer.topics(help), help);
-    } else {
-      const outcome = deps.conversation.ask({ platform: "slack", userId: command.user_id, question });
-      message =
-        outcome.kind === "rate-limited"
-          ? renderRateLimited(outcome.message)
-          : renderAnswer(outcome.answer, { question, ephemeral: true });
-    }
-  } catch (error) {
-    deps.logger.error({ err: error, command: ASK_COMMAND }, "answering /ask failed; apologizing");
-    message = renderApology(languageOf(question));
-  }
-  try {
-    await reply(message);
-  } catch (error) {
-    slackError(deps, error, { command: ASK_COMMAND });
-    deps.logger.error({ err: error, command: ASK_COMMAND }, "answering /ask failed; apologizing");
-    try {
-      await reply(renderApology(languageOf(question)));
-    } catch (apologyError) {
-      slackError(deps, apologyError, { command: ASK_COMMAND });
-      deps.logger.error({ err: apologyError, command: ASK_COMMAND }, "sending the apology failed too");
-    }
-  }
+  await replyOrApologize<SlackMessage>({
+    compose: async () => {
+      const outcome = await deps.conversation.ask({ platform: "slack", userId: command.user_id, question });
+      return renderOutcome(outcome, { question, ephemeral: true });
+    },
+    // The first reply is the acknowledgement; an apology after a failed one goes to response_url.
+    send: async (message) => {
+      const payload = { response_type: "ephemeral" as const, text: message.text, blocks: message.blocks };
+      if (acknowledged) {
+        await respond(payload);
+      } else {
+        acknowledged = true;
+        await ack(payload);
+      }
+    },
+    apology: () => renderApology(deps.conversation.detectLanguage(question)),
+    failed: replyFailure(deps, ASK_COMMAND, { command: ASK_COMMAND }),
+  });
 }

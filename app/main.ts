@@ -2,18 +2,18 @@
 // Discord, or both in one process) and the terminal chat when none is. Platform SDKs are loaded
 // only when their platform is configured, so the core and the chat never pull them in.
 import { z } from "zod";
-import { runChat } from "./cli/chat.js";
-import { createConversationFromConfig, type Conversation } from "./conversation.js";
-import { createAnswerer } from "./core/answerer.js";
-import type { Answerer } from "./core/answerer-types.js";
-import { KnowledgeError } from "./core/errors.js";
-import { loadKnowledge } from "./core/knowledge-loader.js";
-import { loadDotEnv } from "./env-file.js";
-import { createLogger, type Logger } from "./logger.js";
-import { readOpsConfig, type OpsConfig } from "./ops/config.js";
-import { checkHealth } from "./ops/health.js";
-import { operatorRoutes, startOperatorServer, type OperatorServer } from "./ops/operator-server.js";
-import type { PlatformAdapter } from "./platform.js";
+import { runChat } from "../src/cli/chat.js";
+import { createConversationFromConfig, type Conversation } from "../src/conversation.js";
+import { createAnswerer } from "../src/core/answerer.js";
+import type { Answerer } from "../src/core/answerer-types.js";
+import { KnowledgeError } from "../src/core/errors.js";
+import { loadKnowledge } from "../src/core/knowledge-loader.js";
+import { loadDotEnv } from "../src/env-file.js";
+import { createLogger, type Logger } from "../src/logger.js";
+import { readOpsConfig, type OpsConfig } from "../src/ops/config.js";
+import { checkHealth } from "../src/ops/health.js";
+import { operatorRoutes, startOperatorServer, type OperatorServer } from "../src/ops/operator-server.js";
+import type { PlatformAdapter } from "../src/platform.js";
 
 const EnvSchema = z.object({
   KNOWLEDGE_DIR: z.string().min(1).optional(),
@@ -54,7 +54,7 @@ interface Running {
  */
 async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logger: Logger): Promise<Running> {
   const { conversation, metrics } = createConversationFromConfig(answerer, logger, ops);
-  const context = { answerer, conversation, logger };
+  const context = { conversation, logger };
   const adapters: PlatformAdapter[] = [];
   const health = (): ReturnType<typeof checkHealth> => checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters });
   const routes = operatorRoutes({ health, metrics, logger });
