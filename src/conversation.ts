@@ -6,7 +6,7 @@ import { MESSAGES } from "./core/messages.js";
 import type { Logger } from "./logger.js";
 import type { OpsConfig } from "./ops/config.js";
 import { createFeedbackStore, type FeedbackStore, type Vote } from "./ops/feedback-store.js";
-import { createMetrics, type OpsMetrics } from "./ops/metrics.js";
+import { createMetrics, type OpsMetrics, type RejectionReason } from "./ops/metrics.js";
 import { rateLimitMessage } from "./ops/rate-limit-message.js";
 import { createRateLimiter, rateLimitKey, type RateLimiter } from "./ops/rate-limiter.js";
 import type { PlatformAdapter } from "./platform.js";
@@ -52,6 +52,11 @@ export interface Conversation {
    * adapter that saw it logs it, with what it was doing; logged again at debug level here.
    */
   platformError(platform: Platform, error: unknown, context?: Record<string, unknown>): void;
+  /**
+   * Counts an inbound request the adapter refused before it reached the bot (a forged signature, a
+   * timestamp out of range, a body too large or of no known shape). The adapter logs a sample.
+   */
+  requestRejected(platform: Platform, reason: RejectionReason): void;
   /** Resolves once the feedback records of every question so far are written: call it on shutdown. */
   flush(): Promise<void>;
 }
@@ -149,6 +154,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     platformError(platform, error, context = {}) {
       metrics?.recordPlatformError(platform);
       logger.debug({ ...context, platform, err: error }, "platform error counted");
+    },
+    requestRejected(platform, reason) {
+      metrics?.recordRejectedRequest(platform, reason);
     },
     async flush() {
       await feedback?.flush();

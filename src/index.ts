@@ -13,6 +13,9 @@ export { createConversation, createConversationFromConfig } from "./conversation
 export type { AskOutcome, AskRequest, Conversation, ConversationOptions, Platform, VoteRequest } from "./conversation.js";
 export { createRateLimiter } from "./ops/rate-limiter.js";
 export { createMetrics } from "./ops/metrics.js";
+export type { RejectionReason } from "./ops/metrics.js";
+export { createLimitedServer, HTTP_LIMITS, refuse } from "./ops/http-limits.js";
+export { sampledWarning } from "./ops/sampled-log.js";
 export { createFeedbackStore } from "./ops/feedback-store.js";
 export type { FeedbackStore, Vote } from "./ops/feedback-store.js";
 export { operatorRoutes } from "./ops/operator-server.js";

@@ -9,7 +9,7 @@ import {
   type webApi,
 } from "@slack/bolt";
 import { z } from "zod";
-import type { AdapterContext } from "../../src/index.js";
+import { HTTP_LIMITS, type AdapterContext } from "../../src/index.js";
 import * as actions from "./actions/index.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import * as commands from "./commands/index.js";
@@ -81,6 +81,8 @@ export function createSlackApp(config: SlackConfig, context: AdapterContext, opt
           customRoutes,
           logger: boltLogger,
           port: config.port,
+          // http-server.ts reads bodies (to this limit) before Bolt does; the same limit here, should Bolt read one.
+          bodyLimit: HTTP_LIMITS.bodyLimitBytes,
         })
       : new SocketModeReceiver({
           appToken: config.appToken,

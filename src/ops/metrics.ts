@@ -10,6 +10,15 @@ export type QuestionOutcome = Answer["status"] | "rate_limited";
 const PLATFORMS: readonly MetricsPlatform[] = ["slack", "discord"];
 const OUTCOMES: readonly QuestionOutcome[] = ["answered", "unknown", "rate_limited"];
 
+/**
+ * Why an inbound request was refused before it reached the bot: no valid signature, a timestamp
+ * missing or more than 5 minutes from now, a body over the limit, or a signed body of no shape
+ * the platform sends.
+ */
+export const REJECTION_REASONS = ["signature", "timestamp", "too_large", "malformed"] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+
 export interface MetricsOptions {
   /** Also export Node's process metrics (CPU, memory, event loop lag, GC); default true. */
   readonly processMetrics?: boolean;
@@ -29,6 +38,8 @@ export interface OpsMetrics {
   recordRateLimited(platform: MetricsPlatform): void;
   /** Counts one failure talking to a platform (a reply that could not be sent, a lost connection). */
   recordPlatformError(platform: MetricsPlatform): void;
+  /** Counts one inbound request refused before it reached the bot (Slack's HTTP mode). */
+  recordRejectedRequest(platform: MetricsPlatform, reason: RejectionReason): void;
   /** Sets how many facts the loaded knowledge holds. */
   setKnowledgeFacts(count: number): void;
   /** The Prometheus text exposition of every metric. */
@@ -58,6 +69,12 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     labelNames: ["platform"] as const,
     registers: [registry],
   });
+  const rejectedRequests = new Counter({
+    name: "rejected_requests_total",
+    help: "Inbound requests refused before reaching the bot, by platform and reason (signature, timestamp, too_large, malformed).",
+    labelNames: ["platform", "reason"] as const,
+    registers: [registry],
+  });
   const knowledgeFacts = new Gauge({
     name: "knowledge_facts",
     help: "Facts in the loaded knowledge.",
@@ -69,6 +86,7 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     for (const status of OUTCOMES) questions.inc({ platform, status }, 0);
     platformErrors.inc({ platform }, 0);
   }
+  for (const reason of REJECTION_REASONS) rejectedRequests.inc({ platform: "slack", reason }, 0);
 
   return {
     registry,
@@ -82,6 +100,9 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     },
     recordPlatformError(platform) {
       platformErrors.inc({ platform });
+    },
+    recordRejectedRequest(platform, reason) {
+      rejectedRequests.inc({ platform, reason });
     },
     setKnowledgeFacts(count) {
       knowledgeFacts.set(count);

@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { healthStatusCode, type HealthReport } from "./health.js";
+import { createLimitedServer } from "./http-limits.js";
 import type { OpsMetrics } from "./metrics.js";
 
 export const HEALTH_PATH = "/healthz";
@@ -84,12 +85,12 @@ export interface OperatorServer {
 }
 
 /**
- * Serves the operator routes on their own node:http server, for when Slack's HTTP mode (which
- * would carry them on the same PORT) is not running.
+ * Serves the operator routes on their own node:http server (with HTTP_LIMITS), for when Slack's
+ * HTTP mode (which would carry them on the same PORT) is not running.
  */
 export async function startOperatorServer(options: OperatorServerOptions): Promise<OperatorServer> {
   const routes = operatorRoutes(options);
-  const server = createServer((req, res) => {
+  const server = createLimitedServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const route = routes.find((r) => r.path === path);
     if (route === undefined) {
@@ -101,8 +102,6 @@ export async function startOperatorServer(options: OperatorServerOptions): Promi
       route.handler(req, res);
     }
   });
-  // Probes make short requests; an idle keep-alive socket must not hold up close().
-  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     const onListening = (): void => {

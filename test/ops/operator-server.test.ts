@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { PlatformAdapter } from "../../src/platform.js";
 import { checkHealth } from "../../src/ops/health.js";
 import { createMetrics } from "../../src/ops/metrics.js";
+import { HTTP_LIMITS } from "../../src/ops/http-limits.js";
 import { operatorRoutes, startOperatorServer, type OperatorServer } from "../../src/ops/operator-server.js";
+import { SlowClient } from "../support/raw-http.js";
 
 /** A stand-in platform whose connection the test turns on and off. */
 function fakeAdapter(platform: PlatformAdapter["platform"]): PlatformAdapter & { connected: boolean } {
@@ -143,4 +145,22 @@ describe("operator server", () => {
       platforms: { discord: "disconnected" },
     });
   });
+
+  it("closes a connection that trickles its headers, within the header timeout", async () => {
+    const server = await startOperatorServer({
+      port: 0,
+      host: "127.0.0.1",
+      health: () => checkHealth({ knowledgeFacts: 1, platforms: [] }),
+      metrics: createMetrics({ processMetrics: false }),
+    });
+    servers.push(server);
+    const slow = new SlowClient(server.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n", 200);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, HTTP_LIMITS.headersTimeoutMs + 2 * HTTP_LIMITS.connectionsCheckingIntervalMs + 500));
+      expect(slow.closedAt).toBeDefined();
+      expect(slow.closedAt ?? Infinity).toBeLessThan(HTTP_LIMITS.headersTimeoutMs + 2 * HTTP_LIMITS.connectionsCheckingIntervalMs + 200);
+    } finally {
+      slow.stop();
+    }
+  }, 10_000);
 });
