@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
@@ -8,11 +9,17 @@ import type { OpsMetrics } from "./metrics.js";
 export const HEALTH_PATH = "/healthz";
 export const METRICS_PATH = "/metrics";
 
+/** The operator endpoints a server or a set of routes carries. */
+export type OperatorEndpoint = "health" | "metrics";
+export const ALL_OPERATOR_ENDPOINTS: readonly OperatorEndpoint[] = ["health", "metrics"];
+
 export interface OperatorEndpointsOptions {
   /** Called on every GET /healthz, so it sees adapters created after the routes were. */
   readonly health: () => HealthReport;
   readonly metrics: Pick<OpsMetrics, "render" | "contentType">;
   readonly logger?: Pick<Logger, "error">;
+  /** When set (METRICS_TOKEN), GET /metrics answers only `Authorization: Bearer <token>`. */
+  readonly metricsToken?: string | undefined;
 }
 
 /**
@@ -49,8 +56,27 @@ export function healthHandler(options: OperatorEndpointsOptions): OperatorRoute[
   };
 }
 
+/** Compares digests, so neither the time taken nor the lengths say how much of a guess was right. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Whether a request may read /metrics: always without METRICS_TOKEN, else with `Bearer <token>`. */
+function mayReadMetrics(req: IncomingMessage, token: string | undefined): boolean {
+  if (token === undefined) return true;
+  const header = req.headers.authorization;
+  if (header?.startsWith("Bearer ") !== true) return false;
+  return sameSecret(header.slice("Bearer ".length).trim(), token);
+}
+
 export function metricsHandler(options: OperatorEndpointsOptions): OperatorRoute["handler"] {
-  return (_req, res) => {
+  return (req, res) => {
+    if (!mayReadMetrics(req, options.metricsToken)) {
+      res.setHeader("www-authenticate", 'Bearer realm="metrics"');
+      send(res, 401, "text/plain; charset=utf-8", "metrics need Authorization: Bearer <METRICS_TOKEN>\n");
+      return;
+    }
     options.metrics.render().then(
       (text) => {
         send(res, 200, options.metrics.contentType, text);
@@ -63,12 +89,18 @@ export function metricsHandler(options: OperatorEndpointsOptions): OperatorRoute
   };
 }
 
-/** GET /healthz and GET /metrics as Bolt-style custom routes: `customRoutes: operatorRoutes(...)`. */
-export function operatorRoutes(options: OperatorEndpointsOptions): OperatorRoute[] {
-  return [
-    { path: HEALTH_PATH, method: ["GET"], handler: healthHandler(options) },
-    { path: METRICS_PATH, method: ["GET"], handler: metricsHandler(options) },
-  ];
+/**
+ * GET /healthz and GET /metrics (or those of `endpoints`) as Bolt-style custom routes:
+ * `customRoutes: operatorRoutes(...)`.
+ */
+export function operatorRoutes(
+  options: OperatorEndpointsOptions,
+  endpoints: readonly OperatorEndpoint[] = ALL_OPERATOR_ENDPOINTS,
+): OperatorRoute[] {
+  const routes: OperatorRoute[] = [];
+  if (endpoints.includes("health")) routes.push({ path: HEALTH_PATH, method: ["GET"], handler: healthHandler(options) });
+  if (endpoints.includes("metrics")) routes.push({ path: METRICS_PATH, method: ["GET"], handler: metricsHandler(options) });
+  return routes;
 }
 
 export interface OperatorServerOptions extends OperatorEndpointsOptions {
@@ -76,6 +108,8 @@ export interface OperatorServerOptions extends OperatorEndpointsOptions {
   readonly port: number;
   /** Default: every interface, like Slack's HTTP receiver. */
   readonly host?: string;
+  /** Which endpoints this server carries (default both; METRICS_PORT puts /metrics on a server of its own). */
+  readonly endpoints?: readonly OperatorEndpoint[];
 }
 
 export interface OperatorServer {
@@ -86,10 +120,10 @@ export interface OperatorServer {
 
 /**
  * Serves the operator routes on their own node:http server (with HTTP_LIMITS), for when Slack's
- * HTTP mode (which would carry them on the same PORT) is not running.
+ * HTTP mode (which would carry them on the same PORT) is not running, and for METRICS_PORT.
  */
 export async function startOperatorServer(options: OperatorServerOptions): Promise<OperatorServer> {
-  const routes = operatorRoutes(options);
+  const routes = operatorRoutes(options, options.endpoints);
   const server = createLimitedServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const route = routes.find((r) => r.path === path);

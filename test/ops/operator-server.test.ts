@@ -146,6 +146,42 @@ describe("operator server", () => {
     });
   });
 
+  it("with METRICS_TOKEN, GET /metrics answers 401 without the bearer token, and the metrics with it", async () => {
+    const token = "a-metrics-token-of-some-length";
+    const server = await startOperatorServer({
+      port: 0,
+      host: "127.0.0.1",
+      health: () => checkHealth({ knowledgeFacts: 1, platforms: [] }),
+      metrics: createMetrics({ processMetrics: false }),
+      metricsToken: token,
+    });
+    servers.push(server);
+    const url = `http://127.0.0.1:${server.port}/metrics`;
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(await anonymous.text()).not.toContain(token);
+    const wrong = await fetch(url, { headers: { authorization: "Bearer not-the-token-at-all-no" } });
+    expect(wrong.status).toBe(401);
+    await wrong.text();
+    const right = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain("# TYPE questions_total counter");
+    // /healthz stays open: load balancers probe it without credentials.
+    expect((await get(server.port, "/healthz")).status).toBe(200);
+  });
+
+  it("serves only the endpoints it is given (METRICS_PORT puts /metrics on a server of its own)", async () => {
+    const options = { port: 0, host: "127.0.0.1", health: () => checkHealth({ knowledgeFacts: 1, platforms: [] }), metrics: createMetrics({ processMetrics: false }) };
+    const healthOnly = await startOperatorServer({ ...options, endpoints: ["health"] });
+    const metricsOnly = await startOperatorServer({ ...options, endpoints: ["metrics"] });
+    servers.push(healthOnly, metricsOnly);
+    expect((await get(healthOnly.port, "/healthz")).status).toBe(200);
+    expect((await get(healthOnly.port, "/metrics")).status).toBe(404);
+    expect((await get(metricsOnly.port, "/metrics")).status).toBe(200);
+    expect((await get(metricsOnly.port, "/healthz")).status).toBe(404);
+  });
+
   it("closes a connection that trickles its headers, within the header timeout", async () => {
     const server = await startOperatorServer({
       port: 0,
