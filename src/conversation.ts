@@ -77,17 +77,25 @@ export function createConversationFromConfig(
   answerer: Answerer,
   logger: Logger,
   ops: Pick<OpsConfig, "rateLimitPerMinute" | "dataDir" | "recordQuestions">,
-): { conversation: Conversation; metrics: OpsMetrics } {
+): { conversation: Conversation; metrics: OpsMetrics; feedback: FeedbackStore } {
   const metrics = createMetrics();
   metrics.setKnowledgeFacts(answerer.factCount);
+  const feedback = createFeedbackStore({
+    dataDir: ops.dataDir,
+    recordQuestions: ops.recordQuestions,
+    logger,
+    onWriteError: () => {
+      metrics.recordFeedbackWriteError();
+    },
+  });
   const conversation = createConversation({
     answerer,
     logger,
     metrics,
     limiter: createRateLimiter({ limit: ops.rateLimitPerMinute }),
-    feedback: createFeedbackStore({ dataDir: ops.dataDir, recordQuestions: ops.recordQuestions, logger }),
+    feedback,
   });
-  return { conversation, metrics };
+  return { conversation, metrics, feedback };
 }
 
 export function createConversation(options: ConversationOptions): Conversation {

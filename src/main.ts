@@ -61,10 +61,13 @@ interface Running {
  * set), then connects every platform.
  */
 async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logger: Logger): Promise<Running> {
-  const { conversation, metrics } = createConversationFromConfig(answerer, logger, ops);
+  const { conversation, metrics, feedback } = createConversationFromConfig(answerer, logger, ops);
+  // An unwritable DATA_DIR shows in /healthz and the counter from the start, not at the first question.
+  await feedback.check();
   const context = { answerer, conversation, logger };
   const adapters: PlatformAdapter[] = [];
-  const health = (): ReturnType<typeof checkHealth> => checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters });
+  const health = (): ReturnType<typeof checkHealth> =>
+    checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters, feedback: feedback.health() });
   const endpoints = { health, metrics, logger, metricsToken: ops.metricsToken };
   const onPort: readonly OperatorEndpoint[] = ops.metricsPort === undefined ? ALL_OPERATOR_ENDPOINTS : ["health"];
   const slackHttp = Boolean(env.SLACK_BOT_TOKEN) && !env.SLACK_APP_TOKEN;

@@ -18,7 +18,6 @@ const OUTCOMES: readonly QuestionOutcome[] = ["answered", "unknown", "rate_limit
 export const REJECTION_REASONS = ["signature", "timestamp", "too_large", "malformed"] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-
 export interface MetricsOptions {
   /** Also export Node's process metrics (CPU, memory, event loop lag, GC); default true. */
   readonly processMetrics?: boolean;
@@ -40,6 +39,8 @@ export interface OpsMetrics {
   recordPlatformError(platform: MetricsPlatform): void;
   /** Counts one inbound request refused before it reached the bot (Slack's HTTP mode). */
   recordRejectedRequest(platform: MetricsPlatform, reason: RejectionReason): void;
+  /** Counts one record the feedback file could not take (unwritable or full DATA_DIR). */
+  recordFeedbackWriteError(): void;
   /** Sets how many facts the loaded knowledge holds. */
   setKnowledgeFacts(count: number): void;
   /** The Prometheus text exposition of every metric. */
@@ -75,6 +76,11 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     labelNames: ["platform", "reason"] as const,
     registers: [registry],
   });
+  const feedbackWriteErrors = new Counter({
+    name: "feedback_write_errors_total",
+    help: "Feedback records (question outcomes, votes) that could not be written to DATA_DIR.",
+    registers: [registry],
+  });
   const knowledgeFacts = new Gauge({
     name: "knowledge_facts",
     help: "Facts in the loaded knowledge.",
@@ -87,6 +93,7 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     platformErrors.inc({ platform }, 0);
   }
   for (const reason of REJECTION_REASONS) rejectedRequests.inc({ platform: "slack", reason }, 0);
+  feedbackWriteErrors.inc(0);
 
   return {
     registry,
@@ -103,6 +110,9 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     },
     recordRejectedRequest(platform, reason) {
       rejectedRequests.inc({ platform, reason });
+    },
+    recordFeedbackWriteError() {
+      feedbackWriteErrors.inc();
     },
     setKnowledgeFacts(count) {
       knowledgeFacts.set(count);

@@ -137,6 +137,24 @@ describe("operator server", () => {
     expect((await get(port, "/metrics")).body).toContain("# TYPE questions_total counter");
   });
 
+  it("says when the feedback file is failing, in /healthz and /metrics, while staying 200: answers go on", async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const server = await startOperatorServer({
+      port: 0,
+      host: "127.0.0.1",
+      health: () =>
+        checkHealth({ knowledgeFacts: 3, platforms: [], feedback: { status: "failing", error: "ENOSPC", since: "2026-01-01T00:00:00.000Z" } }),
+      metrics,
+    });
+    servers.push(server);
+    const health = await get(server.port, "/healthz");
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({ status: "ok", feedback: { status: "failing", error: "ENOSPC" } });
+    expect((await get(server.port, "/metrics")).body).toContain("feedback_write_errors_total 0");
+    metrics.recordFeedbackWriteError();
+    expect((await get(server.port, "/metrics")).body).toContain("feedback_write_errors_total 1");
+  });
+
   it("reports a health check that throws as degraded instead of failing the request", () => {
     const broken = { ...fakeAdapter("discord"), isConnected: (): boolean => { throw new Error("boom"); } };
     expect(checkHealth({ knowledgeFacts: 3, platforms: [broken] })).toEqual({
