@@ -22,4 +22,4 @@ export { operatorRoutes } from "./ops/operator-server.js";
 export type { OperatorRoute } from "./ops/operator-server.js";
 export { detectLanguage } from "./core/language.js";
 export { loadDotEnv } from "./env-file.js";
-export { truncate } from "./text.js";
+export { removeInvisibleControls, truncate } from "./text.js";

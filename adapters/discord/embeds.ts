@@ -1,5 +1,5 @@
 import { EmbedBuilder, MessageFlags, type ActionRowBuilder, type ButtonBuilder } from "discord.js";
-import type { Answer, AskOutcome, Language, TopicSummary } from "../../src/index.js";
+import { removeInvisibleControls, type Answer, type AskOutcome, type Language, type TopicSummary } from "../../src/index.js";
 import { NO_PINGS } from "./allowed-mentions.js";
 import { didYouMeanRow } from "./components/did-you-mean.js";
 import { feedbackRow } from "./components/feedback.js";
@@ -38,7 +38,8 @@ export function answerEmbed(answer: Answer, question: string): EmbedBuilder {
     .setColor(answer.status === "answered" ? COLOR_ANSWERED : COLOR_UNKNOWN)
     .setDescription(truncate(answer.answer, LIMITS.description))
     .setFooter({ text: text.confidence(Math.round(answer.confidence * 100)) });
-  const asked = question.trim();
+  // A question of nothing but invisible characters has no title, rather than an empty one.
+  const asked = removeInvisibleControls(question).trim();
   if (asked !== "") embed.setTitle(truncate(escapeUserText(asked), LIMITS.title));
   if (answer.source !== null) {
     embed.addFields({ name: text.sourceField, value: quoteBlock(answer.source.quote, answer.source.title) });

@@ -1,11 +1,19 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
-import { LanguageSchema, type Answer, type Language, type PackSummary, type TopicSummary } from "../../src/index.js";
+import {
+  LanguageSchema,
+  removeInvisibleControls,
+  type Answer,
+  type Language,
+  type PackSummary,
+  type TopicSummary,
+} from "../../src/index.js";
 import { decodeEntities, escapeText, escapeWithin, truncate } from "./escape.js";
 
 /** Block Kit rendering of the core's answers. Pure functions: text in, message payload out. */
 
 type KnownBlock = types.KnownBlock;
+type ContextElement = types.MrkdwnElement | types.PlainTextElement;
 
 export interface SlackMessage {
   /** Notification and screen-reader text; Slack shows it where blocks cannot be shown. */
@@ -130,19 +138,31 @@ function mrkdwn(text: string): { type: "mrkdwn"; text: string } {
   return { type: "mrkdwn", text };
 }
 
-function questionLine(options: AnswerRenderOptions, language: Language): string {
-  const question = `_${escapeWithin(options.question, LIMITS.contextText - 100)}_`;
+/** Text Slack shows as it is: no bold, italics, strike, code, quotes or links, no emoji codes. */
+function plainText(text: string): { type: "plain_text"; text: string; emoji: false } {
+  return { type: "plain_text", text, emoji: false };
+}
+
+/**
+ * The question as echoed above an answer. It is the user's text, so it goes in a plain_text
+ * element: `*`, `_`, `~`, backticks, `>` and links in it stay characters, not formatting, and
+ * bidi controls and zero-width characters are removed, so a question cannot restyle or spoof the
+ * bot's message ("Share in channel" shows it to everyone). `&`, `<`, `>` are escaped as in any text.
+ */
+function questionElements(options: AnswerRenderOptions, language: Language): ContextElement[] {
+  const question = escapeWithin(removeInvisibleControls(options.question), LIMITS.contextText - 100);
   // Only ids shaped like Slack's are turned into mentions; anything else would be user-controlled markup.
   if (options.sharedBy !== undefined && SLACK_ID.test(options.sharedBy)) {
-    return `<@${options.sharedBy}> ${UI.askedBy[language]} ${question}`;
+    // Slack refuses an empty text object: a button that had no room for its question shares none.
+    return [mrkdwn(`<@${options.sharedBy}> ${UI.askedBy[language]}`), ...(question === "" ? [] : [plainText(question)])];
   }
-  return `${UI.question[language]} ${question}`;
+  return [plainText(`${UI.question[language]} ${question}`)];
 }
 
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
   const language = answer.language;
   const blocks: KnownBlock[] = [
-    { type: "context", elements: [mrkdwn(questionLine(options, language))] },
+    { type: "context", elements: questionElements(options, language) },
     { type: "section", text: mrkdwn(escapeWithin(answer.answer, LIMITS.sectionText)) },
   ];
 
