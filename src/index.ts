@@ -16,6 +16,8 @@ export { createMetrics } from "./ops/metrics.js";
 export type { RejectionReason } from "./ops/metrics.js";
 export { createLimitedServer, HTTP_LIMITS, refuse } from "./ops/http-limits.js";
 export { sampledWarning } from "./ops/sampled-log.js";
+export { DeliveryError, neverConnected, mayHaveBeenPosted, REPLY_BUDGET_MS, replyBudget, sendOnce } from "./ops/delivery.js";
+export type { ReplyBudget, SendFailure } from "./ops/delivery.js";
 export { createFeedbackStore } from "./ops/feedback-store.js";
 export type { FeedbackStore, Vote } from "./ops/feedback-store.js";
 export { operatorRoutes } from "./ops/operator-server.js";

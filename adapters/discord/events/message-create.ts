@@ -1,5 +1,7 @@
 import { Events, MessageType, type Message } from "discord.js";
+import { mayHaveBeenPosted, replyBudget } from "../../../src/index.js";
 import { NO_PINGS } from "../allowed-mentions.js";
+import { sendToDiscord } from "../delivery.js";
 import { answerPayload, apologyPayload, topicsEmbed } from "../embeds.js";
 import { localeToLanguage, MESSAGES } from "../messages.js";
 import type { EventHandler } from "./event.js";
@@ -32,29 +34,28 @@ export const messageCreate = {
     const question = questionFor(message, botId);
     if (question === undefined) return;
     const fallbackLanguage = localeToLanguage(message.guild?.preferredLocale) ?? "en";
+    // One budget for the whole reply: the answer, and the apology if the answer was refused.
+    const budget = replyBudget();
     try {
       if (question === "") {
-        await message.reply({
-          embeds: [
-            topicsEmbed(deps.answerer.topics(fallbackLanguage), fallbackLanguage, MESSAGES[fallbackLanguage].emptyQuestion),
-          ],
-          allowedMentions: NO_PINGS,
-          failIfNotExists: false,
-        });
+        const topics = topicsEmbed(deps.answerer.topics(fallbackLanguage), fallbackLanguage, MESSAGES[fallbackLanguage].emptyQuestion);
+        await sendToDiscord(() => message.reply({ embeds: [topics], allowedMentions: NO_PINGS, failIfNotExists: false }), budget);
         return;
       }
       const outcome = deps.conversation.ask({ platform: "discord", userId: message.author.id, question });
-      await message.reply({
-        ...(outcome.kind === "answer"
-          ? answerPayload(outcome.answer, question)
-          : { content: outcome.message, allowedMentions: NO_PINGS }),
-        failIfNotExists: false,
-      });
+      const payload =
+        outcome.kind === "answer" ? answerPayload(outcome.answer, question) : { content: outcome.message, allowedMentions: NO_PINGS };
+      await sendToDiscord(() => message.reply({ ...payload, failIfNotExists: false }), budget);
     } catch (error) {
-      deps.logger.error({ err: error, messageId: message.id, channelId: message.channelId }, "discord: mention failed");
       deps.conversation.platformError("discord", error, { messageId: message.id, during: "mention" });
+      if (mayHaveBeenPosted(error)) {
+        // Discord may have posted it: a second copy, or an apology under the answer, would be wrong.
+        deps.logger.error({ err: error, messageId: message.id, channelId: message.channelId }, "discord: the reply to a mention may have failed; not sending it again");
+        return;
+      }
+      deps.logger.error({ err: error, messageId: message.id, channelId: message.channelId }, "discord: mention failed");
       try {
-        await message.reply({ ...apologyPayload(fallbackLanguage), failIfNotExists: false });
+        await sendToDiscord(() => message.reply({ ...apologyPayload(fallbackLanguage), failIfNotExists: false }), budget);
       } catch (apologyError) {
         deps.logger.warn({ err: apologyError, messageId: message.id }, "discord: could not send the apology");
         deps.conversation.platformError("discord", apologyError, { messageId: message.id, during: "apology" });

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { Answer } from "../../../src/index.js";
+import { mayHaveBeenPosted, replyBudget, type Answer } from "../../../src/index.js";
 import { renderAnswer, renderApology, type FactButton } from "../blocks.js";
+import { sendToSlack } from "../delivery.js";
 import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
 import { readFactButtonPress } from "./payload.js";
 
@@ -19,6 +20,7 @@ export async function shareAnswer(
   const read = readFactButtonPress(body, deps.logger, "share");
   if (!read) return;
   const { press, button, question } = read;
+  const budget = replyBudget();
   try {
     const answer = sharedAnswer(deps, button, question);
     if (answer.status !== "answered") {
@@ -29,12 +31,20 @@ export async function shareAnswer(
       return;
     }
     const message = renderAnswer(answer, { question, ephemeral: false, sharedBy: press.user.id });
-    await respond({ response_type: "in_channel", replace_original: false, text: message.text, blocks: message.blocks });
+    await sendToSlack(
+      () => respond({ response_type: "in_channel", replace_original: false, text: message.text, blocks: message.blocks }),
+      budget,
+    );
   } catch (error) {
     slackError(deps, error, { action: "share" });
+    if (mayHaveBeenPosted(error)) {
+      // The shared copy may be in the channel: neither a second one nor an apology under it.
+      deps.logger.error({ err: error }, "sharing an answer may have failed; not sharing it again");
+      return;
+    }
     deps.logger.error({ err: error }, "sharing an answer failed; apologizing");
     const apology = renderApology(button?.language ?? languageOf(question));
-    await respond({ response_type: "ephemeral", replace_original: false, ...apology }).catch((apologyError: unknown) => {
+    await sendToSlack(() => respond({ response_type: "ephemeral", replace_original: false, ...apology }), budget).catch((apologyError: unknown) => {
       slackError(deps, apologyError, { action: "share" });
       deps.logger.error({ err: apologyError }, "sending the apology failed too");
     });

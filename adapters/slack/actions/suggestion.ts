@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import type { AskOutcome } from "../../../src/index.js";
+import { mayHaveBeenPosted, replyBudget, type AskOutcome } from "../../../src/index.js";
 import { renderAnswer, renderApology, renderRateLimited } from "../blocks.js";
+import { sendToSlack } from "../delivery.js";
 import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
 import { readFactButtonPress } from "./payload.js";
 
@@ -16,6 +17,7 @@ export async function answerSuggestion(
   const read = readFactButtonPress(body, deps.logger, "suggestion");
   if (!read) return;
   const { press, button, question } = read;
+  const budget = replyBudget();
   try {
     const outcome: AskOutcome =
       button === undefined
@@ -30,12 +32,16 @@ export async function answerSuggestion(
       // Still private when the unknown answer was: the asker can then share the real one.
       ephemeral: press.container?.is_ephemeral === true,
     });
-    await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+    await sendToSlack(() => respond({ replace_original: true, text: message.text, blocks: message.blocks }), budget);
   } catch (error) {
     slackError(deps, error, { action: "suggestion" });
+    if (mayHaveBeenPosted(error)) {
+      deps.logger.error({ err: error }, "answering a suggestion may have failed; not sending it again");
+      return;
+    }
     deps.logger.error({ err: error }, "answering a suggestion failed; apologizing");
     const apology = renderApology(button?.language ?? languageOf(question));
-    await respond({ response_type: "ephemeral", replace_original: false, ...apology }).catch((apologyError: unknown) => {
+    await sendToSlack(() => respond({ response_type: "ephemeral", replace_original: false, ...apology }), budget).catch((apologyError: unknown) => {
       slackError(deps, apologyError, { action: "suggestion" });
       deps.logger.error({ err: apologyError }, "sending the apology failed too");
     });

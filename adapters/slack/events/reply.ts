@@ -1,6 +1,8 @@
 import type { webApi } from "@slack/bolt";
 import { z } from "zod";
+import { mayHaveBeenPosted, replyBudget, type ReplyBudget } from "../../../src/index.js";
 import { helpLanguage, renderAnswer, renderApology, renderHelp, renderRateLimited, type SlackMessage } from "../blocks.js";
+import { sendToSlack } from "../delivery.js";
 import { slackTextToPlain } from "../escape.js";
 import { languageOf, slackError, type ListenerDeps } from "../listener-deps.js";
 
@@ -60,16 +62,22 @@ export async function replyInConversation(
 ): Promise<void> {
   const question = slackTextToPlain(reply.text, reply.botUserId);
   const where = { channel: reply.channel, ...(reply.threadTs === undefined ? {} : { thread_ts: reply.threadTs }) };
+  // One budget for the whole reply: the answer, and the apology if the answer was refused.
+  const budget = replyBudget();
   const post = async (message: SlackMessage): Promise<void> => {
-    await client.chat.postMessage({
-      ...where,
-      text: message.text,
-      blocks: message.blocks,
-      // Plain "@channel" in an echoed question must stay text, never become a mention.
-      link_names: false,
-      unfurl_links: false,
-      unfurl_media: false,
-    });
+    await sendToSlack(
+      () =>
+        client.chat.postMessage({
+          ...where,
+          text: message.text,
+          blocks: message.blocks,
+          // Plain "@channel" in an echoed question must stay text, never become a mention.
+          link_names: false,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      budget,
+    );
   };
 
   let message: SlackMessage;
@@ -80,7 +88,7 @@ export async function replyInConversation(
     } else {
       const outcome = deps.conversation.ask({ platform: "slack", userId: reply.userId, question });
       if (outcome.kind === "rate-limited") {
-        await notifyRateLimited(deps, client, reply, renderRateLimited(outcome.message));
+        await notifyRateLimited(deps, client, reply, renderRateLimited(outcome.message), budget);
         return;
       }
       message = renderAnswer(outcome.answer, { question, ephemeral: false });
@@ -94,6 +102,11 @@ export async function replyInConversation(
     await post(message);
   } catch (error) {
     slackError(deps, error, { channel: reply.channel, method: "chat.postMessage" });
+    if (mayHaveBeenPosted(error)) {
+      // Slack may have posted it: a second copy, or an apology under the answer, would be wrong.
+      deps.logger.error({ err: error, channel: reply.channel }, "answering a Slack message may have failed; not sending it again");
+      return;
+    }
     deps.logger.error({ err: error, channel: reply.channel }, "answering a Slack message failed; apologizing");
     try {
       await post(renderApology(languageOf(question)));
@@ -104,21 +117,26 @@ export async function replyInConversation(
   }
 }
 
-/** The rate-limit note, visible to the asker alone; a failure is logged and counted, never retried. */
+/** The rate-limit note, visible to the asker alone; a failure is logged and counted, retried only as sendToSlack does. */
 async function notifyRateLimited(
   deps: ListenerDeps,
   client: webApi.WebClient,
   reply: ConversationReply,
   message: SlackMessage,
+  budget: ReplyBudget,
 ): Promise<void> {
   try {
-    await client.chat.postEphemeral({
-      channel: reply.channel,
-      user: reply.userId,
-      ...(reply.threadTs === undefined ? {} : { thread_ts: reply.threadTs }),
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await sendToSlack(
+      () =>
+        client.chat.postEphemeral({
+          channel: reply.channel,
+          user: reply.userId,
+          ...(reply.threadTs === undefined ? {} : { thread_ts: reply.threadTs }),
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      budget,
+    );
   } catch (error) {
     slackError(deps, error, { channel: reply.channel, method: "chat.postEphemeral" });
   }
