@@ -12,7 +12,13 @@ import { loadDotEnv } from "../src/env-file.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import { readOpsConfig, type OpsConfig } from "../src/ops/config.js";
 import { checkHealth } from "../src/ops/health.js";
-import { operatorRoutes, startOperatorServer, type OperatorServer } from "../src/ops/operator-server.js";
+import {
+  ALL_OPERATOR_ENDPOINTS,
+  operatorRoutes,
+  startOperatorServer,
+  type OperatorEndpoint,
+  type OperatorServer,
+} from "../src/ops/operator-server.js";
 import type { PlatformAdapter } from "../src/platform.js";
 
 const EnvSchema = z.object({
@@ -30,7 +36,7 @@ type Env = z.infer<typeof EnvSchema>;
  */
 const SHUTDOWN_GRACE_MS = 4_500;
 
-const SECRET_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN"] as const;
+const SECRET_VARIABLES = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_TOKEN", "METRICS_TOKEN"] as const;
 
 /** Errors whose message is the whole story (a variable to fix): printed without a stack. */
 function isConfigError(error: unknown): error is Error {
@@ -45,37 +51,49 @@ function fail(message: string): never {
 interface Running {
   readonly adapters: readonly PlatformAdapter[];
   readonly conversation: Conversation;
-  readonly operatorServer: OperatorServer | undefined;
+  /** The servers of the operator endpoints not carried by Slack's HTTP server (see startPlatforms). */
+  readonly operatorServers: readonly OperatorServer[];
 }
 
 /**
  * Creates the configured adapters, mounts /healthz and /metrics (on Slack's HTTP port when Slack
- * runs in HTTP mode, else on a server of their own on PORT), then connects every platform.
+ * runs in HTTP mode, else on a server of their own on PORT; /metrics on METRICS_PORT instead when
+ * set), then connects every platform.
  */
 async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logger: Logger): Promise<Running> {
-  const { conversation, metrics } = createConversationFromConfig(answerer, logger, ops);
+  const { conversation, metrics, feedback } = createConversationFromConfig(answerer, logger, ops);
+  // An unwritable DATA_DIR shows in /healthz and the counter from the start, not at the first question.
+  await feedback.check();
   const context = { conversation, logger };
   const adapters: PlatformAdapter[] = [];
-  const health = (): ReturnType<typeof checkHealth> => checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters });
-  const routes = operatorRoutes({ health, metrics, logger });
+  const health = (): ReturnType<typeof checkHealth> =>
+    checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters, feedback: feedback.health() });
+  const endpoints = { health, metrics, logger, metricsToken: ops.metricsToken };
+  const onPort: readonly OperatorEndpoint[] = ops.metricsPort === undefined ? ALL_OPERATOR_ENDPOINTS : ["health"];
   const slackHttp = Boolean(env.SLACK_BOT_TOKEN) && !env.SLACK_APP_TOKEN;
 
   if (env.SLACK_BOT_TOKEN) {
     const { createSlackAdapter } = await import("../adapters/slack/index.js");
-    adapters.push(createSlackAdapter(context, { env: process.env, ...(slackHttp ? { customRoutes: routes } : {}) }));
+    const customRoutes = operatorRoutes(endpoints, onPort);
+    adapters.push(createSlackAdapter(context, { env: process.env, ...(slackHttp ? { customRoutes } : {}) }));
   }
   if (env.DISCORD_TOKEN) {
     const { createDiscordAdapter } = await import("../adapters/discord/index.js");
     adapters.push(createDiscordAdapter(context, { env: process.env }));
   }
-  const operatorServer = slackHttp ? undefined : await startOperatorServer({ port: ops.port, health, metrics, logger });
+  const operatorServers: OperatorServer[] = [];
+  const closeOperatorServers = (): Promise<unknown> => Promise.allSettled(operatorServers.map((server) => server.close()));
   try {
+    if (!slackHttp) operatorServers.push(await startOperatorServer({ ...endpoints, port: ops.port, endpoints: onPort }));
+    if (ops.metricsPort !== undefined) {
+      operatorServers.push(await startOperatorServer({ ...endpoints, port: ops.metricsPort, endpoints: ["metrics"] }));
+    }
     await Promise.all(adapters.map((a) => a.start()));
   } catch (error) {
-    await operatorServer?.close();
+    await closeOperatorServers();
     throw error;
   }
-  return { adapters, conversation, operatorServer };
+  return { adapters, conversation, operatorServers };
 }
 
 async function main(): Promise<void> {
@@ -123,7 +141,7 @@ async function main(): Promise<void> {
       process.exit(0);
     }, SHUTDOWN_GRACE_MS);
     timeout.unref();
-    void Promise.allSettled([...current.adapters.map((a) => a.stop()), current.operatorServer?.close()])
+    void Promise.allSettled([...current.adapters.map((a) => a.stop()), ...current.operatorServers.map((server) => server.close())])
       .then(() => current.conversation.flush())
       .then(() => {
         logger.info("stopped");
@@ -150,7 +168,7 @@ async function main(): Promise<void> {
   process.on("uncaughtException", (err) => {
     logger.error({ err }, "uncaught exception (kept running)");
   });
-  logger.info({ platforms: running.adapters.map((a) => a.platform), facts: answerer.factCount, operatorPort: running.operatorServer?.port }, "bot started");
+  logger.info({ platforms: running.adapters.map((a) => a.platform), facts: answerer.factCount, operatorPorts: running.operatorServers.map((server) => server.port) }, "bot started");
 }
 
 await main();

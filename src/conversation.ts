@@ -7,7 +7,7 @@ import { createFollowUps, type ConversationKey } from "./follow-ups.js";
 import type { Logger } from "./logger.js";
 import type { OpsConfig } from "./ops/config.js";
 import { createFeedbackStore, type FeedbackStore, type Vote } from "./ops/feedback-store.js";
-import { createMetrics, type OpsMetrics } from "./ops/metrics.js";
+import { createMetrics, type OpsMetrics, type RejectionReason } from "./ops/metrics.js";
 import { rateLimitMessage } from "./ops/rate-limit-message.js";
 import { createRateLimiter, rateLimitKey, type RateLimiter } from "./ops/rate-limiter.js";
 import type { Platform } from "./platform-name.js";
@@ -97,6 +97,11 @@ export interface Conversation {
    * adapter that saw it logs it, with what it was doing; logged again at debug level here.
    */
   platformError(platform: Platform, error: unknown, context?: Record<string, unknown>): void;
+  /**
+   * Counts an inbound request the adapter refused before it reached the bot (a forged signature, a
+   * timestamp out of range, a body too large or of no known shape). The adapter logs a sample.
+   */
+  requestRejected(platform: Platform, reason: RejectionReason): void;
   /** Resolves once the feedback records of every question so far are written: call it on shutdown. */
   flush(): Promise<void>;
 }
@@ -120,17 +125,25 @@ export function createConversationFromConfig(
   answerer: Answerer,
   logger: Logger,
   ops: Pick<OpsConfig, "rateLimitPerMinute" | "dataDir" | "recordQuestions">,
-): { conversation: Conversation; metrics: OpsMetrics } {
+): { conversation: Conversation; metrics: OpsMetrics; feedback: FeedbackStore } {
   const metrics = createMetrics();
   metrics.setKnowledgeFacts(answerer.factCount);
+  const feedback = createFeedbackStore({
+    dataDir: ops.dataDir,
+    recordQuestions: ops.recordQuestions,
+    logger,
+    onWriteError: () => {
+      metrics.recordFeedbackWriteError();
+    },
+  });
   const conversation = createConversation({
     answerer,
     logger,
     metrics,
     limiter: createRateLimiter({ limit: ops.rateLimitPerMinute }),
-    feedback: createFeedbackStore({ dataDir: ops.dataDir, recordQuestions: ops.recordQuestions, logger }),
+    feedback,
   });
-  return { conversation, metrics };
+  return { conversation, metrics, feedback };
 }
 
 export function createConversation(options: ConversationOptions): Conversation {
@@ -257,6 +270,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     platformError(platform, error, context = {}) {
       metrics?.recordPlatformError(platform);
       logger.debug({ ...context, platform, err: error }, "platform error counted");
+    },
+    requestRejected(platform, reason) {
+      metrics?.recordRejectedRequest(platform, reason);
     },
     async flush() {
       await feedback?.flush();

@@ -32,6 +32,11 @@ export {
 export type { ConversationMemory, InMemoryConversationMemoryOptions } from "./conversation-memory.js";
 export { createRateLimiter } from "./ops/rate-limiter.js";
 export { createMetrics } from "./ops/metrics.js";
+export type { RejectionReason } from "./ops/metrics.js";
+export { createLimitedServer, HTTP_LIMITS, refuse } from "./ops/http-limits.js";
+export { sampledWarning } from "./ops/sampled-log.js";
+export { DeliveryError, neverConnected, mayHaveBeenPosted, REPLY_BUDGET_MS, replyBudget, sendOnce } from "./ops/delivery.js";
+export type { ReplyBudget, SendFailure } from "./ops/delivery.js";
 export { createFeedbackStore } from "./ops/feedback-store.js";
 export type { FeedbackStore, Vote } from "./ops/feedback-store.js";
 export { operatorRoutes } from "./ops/operator-server.js";
@@ -40,4 +45,4 @@ export { detectLanguage } from "./core/language.js";
 export { loadDotEnv } from "./env-file.js";
 export { readOpsConfig } from "./ops/config.js";
 export type { OpsConfig } from "./ops/config.js";
-export { truncate } from "./text.js";
+export { removeInvisibleControls, truncate } from "./text.js";

@@ -1,6 +1,7 @@
 import { Client, GatewayIntentBits, Partials, Status } from "discord.js";
 import { NO_PINGS } from "./allowed-mentions.js";
 import type { DiscordConfig } from "./config.js";
+import { REST_OPTIONS } from "./delivery.js";
 import { registerEvents } from "./events/index.js";
 import { InFlight } from "../shared/in-flight.js";
 import type { HandlerDeps } from "./handler-deps.js";
@@ -39,7 +40,7 @@ export function createDiscordClient(config: Pick<DiscordConfig, "apiUrl">): Clie
     // DM channels are never cached up front; without this partial, DMs would be dropped.
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
-    ...(config.apiUrl === undefined ? {} : { rest: { api: config.apiUrl } }),
+    rest: { ...REST_OPTIONS, ...(config.apiUrl === undefined ? {} : { api: config.apiUrl }) },
   });
 }
 

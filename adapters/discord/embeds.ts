@@ -1,5 +1,5 @@
 import { EmbedBuilder, MessageFlags, type ActionRowBuilder, type ButtonBuilder } from "discord.js";
-import type { Answer, AskOutcome, Help, Language } from "../../src/index.js";
+import { removeInvisibleControls, type Answer, type AskOutcome, type Help, type Language } from "../../src/index.js";
 import { confidenceText, contextNoteText, UI } from "../shared/ui-strings.js";
 import { NO_PINGS } from "./allowed-mentions.js";
 import { didYouMeanRow } from "./components/did-you-mean.js";
@@ -53,7 +53,8 @@ export function answerEmbed(answer: Answer, question: string): EmbedBuilder {
     .setColor(answer.status === "answered" ? COLOR_ANSWERED : COLOR_UNKNOWN)
     .setDescription(truncate(`${note}${answer.answer}`, LIMITS.description))
     .setFooter({ text: confidenceText(answer.confidence, answer.language) });
-  const asked = question.trim();
+  // A question of nothing but invisible characters has no title, rather than an empty one.
+  const asked = removeInvisibleControls(question).trim();
   if (asked !== "") embed.setTitle(truncate(escapeUserText(asked), LIMITS.title));
   const source = quoteBlock(answer);
   if (source !== undefined) embed.addFields({ name: UI.source[answer.language], value: source });

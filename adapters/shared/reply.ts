@@ -1,7 +1,10 @@
-import type { Logger } from "../../src/index.js";
+import { mayHaveBeenPosted, replyBudget, type Logger, type ReplyBudget } from "../../src/index.js";
 
-/** Where a reply failed: making it (a bug), sending it, or sending the apology after that. */
-export type ReplyStage = "composing" | "sending" | "apologizing";
+/**
+ * Where a reply failed: making it (a bug), sending it, sending it with an outcome unknown (it may
+ * have been posted: nothing more is sent), or sending the apology after that.
+ */
+export type ReplyStage = "composing" | "sending" | "uncertain" | "apologizing";
 
 export interface FailureReport {
   readonly logger: Logger;
@@ -20,6 +23,7 @@ export interface FailureReport {
 const STAGE_MESSAGES: Record<ReplyStage, string> = {
   composing: "composing the reply failed; apologizing",
   sending: "sending the reply failed; apologizing",
+  uncertain: "sending the reply may have failed; not sending it again (it may have been posted)",
   apologizing: "sending the apology failed too",
 };
 
@@ -43,14 +47,23 @@ export interface ReplyAttempt<Message> {
   readonly apology: () => Message;
   /** Told of every failure, with where it happened, to log it and count the platform's failures. */
   readonly failed: (error: unknown, stage: ReplyStage) => void;
+  /**
+   * The platform's way to send at most once within a budget (`sendToSlack`, `sendToDiscord`): it
+   * retries only a failure that proves nothing was posted, and says when a message may have been.
+   * Without it, `send` is called once.
+   */
+  readonly deliver?: (send: () => Promise<void>, budget: ReplyBudget) => Promise<void>;
 }
 
 /**
  * Sends the reply to one question, or an apology when composing or sending it fails, so nobody is
- * left without a word. Never rejects: an apology that cannot be sent either is reported and given
+ * left without a word — but never a second message when the first may have reached the platform. Never rejects: an apology that cannot be sent either is reported and given
  * up on. Resolves to whether the reply itself (not the apology) was sent.
  */
 export async function replyOrApologize<Message>(attempt: ReplyAttempt<Message>): Promise<boolean> {
+  // One budget for the whole reply: the answer, and the apology if the answer was refused.
+  const budget = replyBudget();
+  const send = (message: Message): Promise<void> => (attempt.deliver ? attempt.deliver(() => attempt.send(message), budget) : attempt.send(message));
   let message: Message;
   let composed = true;
   try {
@@ -61,14 +74,19 @@ export async function replyOrApologize<Message>(attempt: ReplyAttempt<Message>):
     composed = false;
   }
   try {
-    await attempt.send(message);
+    await send(message);
     return composed;
   } catch (error) {
+    // The platform may have posted it: a second copy, or an apology under the answer, would be wrong.
+    if (mayHaveBeenPosted(error)) {
+      attempt.failed(error, "uncertain");
+      return false;
+    }
     attempt.failed(error, composed ? "sending" : "apologizing");
     if (!composed) return false;
   }
   try {
-    await attempt.send(attempt.apology());
+    await send(attempt.apology());
   } catch (error) {
     attempt.failed(error, "apologizing");
   }

@@ -9,13 +9,14 @@ import {
   type webApi,
 } from "@slack/bolt";
 import { z } from "zod";
-import type { AdapterContext } from "../../src/index.js";
+import { HTTP_LIMITS, type AdapterContext } from "../../src/index.js";
 import * as actions from "./actions/index.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import * as commands from "./commands/index.js";
 import type { SlackConfig } from "./config.js";
 import { InFlight } from "../shared/in-flight.js";
 import { RecentKeys } from "./dedupe.js";
+import { fetchWithTimeout, SLACK_CALL_TIMEOUT_MS } from "./delivery.js";
 import * as events from "./events/index.js";
 import type { ListenerDeps } from "./listener-deps.js";
 import * as shortcuts from "./shortcuts/index.js";
@@ -68,10 +69,14 @@ export function createSlackApp(config: SlackConfig, context: AdapterContext, opt
   const customRoutes = [...(options.customRoutes ?? [])];
   const clientOptions: webApi.WebClientOptions = {
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: config.apiUrl }),
-    // Bolt's default keeps retrying for half an hour; an answer that late is no answer, and it
-    // would hold up a graceful stop.
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
-    timeout: 10_000,
+    // No retries in the client: it would send again after a timeout, when the first message may
+    // well have been posted (one slow API, six posts). Replies retry in delivery.ts, only after a
+    // failure that proves nothing was posted, within the reply's few seconds.
+    retryConfig: { retries: 0 },
+    // A 429 comes back at once with its Retry-After, rather than the client silently waiting it out.
+    rejectRateLimitedCalls: true,
+    timeout: SLACK_CALL_TIMEOUT_MS,
+    fetch: fetchWithTimeout,
   };
 
   const receiver =
@@ -82,6 +87,8 @@ export function createSlackApp(config: SlackConfig, context: AdapterContext, opt
           customRoutes,
           logger: boltLogger,
           port: config.port,
+          // http-server.ts reads bodies (to this limit) before Bolt does; the same limit here, should Bolt read one.
+          bodyLimit: HTTP_LIMITS.bodyLimitBytes,
         })
       : new SocketModeReceiver({
           appToken: config.appToken,

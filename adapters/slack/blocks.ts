@@ -1,12 +1,13 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
-import { LanguageSchema, type Answer, type AskOutcome, type Help, type Language } from "../../src/index.js";
+import { LanguageSchema, removeInvisibleControls, type Answer, type AskOutcome, type Help, type Language } from "../../src/index.js";
 import { confidenceText, contextNoteText, UI, withColon } from "../shared/ui-strings.js";
 import { decodeEntities, escapeText, escapeWithin, truncate } from "./escape.js";
 
 /** Block Kit rendering of the core's answers. Pure functions: text in, message payload out. */
 
 type KnownBlock = types.KnownBlock;
+type ContextElement = types.MrkdwnElement | types.PlainTextElement;
 
 export interface SlackMessage {
   /** Notification and screen-reader text; Slack shows it where blocks cannot be shown. */
@@ -107,16 +108,28 @@ function mrkdwn(text: string): { type: "mrkdwn"; text: string } {
 /** Room for the context note on the question line; notes are a few words. */
 const CONTEXT_NOTE_CHARS = 200;
 
-function questionLine(options: AnswerRenderOptions, answer: Answer): string {
+/** Text Slack shows as it is: no bold, italics, strike, code, quotes or links, no emoji codes. */
+function plainText(text: string): { type: "plain_text"; text: string; emoji: false } {
+  return { type: "plain_text", text, emoji: false };
+}
+
+/**
+ * The question as echoed above an answer, then the context note when earlier turns decided the
+ * answer (so a wrong reading of a follow-up is seen before the answer is read). The question is
+ * the user's text, so it goes in a plain_text element: `*`, `_`, `~`, backticks, `>` and links in
+ * it stay characters, not formatting, and bidi controls and zero-width characters are removed, so
+ * a question cannot restyle or spoof the bot's message ("Share in channel" shows it to everyone).
+ */
+function questionElements(options: AnswerRenderOptions, answer: Answer): ContextElement[] {
   const language = answer.language;
-  const question = `_${escapeWithin(options.question, LIMITS.contextText - 100 - CONTEXT_NOTE_CHARS)}_`;
-  // Beside the question, so a wrong reading of a follow-up is seen before the answer is read.
-  const note = answer.contextNote === undefined ? "" : ` ${escapeWithin(contextNoteText(answer.contextNote), CONTEXT_NOTE_CHARS)}`;
+  const question = escapeWithin(removeInvisibleControls(options.question), LIMITS.contextText - 100 - CONTEXT_NOTE_CHARS);
+  const note = answer.contextNote === undefined ? [] : [plainText(escapeWithin(contextNoteText(answer.contextNote), CONTEXT_NOTE_CHARS))];
   // Only ids shaped like Slack's are turned into mentions; anything else would be user-controlled markup.
   if (options.sharedBy !== undefined && SLACK_ID.test(options.sharedBy)) {
-    return `<@${options.sharedBy}> ${withColon(UI.askedBy[language], language)} ${question}${note}`;
+    // Slack refuses an empty text object: a button that had no room for its question shares none.
+    return [mrkdwn(`<@${options.sharedBy}> ${withColon(UI.askedBy[language], language)}`), ...(question === "" ? [] : [plainText(question)]), ...note];
   }
-  return `${withColon(UI.question[language], language)} ${question}${note}`;
+  return [plainText(`${withColon(UI.question[language], language)} ${question}`), ...note];
 }
 
 /** The article's title, linked to the article when the knowledge has its address. */
@@ -131,7 +144,7 @@ function titleLink(title: string, url: string | undefined): string {
 export function renderAnswer(answer: Answer, options: AnswerRenderOptions): SlackMessage {
   const language = answer.language;
   const blocks: KnownBlock[] = [
-    { type: "context", elements: [mrkdwn(questionLine(options, answer))] },
+    { type: "context", elements: questionElements(options, answer) },
     { type: "section", text: mrkdwn(escapeWithin(answer.answer, LIMITS.sectionText)) },
   ];
 

@@ -1,12 +1,13 @@
 import type { Server } from "node:http";
-import { HTTPReceiver, type CustomRoute } from "@slack/bolt";
-import { redactSecrets, type AdapterContext, type PlatformAdapter } from "../../src/index.js";
-import { createSlackApp } from "./app.js";
+import { HTTPReceiver, SocketModeReceiver, type CustomRoute } from "@slack/bolt";
+import { createLimitedServer, redactSecrets, type AdapterContext, type PlatformAdapter } from "../../src/index.js";
+import { createSlackApp, EVENTS_PATH } from "./app.js";
 import { isSlackConfigured, loadSlackConfig, secretsOf, SlackConfigError, type SlackConfig } from "./config.js";
+import { slackRequestListener } from "./http-server.js";
 
 export { isSlackConfigured, loadSlackConfig, SlackConfigError };
 export type { SlackConfig };
-export { EVENTS_PATH } from "./app.js";
+export { EVENTS_PATH };
 
 export interface SlackAdapterOptions {
   /** Where the SLACK_* variables and PORT are read from; defaults to process.env. */
@@ -40,6 +41,19 @@ export class SlackStartError extends Error {
  * whole stop (waiting for a start, draining, closing), with a little room for what follows it.
  */
 const STOP_DEADLINE_MS = 2_800;
+
+/** Listens on `port` (and `host` when given); rejects when it cannot (EADDRINUSE). */
+function listen(server: Server, port: number, host: string | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    const listening = (): void => {
+      server.off("error", reject);
+      resolve();
+    };
+    if (host === undefined) server.listen(port, listening);
+    else server.listen(port, host, listening);
+  });
+}
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -117,12 +131,27 @@ export function createSlackAdapter(context: AdapterContext, options: SlackAdapte
       throw tokenCheckFailure(error, config);
     }
     try {
-      if (receiver instanceof HTTPReceiver) {
-        server = await receiver.start(
-          options.host === undefined ? { port: config.port } : { port: config.port, host: options.host },
+      if (receiver instanceof HTTPReceiver && config.mode === "http") {
+        // Bolt's own server has no limits on slow clients or connections; this one is Node's with
+        // HTTP_LIMITS, and hands Bolt only the requests that pass the checks in http-server.ts.
+        const httpServer = createLimitedServer(
+          slackRequestListener({
+            receiver,
+            eventsPath: EVENTS_PATH,
+            signingSecret: config.signingSecret,
+            logger,
+            onRejected: (reason) => {
+              context.conversation.requestRejected("slack", reason);
+            },
+          }),
         );
+        await listen(httpServer, config.port, options.host);
+        httpServer.on("error", (error) => {
+          logger.error({ err: error }, "Slack HTTP server error");
+        });
+        server = httpServer;
         logger.info({ port: listeningPort() }, "listening for Slack on HTTP");
-      } else {
+      } else if (receiver instanceof SocketModeReceiver) {
         await receiver.start();
       }
     } catch (error) {

@@ -1,13 +1,20 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { KnowledgeError, type KnowledgeProblem } from "./errors.js";
 import { PackSchema, type Knowledge, type Pack } from "./knowledge-schema.js";
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
 export const FACTS_FILE = "facts.yaml";
 export const ARTICLE_FILE = "article.txt";
+
+/**
+ * How far aliases may expand (the yaml library's maxAliasCount, in its units: each alias weighs the
+ * aliases inside what it points at). A facts file needs few aliases if any; a "billion laughs"
+ * file needs millions. 100 is the library's default, written here so an upgrade cannot lift it.
+ */
+const MAX_YAML_ALIAS_COUNT = 100;
 
 /** Each pack is a folder of knowledge/ holding facts.yaml and article.txt. */
 export async function listPackDirs(knowledgeDir: string): Promise<string[]> {
@@ -21,6 +28,47 @@ export async function listPackDirs(knowledgeDir: string): Promise<string[]> {
     .filter((e) => e.isDirectory())
     .map((e) => path.join(knowledgeDir, e.name))
     .sort();
+}
+
+/**
+ * The line to point at when turning the YAML into data failed on an alias: the first alias whose
+ * anchor is not defined before it, else the first alias (where an expansion bomb starts).
+ */
+function aliasLine(doc: Document, lines: LineCounter): number | undefined {
+  const anchors = new Set<string>();
+  let first: number | undefined;
+  let unresolved: number | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const line = node.range ? lines.linePos(node.range[0]).line : undefined;
+      first ??= line;
+      if (!anchors.has(node.source)) {
+        unresolved = line;
+        return visit.BREAK;
+      }
+    } else if (isNode(node) && node.anchor !== undefined) {
+      anchors.add(node.anchor);
+    }
+    return undefined;
+  });
+  return unresolved ?? first;
+}
+
+/** The YAML as plain data, or the problem that stopped it (an alias bomb, an alias to nothing). */
+function toData(doc: Document, lines: LineCounter, file: string): { data: unknown } | { problem: KnowledgeProblem } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }) };
+  } catch (error) {
+    const line = aliasLine(doc, lines);
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      problem: {
+        file,
+        ...(line === undefined ? {} : { line }),
+        message: `not valid YAML: ${reason}${/excessive alias/i.test(reason) ? ` (the aliases here expand past maxAliasCount ${MAX_YAML_ALIAS_COUNT}; write the values out instead)` : ""}`,
+      },
+    };
+  }
 }
 
 function lineOf(doc: Document, lines: LineCounter, pathInDoc: readonly (string | number)[]): number | undefined {
@@ -56,8 +104,9 @@ export async function loadPack(packDir: string): Promise<{ pack?: Pack; problems
     }
     return { problems };
   }
-  const raw: unknown = doc.toJS();
-  const parsed = PackSchema.safeParse(raw);
+  const converted = toData(doc, lines, factsPath);
+  if ("problem" in converted) return { problems: [converted.problem] };
+  const parsed = PackSchema.safeParse(converted.data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [section, index, ...rest] = issue.path;

@@ -7,6 +7,8 @@ const PURPOSE = {
   DATA_DIR: "the folder where refused questions and votes are appended as JSON Lines (default ./data)",
   RECORD_QUESTIONS: "whether the text of refused questions is kept in DATA_DIR: true or false (default true)",
   RATE_LIMIT_PER_MINUTE: "how many questions one user may ask per minute on each platform (default 10)",
+  METRICS_PORT: "an optional port of its own for GET /metrics, e.g. one only Prometheus can reach (default: /metrics on PORT)",
+  METRICS_TOKEN: "an optional bearer token GET /metrics then requires: Authorization: Bearer <METRICS_TOKEN>",
 } as const;
 
 type Variable = keyof typeof PURPOSE;
@@ -17,6 +19,9 @@ function blankToUndefined(value: unknown): unknown {
 }
 
 const PORT_RANGE = "must be a port number from 0 to 65535";
+
+/** A guessable token is no protection; 16 characters is the floor, `openssl rand -hex 32` the habit. */
+const MIN_METRICS_TOKEN_LENGTH = 16;
 
 const OpsEnvSchema = z.object({
   LOG_LEVEL: z.preprocess(
@@ -50,6 +55,19 @@ const OpsEnvSchema = z.object({
       .max(100_000, "must be at most 100000")
       .default(10),
   ),
+  METRICS_PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65_535, PORT_RANGE).optional(),
+  ),
+  // The message never quotes the value: it is a secret.
+  METRICS_TOKEN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\S+$/, "must not contain spaces")
+      .min(MIN_METRICS_TOKEN_LENGTH, `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`)
+      .optional(),
+  ),
 });
 
 export interface OpsConfig {
@@ -58,6 +76,10 @@ export interface OpsConfig {
   readonly dataDir: string;
   readonly recordQuestions: boolean;
   readonly rateLimitPerMinute: number;
+  /** Where /metrics listens when it has a port of its own; undefined: on PORT with /healthz. */
+  readonly metricsPort: number | undefined;
+  /** The bearer token /metrics requires; undefined: none. */
+  readonly metricsToken: string | undefined;
 }
 
 export interface OpsConfigProblem {
@@ -77,7 +99,10 @@ export class OpsConfigError extends Error {
   }
 }
 
-/** Reads LOG_LEVEL, PORT, DATA_DIR, RECORD_QUESTIONS and RATE_LIMIT_PER_MINUTE; throws OpsConfigError. */
+/**
+ * Reads LOG_LEVEL, PORT, DATA_DIR, RECORD_QUESTIONS, RATE_LIMIT_PER_MINUTE, METRICS_PORT and
+ * METRICS_TOKEN; throws OpsConfigError.
+ */
 export function readOpsConfig(env: NodeJS.ProcessEnv = process.env): OpsConfig {
   const parsed = OpsEnvSchema.safeParse({
     LOG_LEVEL: env.LOG_LEVEL,
@@ -85,6 +110,8 @@ export function readOpsConfig(env: NodeJS.ProcessEnv = process.env): OpsConfig {
     DATA_DIR: env.DATA_DIR,
     RECORD_QUESTIONS: env.RECORD_QUESTIONS,
     RATE_LIMIT_PER_MINUTE: env.RATE_LIMIT_PER_MINUTE,
+    METRICS_PORT: env.METRICS_PORT,
+    METRICS_TOKEN: env.METRICS_TOKEN,
   });
   if (!parsed.success) {
     throw new OpsConfigError(
@@ -92,11 +119,16 @@ export function readOpsConfig(env: NodeJS.ProcessEnv = process.env): OpsConfig {
     );
   }
   const values = parsed.data;
+  if (values.METRICS_PORT !== undefined && values.METRICS_PORT !== 0 && values.METRICS_PORT === values.PORT) {
+    throw new OpsConfigError([{ variable: "METRICS_PORT", message: "must differ from PORT (leave it unset to serve /metrics on PORT)" }]);
+  }
   return {
     logLevel: values.LOG_LEVEL,
     port: values.PORT,
     dataDir: values.DATA_DIR,
     recordQuestions: values.RECORD_QUESTIONS === "true",
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    metricsPort: values.METRICS_PORT,
+    metricsToken: values.METRICS_TOKEN,
   };
 }

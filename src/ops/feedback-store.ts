@@ -36,7 +36,17 @@ export interface FeedbackStoreOptions {
   readonly logger: FeedbackLogger;
   /** The clock, for tests. */
   readonly now?: () => Date;
+  /** Called once for each record that could not be written (counted in feedback_write_errors_total). */
+  readonly onWriteError?: () => void;
 }
+
+/**
+ * Whether records are being written, for /healthz: `failing` from the first record that could not be
+ * written until one is written again, with the error's code (ENOSPC, EACCES, ENOTDIR…) and since when.
+ */
+export type FeedbackHealth =
+  | { readonly status: "ok" }
+  | { readonly status: "failing"; readonly error: string; readonly since: string };
 
 export interface VoteInput {
   readonly platform: Platform;
@@ -62,6 +72,12 @@ export interface FeedbackStore {
   recordVote(input: VoteInput): Promise<boolean>;
   /** Resolves once every record asked for so far is written (or its failure logged): for shutdown. */
   flush(): Promise<void>;
+  /**
+   * Opens the folder and the file now, as the first record would, so an unwritable DATA_DIR shows
+   * at start (in /healthz and the counter) rather than at the first question. Never rejects.
+   */
+  check(): Promise<boolean>;
+  health(): FeedbackHealth;
 }
 
 export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStore {
@@ -71,6 +87,28 @@ export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStor
   /** Appends run one after another, so records land in order and the torn-line fix-up runs once. */
   let queue: Promise<unknown> = Promise.resolve();
   let prepared = false;
+  let health: FeedbackHealth = { status: "ok" };
+
+  /**
+   * One failure is logged with its error; the rest of the streak only counts (one line per question
+   * would drown the log while DATA_DIR is full), until a record is written again.
+   */
+  function failed(error: unknown): void {
+    prepared = false; // check the folder and the last line again next time
+    options.onWriteError?.();
+    if (health.status === "failing") return;
+    health = { status: "failing", error: errorCode(error), since: now().toISOString() };
+    options.logger.error(
+      { err: error, file },
+      "could not record feedback; answers go on, but feedback is lost until DATA_DIR is writable again (logged once per failure streak, counted in feedback_write_errors_total)",
+    );
+  }
+
+  function succeeded(): void {
+    if (health.status === "ok") return;
+    options.logger.info?.({ file, failingSince: health.since }, "recording feedback again");
+    health = { status: "ok" };
+  }
 
   /**
    * Creates the folder and, if an earlier crash left a torn last line without its newline, starts
@@ -90,20 +128,21 @@ export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStor
     }
   }
 
-  async function write(record: FeedbackRecord): Promise<boolean> {
+  async function write(record: FeedbackRecord | undefined): Promise<boolean> {
     try {
       const prefix = !prepared && (await newlineNeeded()) ? "\n" : "";
       prepared = true;
-      await appendFile(file, `${prefix}${JSON.stringify(record)}\n`, "utf8");
+      if (record !== undefined) await appendFile(file, `${prefix}${JSON.stringify(record)}\n`, "utf8");
+      else if (prefix !== "") await appendFile(file, prefix, "utf8");
+      succeeded();
       return true;
     } catch (error) {
-      prepared = false; // check the folder and the last line again next time
-      options.logger.error({ err: error, file }, "could not record feedback");
+      failed(error);
       return false;
     }
   }
 
-  function append(record: FeedbackRecord): Promise<boolean> {
+  function append(record: FeedbackRecord | undefined): Promise<boolean> {
     const written = queue.then(() => write(record));
     queue = written;
     return written;
@@ -141,7 +180,19 @@ export function createFeedbackStore(options: FeedbackStoreOptions): FeedbackStor
     async flush() {
       await queue;
     },
+    check() {
+      return append(undefined);
+    },
+    health() {
+      return health;
+    },
   };
+}
+
+/** The code of a file system error (ENOSPC, EACCES…), which says what to fix without a path. */
+function errorCode(error: unknown): string {
+  if (typeof error === "object" && error !== null && "code" in error && typeof error.code === "string") return error.code;
+  return error instanceof Error ? error.name : "unknown error";
 }
 
 /** Where skipped lines are reported: a pino Logger, or anything with the same `warn(object, message)`. */
@@ -152,6 +203,8 @@ export interface FeedbackWarnings {
 /** Where write failures and skipped lines are reported: a pino Logger fits. */
 export interface FeedbackLogger extends FeedbackWarnings {
   error(details: { readonly err: unknown; readonly file: string }, message: string): void;
+  /** Told when records are written again after a failure streak. */
+  info?(details: { readonly file: string; readonly failingSince: string }, message: string): void;
 }
 
 export interface ReadFeedbackOptions {

@@ -1,4 +1,5 @@
 import type { Platform } from "../platform-name.js";
+import type { FeedbackHealth } from "./feedback-store.js";
 
 /** The part of an adapter a health check reads. */
 export interface HealthTarget {
@@ -11,15 +12,23 @@ export interface HealthInput {
   readonly knowledgeFacts: number | null;
   /** Every configured platform adapter, connected or not. */
   readonly platforms: readonly HealthTarget[];
+  /** Whether the feedback file takes records; reported, but answering does not depend on it. */
+  readonly feedback?: FeedbackHealth;
 }
 
 export interface HealthReport {
   readonly status: "ok" | "degraded";
   readonly knowledge: { readonly loaded: boolean; readonly facts: number };
   readonly platforms: Partial<Record<Platform, "connected" | "disconnected">>;
+  /** `failing` when records cannot be written to DATA_DIR; the status stays ok (answers go on). */
+  readonly feedback?: FeedbackHealth;
 }
 
-/** "ok" when the knowledge is loaded and every configured platform is connected; else "degraded". */
+/**
+ * "ok" when the knowledge is loaded and every configured platform is connected; else "degraded".
+ * A failing feedback file is reported beside it without changing it: users still get answers, so
+ * a load balancer must not take the instance out; an operator reads `feedback` and the counter.
+ */
 export function checkHealth(input: HealthInput): HealthReport {
   const loaded = input.knowledgeFacts !== null && input.knowledgeFacts > 0;
   const platforms: Partial<Record<Platform, "connected" | "disconnected">> = {};
@@ -41,6 +50,7 @@ export function checkHealth(input: HealthInput): HealthReport {
     status: loaded && allConnected ? "ok" : "degraded",
     knowledge: { loaded, facts: input.knowledgeFacts ?? 0 },
     platforms,
+    ...(input.feedback === undefined ? {} : { feedback: input.feedback }),
   };
 }
 

@@ -9,6 +9,14 @@ export type QuestionOutcome = Answer["status"] | "rate_limited";
 
 const OUTCOMES: readonly QuestionOutcome[] = ["answered", "unknown", "rate_limited"];
 
+/**
+ * Why an inbound request was refused before it reached the bot: no valid signature, a timestamp
+ * missing or more than 5 minutes from now, a body over the limit, or a signed body of no shape
+ * the platform sends.
+ */
+export const REJECTION_REASONS = ["signature", "timestamp", "too_large", "malformed"] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
 export interface MetricsOptions {
   /** Also export Node's process metrics (CPU, memory, event loop lag, GC); default true. */
   readonly processMetrics?: boolean;
@@ -28,6 +36,10 @@ export interface OpsMetrics {
   recordRateLimited(platform: MetricsPlatform): void;
   /** Counts one failure talking to a platform (a reply that could not be sent, a lost connection). */
   recordPlatformError(platform: MetricsPlatform): void;
+  /** Counts one inbound request refused before it reached the bot (Slack's HTTP mode). */
+  recordRejectedRequest(platform: MetricsPlatform, reason: RejectionReason): void;
+  /** Counts one record the feedback file could not take (unwritable or full DATA_DIR). */
+  recordFeedbackWriteError(): void;
   /** Sets how many facts the loaded knowledge holds. */
   setKnowledgeFacts(count: number): void;
   /** The Prometheus text exposition of every metric. */
@@ -57,6 +69,17 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     labelNames: ["platform"] as const,
     registers: [registry],
   });
+  const rejectedRequests = new Counter({
+    name: "rejected_requests_total",
+    help: "Inbound requests refused before reaching the bot, by platform and reason (signature, timestamp, too_large, malformed).",
+    labelNames: ["platform", "reason"] as const,
+    registers: [registry],
+  });
+  const feedbackWriteErrors = new Counter({
+    name: "feedback_write_errors_total",
+    help: "Feedback records (question outcomes, votes) that could not be written to DATA_DIR.",
+    registers: [registry],
+  });
   const knowledgeFacts = new Gauge({
     name: "knowledge_facts",
     help: "Facts in the loaded knowledge.",
@@ -68,6 +91,8 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     for (const status of OUTCOMES) questions.inc({ platform, status }, 0);
     platformErrors.inc({ platform }, 0);
   }
+  for (const reason of REJECTION_REASONS) rejectedRequests.inc({ platform: "slack", reason }, 0);
+  feedbackWriteErrors.inc(0);
 
   return {
     registry,
@@ -81,6 +106,12 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     },
     recordPlatformError(platform) {
       platformErrors.inc({ platform });
+    },
+    recordRejectedRequest(platform, reason) {
+      rejectedRequests.inc({ platform, reason });
+    },
+    recordFeedbackWriteError() {
+      feedbackWriteErrors.inc();
     },
     setKnowledgeFacts(count) {
       knowledgeFacts.set(count);

@@ -1,17 +1,25 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { healthStatusCode, type HealthReport } from "./health.js";
+import { createLimitedServer } from "./http-limits.js";
 import type { OpsMetrics } from "./metrics.js";
 
 export const HEALTH_PATH = "/healthz";
 export const METRICS_PATH = "/metrics";
+
+/** The operator endpoints a server or a set of routes carries. */
+export type OperatorEndpoint = "health" | "metrics";
+export const ALL_OPERATOR_ENDPOINTS: readonly OperatorEndpoint[] = ["health", "metrics"];
 
 export interface OperatorEndpointsOptions {
   /** Called on every GET /healthz, so it sees adapters created after the routes were. */
   readonly health: () => HealthReport;
   readonly metrics: Pick<OpsMetrics, "render" | "contentType">;
   readonly logger?: Pick<Logger, "error">;
+  /** When set (METRICS_TOKEN), GET /metrics answers only `Authorization: Bearer <token>`. */
+  readonly metricsToken?: string | undefined;
 }
 
 /**
@@ -48,8 +56,27 @@ export function healthHandler(options: OperatorEndpointsOptions): OperatorRoute[
   };
 }
 
+/** Compares digests, so neither the time taken nor the lengths say how much of a guess was right. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string): Buffer => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** Whether a request may read /metrics: always without METRICS_TOKEN, else with `Bearer <token>`. */
+function mayReadMetrics(req: IncomingMessage, token: string | undefined): boolean {
+  if (token === undefined) return true;
+  const header = req.headers.authorization;
+  if (header?.startsWith("Bearer ") !== true) return false;
+  return sameSecret(header.slice("Bearer ".length).trim(), token);
+}
+
 export function metricsHandler(options: OperatorEndpointsOptions): OperatorRoute["handler"] {
-  return (_req, res) => {
+  return (req, res) => {
+    if (!mayReadMetrics(req, options.metricsToken)) {
+      res.setHeader("www-authenticate", 'Bearer realm="metrics"');
+      send(res, 401, "text/plain; charset=utf-8", "metrics need Authorization: Bearer <METRICS_TOKEN>\n");
+      return;
+    }
     options.metrics.render().then(
       (text) => {
         send(res, 200, options.metrics.contentType, text);
@@ -62,12 +89,18 @@ export function metricsHandler(options: OperatorEndpointsOptions): OperatorRoute
   };
 }
 
-/** GET /healthz and GET /metrics as Bolt-style custom routes: `customRoutes: operatorRoutes(...)`. */
-export function operatorRoutes(options: OperatorEndpointsOptions): OperatorRoute[] {
-  return [
-    { path: HEALTH_PATH, method: ["GET"], handler: healthHandler(options) },
-    { path: METRICS_PATH, method: ["GET"], handler: metricsHandler(options) },
-  ];
+/**
+ * GET /healthz and GET /metrics (or those of `endpoints`) as Bolt-style custom routes:
+ * `customRoutes: operatorRoutes(...)`.
+ */
+export function operatorRoutes(
+  options: OperatorEndpointsOptions,
+  endpoints: readonly OperatorEndpoint[] = ALL_OPERATOR_ENDPOINTS,
+): OperatorRoute[] {
+  const routes: OperatorRoute[] = [];
+  if (endpoints.includes("health")) routes.push({ path: HEALTH_PATH, method: ["GET"], handler: healthHandler(options) });
+  if (endpoints.includes("metrics")) routes.push({ path: METRICS_PATH, method: ["GET"], handler: metricsHandler(options) });
+  return routes;
 }
 
 export interface OperatorServerOptions extends OperatorEndpointsOptions {
@@ -75,6 +108,8 @@ export interface OperatorServerOptions extends OperatorEndpointsOptions {
   readonly port: number;
   /** Default: every interface, like Slack's HTTP receiver. */
   readonly host?: string;
+  /** Which endpoints this server carries (default both; METRICS_PORT puts /metrics on a server of its own). */
+  readonly endpoints?: readonly OperatorEndpoint[];
 }
 
 export interface OperatorServer {
@@ -84,12 +119,12 @@ export interface OperatorServer {
 }
 
 /**
- * Serves the operator routes on their own node:http server, for when Slack's HTTP mode (which
- * would carry them on the same PORT) is not running.
+ * Serves the operator routes on their own node:http server (with HTTP_LIMITS), for when Slack's
+ * HTTP mode (which would carry them on the same PORT) is not running, and for METRICS_PORT.
  */
 export async function startOperatorServer(options: OperatorServerOptions): Promise<OperatorServer> {
-  const routes = operatorRoutes(options);
-  const server = createServer((req, res) => {
+  const routes = operatorRoutes(options, options.endpoints);
+  const server = createLimitedServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     const route = routes.find((r) => r.path === path);
     if (route === undefined) {
@@ -101,8 +136,6 @@ export async function startOperatorServer(options: OperatorServerOptions): Promi
       route.handler(req, res);
     }
   });
-  // Probes make short requests; an idle keep-alive socket must not hold up close().
-  server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     const onListening = (): void => {

@@ -27,6 +27,17 @@ const MEETING_DATE = "  - id: meeting-date\n    topic: meeting\n";
 const MEETING_PLACE_QUOTE =
   "venue, location of the meeting, NATO headquarters, Brussels, NATO HQ]\n    quote: \"s’est réunie jeudi au siège de l’Otan à Bruxelles\"";
 
+const ALIAS_BOMB = [
+  "lol:",
+  '  a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+  "  b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]",
+  "  c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]",
+  "  d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]",
+  "  e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]",
+  "  f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]",
+  "",
+].join("\n");
+
 const BAD_CASES = {
   badYaml: (y: string) => replaceOnce(y, MEETING_DATE, "  - id: meeting-date\n    topic: meeting: oops\n"),
   missingField: (y: string) => replaceOnce(y, MEETING_DATE, "  - id: meeting-date\n"),
@@ -39,6 +50,9 @@ const BAD_CASES = {
   sharedQuestion: (y: string) =>
     replaceOnce(y, "        - Quand a eu lieu la réunion ?\n", "        - Quand a eu lieu la réunion ?\n        - Où a eu lieu la réunion ?\n"),
   notKebabCase: (y: string) => replaceOnce(y, "  - id: meeting-date\n", "  - id: Meeting_Date\n"),
+  // "Billion laughs": each level is nine of the one before; fully expanded, 9^6 strings.
+  aliasBomb: (y: string) => `${y}\n${ALIAS_BOMB}`,
+  unresolvedAlias: (y: string) => replaceOnce(y, MEETING_DATE, "  - id: meeting-date\n    topic: *nowhere\n"),
 } as const satisfies Record<string, (factsYaml: string) => string>;
 
 type BadCase = keyof typeof BAD_CASES;
@@ -139,6 +153,20 @@ describe("knowledge check", () => {
     expect(problems).toEqual([expect.objectContaining({ factId: "Meeting_Date", field: "id", message: expect.stringMatching(/kebab-case/) as string })]);
   });
 
+  it("fails on an alias bomb, naming the file and the line of its first alias, instead of expanding it", () => {
+    const { problems, factsPath, factsYaml } = get("aliasBomb");
+    expect(problems).toEqual([
+      expect.objectContaining({ file: factsPath, line: lineContaining(factsYaml, "b: &b"), message: expect.stringMatching(/not valid YAML: .*alias/) as string }),
+    ]);
+  });
+
+  it("fails on an alias to no anchor, naming the file and the alias's line", () => {
+    const { problems, factsPath, factsYaml } = get("unresolvedAlias");
+    expect(problems).toEqual([
+      expect.objectContaining({ file: factsPath, line: lineContaining(factsYaml, "topic: *nowhere"), message: expect.stringMatching(/alias/i) as string }),
+    ]);
+  });
+
   it("fails on a folder with no pack, or no folder at all", async () => {
     const temp = await tempKnowledge();
     tempDirs.push(temp.dir);
@@ -147,7 +175,7 @@ describe("knowledge check", () => {
   });
 
   describe("npm run knowledge:check", () => {
-    let bad: { quote: RunResult; yaml: RunResult; stale: RunResult; good: RunResult } | undefined;
+    let bad: { quote: RunResult; yaml: RunResult; bomb: RunResult; stale: RunResult; good: RunResult } | undefined;
 
     beforeAll(async () => {
       const staleDir = await tempKnowledge();
@@ -156,14 +184,15 @@ describe("knowledge check", () => {
       const schema = JSON.parse(await readFile(schemaPath, "utf8")) as Record<string, unknown>;
       await writeFile(schemaPath, JSON.stringify({ ...schema, title: "an old title" }, null, 2));
       const check = (dir: string): Promise<RunResult> => runTsx("src/cli/knowledge-check.ts", ["--knowledge", dir]);
-      const [quote, yaml, stale, good] = await Promise.all([
+      const [quote, yaml, bomb, stale, good] = await Promise.all([
         check(get("quoteNotInArticle").dir),
         check(get("badYaml").dir),
+        check(get("aliasBomb").dir),
         check(staleDir.dir),
         check(KNOWLEDGE_DIR),
       ]);
-      bad = { quote, yaml, stale, good };
-      // Four checks at once, each loading the knowledge and asking its sample questions.
+      bad = { quote, yaml, bomb, stale, good };
+      // Five checks at once, each loading the knowledge and asking its sample questions.
     }, 60_000);
 
     function results(): NonNullable<typeof bad> {
@@ -183,6 +212,14 @@ describe("knowledge check", () => {
       const { factsPath, factsYaml } = get("badYaml");
       expect(yaml.code).toBe(1);
       expect(yaml.stderr).toContain(`${factsPath}:${lineContaining(factsYaml, "topic: meeting: oops")}`);
+    });
+
+    it("exits 1 on an alias bomb, naming the file and line, without a stack", () => {
+      const { bomb } = results();
+      const { factsPath, factsYaml } = get("aliasBomb");
+      expect(bomb.code).toBe(1);
+      expect(bomb.stderr).toContain(`${factsPath}:${lineContaining(factsYaml, "b: &b")}: not valid YAML`);
+      expect(bomb.stderr).not.toMatch(/ReferenceError|\n\s+at |node_modules/);
     });
 
     it("exits 1 when facts.schema.json is stale, saying how to regenerate it", () => {

@@ -68,6 +68,10 @@ describe("helpers", () => {
     );
   });
 
+  it("removes bidi controls and zero-width characters before escaping (keeping only its own mention breakers)", () => {
+    expect(escapeUserText("a\u202Eb\u200Bc\u2066d\u2069e\u200Ef\u061Cg\u2060h\uFEFFi @everyone")).toBe("abcdefghi @\u200beveryone");
+  });
+
   it("maps Discord locales to the core's languages", () => {
     expect(localeToLanguage("fr")).toBe("fr");
     expect(localeToLanguage("en-US")).toBe("en");

@@ -3,14 +3,38 @@ import { OpsConfigError, readOpsConfig } from "../../src/ops/config.js";
 
 describe("readOpsConfig", () => {
   it("has defaults for everything", () => {
-    expect(readOpsConfig({})).toEqual({ logLevel: "info", port: 3000, dataDir: "./data", recordQuestions: true, rateLimitPerMinute: 10 });
+    expect(readOpsConfig({})).toEqual({
+      logLevel: "info",
+      port: 3000,
+      dataDir: "./data",
+      recordQuestions: true,
+      rateLimitPerMinute: 10,
+      metricsPort: undefined,
+      metricsToken: undefined,
+    });
     expect(readOpsConfig({ PORT: "", RECORD_QUESTIONS: " " }).port).toBe(3000);
   });
 
   it("reads every variable", () => {
     expect(
-      readOpsConfig({ LOG_LEVEL: "debug", PORT: "8080", DATA_DIR: "/var/lib/bot", RECORD_QUESTIONS: "FALSE", RATE_LIMIT_PER_MINUTE: "30" }),
-    ).toEqual({ logLevel: "debug", port: 8080, dataDir: "/var/lib/bot", recordQuestions: false, rateLimitPerMinute: 30 });
+      readOpsConfig({
+        LOG_LEVEL: "debug",
+        PORT: "8080",
+        DATA_DIR: "/var/lib/bot",
+        RECORD_QUESTIONS: "FALSE",
+        RATE_LIMIT_PER_MINUTE: "30",
+        METRICS_PORT: "9464",
+        METRICS_TOKEN: "0123456789abcdef0123",
+      }),
+    ).toEqual({
+      logLevel: "debug",
+      port: 8080,
+      dataDir: "/var/lib/bot",
+      recordQuestions: false,
+      rateLimitPerMinute: 30,
+      metricsPort: 9464,
+      metricsToken: "0123456789abcdef0123",
+    });
   });
 
   it("names each bad variable and what it is for", () => {
@@ -27,5 +51,19 @@ describe("readOpsConfig", () => {
     expect(configError.message).toContain('RECORD_QUESTIONS: must be "true" or "false"');
     expect(configError.message).toContain("RATE_LIMIT_PER_MINUTE: must be at least 1");
     expect(configError.message).toMatch(/PORT: .*operator endpoints/);
+  });
+
+  it("refuses a METRICS_PORT equal to PORT and a short METRICS_TOKEN, without quoting the token", () => {
+    expect(() => readOpsConfig({ PORT: "3000", METRICS_PORT: "3000" })).toThrow(/METRICS_PORT: must differ from PORT/);
+    let error: unknown;
+    try {
+      readOpsConfig({ METRICS_TOKEN: "shortsecret" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(OpsConfigError);
+    const message = (error as OpsConfigError).message;
+    expect(message).toMatch(/METRICS_TOKEN: must be at least 16 characters/);
+    expect(message).not.toContain("shortsecret");
   });
 });

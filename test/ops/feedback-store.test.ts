@@ -131,6 +131,31 @@ describe("feedback store", () => {
     expect(logger.errors).toHaveLength(1);
   });
 
+  it("while DATA_DIR is unwritable: counts every lost record, logs once per streak, and reports failing until it recovers", async () => {
+    const dir = await tempDir();
+    const dataDir = path.join(dir, "data");
+    await writeFile(dataDir, ""); // a plain file where the folder should be
+    const logger = { ...recordingLogger(), infos: [] as string[], info(_details: object, message: string) { this.infos.push(message); } };
+    let errors = 0;
+    const store = createFeedbackStore({ dataDir, recordQuestions: true, logger, onWriteError: () => (errors += 1) });
+    expect(store.health()).toEqual({ status: "ok" });
+    await expect(store.check()).resolves.toBe(false);
+    for (let i = 0; i < 5; i += 1) await expect(store.recordQuestion("slack", "q?", refused)).resolves.toBe(false);
+    expect(errors).toBe(6);
+    expect(logger.errors).toHaveLength(1);
+    expect(store.health()).toMatchObject({ status: "failing", error: expect.stringMatching(/^E[A-Z]+$/) as string });
+
+    await rm(dataDir);
+    await expect(store.recordQuestion("slack", "q?", refused)).resolves.toBe(true);
+    expect(store.health()).toEqual({ status: "ok" });
+    expect(logger.infos).toEqual(["recording feedback again"]);
+    // A new streak is logged again.
+    await rm(dataDir, { recursive: true });
+    await writeFile(dataDir, "");
+    await store.recordQuestion("slack", "q?", refused);
+    expect(logger.errors).toHaveLength(2);
+  });
+
   it("writes concurrent records whole and in order, and cuts very long questions", async () => {
     const dataDir = await tempDir();
     const logger = recordingLogger();

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { PlatformAdapter } from "../../src/platform.js";
 import { checkHealth } from "../../src/ops/health.js";
 import { createMetrics } from "../../src/ops/metrics.js";
+import { HTTP_LIMITS } from "../../src/ops/http-limits.js";
 import { operatorRoutes, startOperatorServer, type OperatorServer } from "../../src/ops/operator-server.js";
+import { SlowClient } from "../support/raw-http.js";
 
 /** A stand-in platform whose connection the test turns on and off. */
 function fakeAdapter(platform: PlatformAdapter["platform"]): PlatformAdapter & { connected: boolean } {
@@ -135,6 +137,24 @@ describe("operator server", () => {
     expect((await get(port, "/metrics")).body).toContain("# TYPE questions_total counter");
   });
 
+  it("says when the feedback file is failing, in /healthz and /metrics, while staying 200: answers go on", async () => {
+    const metrics = createMetrics({ processMetrics: false });
+    const server = await startOperatorServer({
+      port: 0,
+      host: "127.0.0.1",
+      health: () =>
+        checkHealth({ knowledgeFacts: 3, platforms: [], feedback: { status: "failing", error: "ENOSPC", since: "2026-01-01T00:00:00.000Z" } }),
+      metrics,
+    });
+    servers.push(server);
+    const health = await get(server.port, "/healthz");
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({ status: "ok", feedback: { status: "failing", error: "ENOSPC" } });
+    expect((await get(server.port, "/metrics")).body).toContain("feedback_write_errors_total 0");
+    metrics.recordFeedbackWriteError();
+    expect((await get(server.port, "/metrics")).body).toContain("feedback_write_errors_total 1");
+  });
+
   it("reports a health check that throws as degraded instead of failing the request", () => {
     const broken = { ...fakeAdapter("discord"), isConnected: (): boolean => { throw new Error("boom"); } };
     expect(checkHealth({ knowledgeFacts: 3, platforms: [broken] })).toEqual({
@@ -143,4 +163,58 @@ describe("operator server", () => {
       platforms: { discord: "disconnected" },
     });
   });
+
+  it("with METRICS_TOKEN, GET /metrics answers 401 without the bearer token, and the metrics with it", async () => {
+    const token = "a-metrics-token-of-some-length";
+    const server = await startOperatorServer({
+      port: 0,
+      host: "127.0.0.1",
+      health: () => checkHealth({ knowledgeFacts: 1, platforms: [] }),
+      metrics: createMetrics({ processMetrics: false }),
+      metricsToken: token,
+    });
+    servers.push(server);
+    const url = `http://127.0.0.1:${server.port}/metrics`;
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect(await anonymous.text()).not.toContain(token);
+    const wrong = await fetch(url, { headers: { authorization: "Bearer not-the-token-at-all-no" } });
+    expect(wrong.status).toBe(401);
+    await wrong.text();
+    const right = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    expect(right.status).toBe(200);
+    expect(await right.text()).toContain("# TYPE questions_total counter");
+    // /healthz stays open: load balancers probe it without credentials.
+    expect((await get(server.port, "/healthz")).status).toBe(200);
+  });
+
+  it("serves only the endpoints it is given (METRICS_PORT puts /metrics on a server of its own)", async () => {
+    const options = { port: 0, host: "127.0.0.1", health: () => checkHealth({ knowledgeFacts: 1, platforms: [] }), metrics: createMetrics({ processMetrics: false }) };
+    const healthOnly = await startOperatorServer({ ...options, endpoints: ["health"] });
+    const metricsOnly = await startOperatorServer({ ...options, endpoints: ["metrics"] });
+    servers.push(healthOnly, metricsOnly);
+    expect((await get(healthOnly.port, "/healthz")).status).toBe(200);
+    expect((await get(healthOnly.port, "/metrics")).status).toBe(404);
+    expect((await get(metricsOnly.port, "/metrics")).status).toBe(200);
+    expect((await get(metricsOnly.port, "/healthz")).status).toBe(404);
+  });
+
+  it("closes a connection that trickles its headers, within the header timeout", async () => {
+    const server = await startOperatorServer({
+      port: 0,
+      host: "127.0.0.1",
+      health: () => checkHealth({ knowledgeFacts: 1, platforms: [] }),
+      metrics: createMetrics({ processMetrics: false }),
+    });
+    servers.push(server);
+    const slow = new SlowClient(server.port, "GET /healthz HTTP/1.1\r\nHost: x\r\n", 200);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, HTTP_LIMITS.headersTimeoutMs + 2 * HTTP_LIMITS.connectionsCheckingIntervalMs + 500));
+      expect(slow.closedAt).toBeDefined();
+      expect(slow.closedAt ?? Infinity).toBeLessThan(HTTP_LIMITS.headersTimeoutMs + 2 * HTTP_LIMITS.connectionsCheckingIntervalMs + 200);
+    } finally {
+      slow.stop();
+    }
+  }, 10_000);
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_BOT_USER_ID } from "../support/slack-fake-api.js";
-import { asMessage, buttons, visibleText, type PostedMessage } from "../support/slack-blocks.js";
+import { asMessage, buttons, expectEchoedAsPlainText, visibleText, type PostedMessage } from "../support/slack-blocks.js";
 import { factButtonFromValue, factButtonValue } from "../../adapters/slack/blocks.js";
 import { startSlackHarness, type SlackHarness } from "../support/slack-harness.js";
 import {
@@ -109,7 +109,7 @@ describe("/ask", () => {
     const text = visibleText(message);
     expect(message.response_type).toBe("ephemeral");
     expect(text).toContain("une trentaine de pays alliés de Kiev");
-    expect(text).toContain("Question : _combien de pays ?_");
+    expect(text).toContain("Question : combien de pays ?");
     expect(text).toMatch(/Source : \*La « coalition des volontaires » réunie à Bruxelles[^*]*\* — “[^”]*trentaine de pays/);
     expect(text).toMatch(/Confiance : \d{1,3} %/);
     const expected = harness.answerer.answer("combien de pays ?");
@@ -174,7 +174,7 @@ describe("/ask", () => {
     expect(answer.status).toBe("answered");
     expect(replaced.replace_original).toBe(true);
     expect(visibleText(replaced)).toContain(answer.answer);
-    expect(visibleText(replaced)).toContain(`Question : _${suggestion.question}_`);
+    expect(visibleText(replaced)).toContain(`Question : ${suggestion.question}`);
     // Still private, so it can be shared once it is a real answer; and it can be voted on.
     expect(buttons(replaced).map((button) => button.actionId)).toEqual(["share_answer", "feedback_up", "feedback_down"]);
     expect(factButtonFromValue(buttons(replaced)[1]?.value ?? "")?.factId).toBe(suggestion.factId);
@@ -198,7 +198,7 @@ describe("/ask", () => {
     expect(shared?.response_type).toBe("in_channel");
     expect(shared?.replace_original).toBe(false);
     const text = visibleText(shared ?? { blocks: [] });
-    expect(text).toContain("<@U0000042> a demandé : _combien de pays ?_");
+    expect(text).toContain("<@U0000042> a demandé :\ncombien de pays ?");
     expect(text).toContain("une trentaine de pays alliés de Kiev");
     // The same confidence as the private answer, not the certainty of a fact picked by id.
     const confidence = /Confiance : \d{1,3} %/.exec(visibleText(message))?.[0];
@@ -214,7 +214,7 @@ describe("/ask", () => {
     const [shared, removal] = harness.fake.responses(responseId).map((call) => asMessage({ blocks: [], ...call.body }));
     expect(shared?.response_type).toBe("in_channel");
     const text = visibleText(shared ?? { blocks: [] });
-    expect(text).toContain("<@U0000042> asked: _how many countries are in the coalition?_");
+    expect(text).toContain("<@U0000042> asked:\nhow many countries are in the coalition?");
     expect(text).toContain("about thirty countries allied with Kyiv");
     expect(removal?.delete_original).toBe(true);
   });
@@ -239,7 +239,7 @@ describe("mentions and direct messages", () => {
     const reply = postedToChannel("C0000001").find((m) => m.thread_ts === event.ts);
     const text = visibleText(reply ?? { blocks: [] });
     expect(text).toContain("about thirty countries allied with Kyiv");
-    expect(text).toContain("Question: _How many countries are in the coalition?_");
+    expect(text).toContain("Question: How many countries are in the coalition?");
     expect(text).not.toContain(FAKE_BOT_USER_ID);
     expect(buttons(reply ?? { blocks: [] }).map((button) => button.actionId)).toEqual(["feedback_up", "feedback_down"]);
     expect(harness.fake.apiCalls("chat.postMessage").at(-1)?.token).toBe(TEST_BOT_TOKEN);
@@ -379,6 +379,36 @@ describe("escaping", () => {
     expect(raw).not.toMatch(pings);
     expect(raw).toContain("&lt;!channel&gt;");
     expect(call?.body.link_names).toBe("false");
+  });
+});
+
+describe("echoes cannot format", () => {
+  // Answered (so it has a Share button): the link's label is what Slack shows, and what is echoed.
+  const ANSWERED = "combien de *pays* _dans_ la ~coalition~ `?` <https://evil.example|ici> \u202Epays\u200B";
+  // Refused, but echoed all the same: a bare link is echoed as its address.
+  const REFUSED = "*gras* _italique_ ~barré~ `code` &gt; cité <https://evil.example/x> \u202Eexe.txt\u200B";
+  const CARRIED = ["*pays*", "_dans_", "~coalition~", "`?`", "*gras*", "_italique_", "~barré~", "`code`", "evil.example", "\u202E", "\u200B"];
+
+  it("echoes a question full of formatting, links and bidi controls as plain text, in /ask and in Share in channel", async () => {
+    const { message } = await ask(ANSWERED);
+    expect(visibleText(message)).toContain("trentaine de pays");
+    expectEchoedAsPlainText(message, CARRIED, "combien de *pays* _dans_ la ~coalition~ `?` ici pays");
+
+    const share = buttons(message).find((button) => button.actionId === "share_answer");
+    if (share === undefined) throw new Error("no share button");
+    const responseId = await press(share.actionId, share.value, true);
+    await harness.fake.waitFor(() => harness.fake.responses(responseId).length === 2, "the shared answer");
+    const shared = asMessage({ blocks: [], ...harness.fake.responses(responseId)[0]?.body });
+    expect(shared.response_type).toBe("in_channel");
+    expectEchoedAsPlainText(shared, CARRIED, "combien de *pays* _dans_ la ~coalition~ `?` ici pays");
+  });
+
+  it("does the same in the reply to a mention", async () => {
+    const event = mention(`<@${FAKE_BOT_USER_ID}> ${REFUSED}`);
+    await sendEvent(event);
+    await harness.fake.waitFor(() => postedToChannel("C0000001").some((m) => m.thread_ts === event.ts), "the answer");
+    const reply = postedToChannel("C0000001").find((m) => m.thread_ts === event.ts);
+    expectEchoedAsPlainText(reply ?? { blocks: [] }, CARRIED, "*gras* _italique_ ~barré~ `code` &gt; cité https://evil.example/x exe.txt");
   });
 });
 

@@ -74,6 +74,10 @@ export class FakeDiscord {
   readonly #sentReplies = new Map<string, Record<string, unknown> & { id: string }>();
   /** How long interaction callbacks are held before they are answered (0: at once). */
   #callbackDelayMs = 0;
+  /** How long message posts to a channel are held before they are answered (0: at once). */
+  #channelMessageDelayMs = 0;
+  /** HTTP statuses the next message posts to a channel fail with, in order. */
+  readonly #channelMessageFailures: number[] = [];
   #sessions = new Map<string, Session>();
   #sockets = new Set<WebSocket>();
   #port = 0;
@@ -160,6 +164,26 @@ export class FakeDiscord {
     this.#callbackDelayMs = ms;
   }
 
+  /** Holds every message post to a channel `ms` before answering it, as a slow Discord would (0: at once). */
+  delayChannelMessages(ms: number): void {
+    this.#channelMessageDelayMs = ms;
+  }
+
+  /** Makes the next message post to a channel fail with this HTTP status (then work again). */
+  failNextChannelMessage(status: number): void {
+    this.#channelMessageFailures.push(status);
+  }
+
+  /** Every message the bot posted (or tried to post) to a channel, replying to the given message. */
+  repliesTo(messageId: string): RecordedRequest[] {
+    return this.requests.filter(
+      (request) =>
+        request.method === "POST" &&
+        /^\/channels\/\d+\/messages$/.test(request.route) &&
+        z.object({ message_reference: z.object({ message_id: z.literal(messageId) }) }).safeParse(request.body).success,
+    );
+  }
+
   /** Every callback the bot sent for one interaction, in order. */
   callbacksFor(interactionId: string): RecordedRequest[] {
     return this.requests.filter((request) => request.route.startsWith(`/interactions/${interactionId}/`));
@@ -211,6 +235,15 @@ export class FakeDiscord {
     for (const listener of this.#listeners) listener(recorded);
     if (this.#callbackDelayMs > 0 && route.startsWith("/interactions/")) {
       await new Promise((resolve) => setTimeout(resolve, this.#callbackDelayMs));
+    }
+    const channelMessage = recorded.method === "POST" && /^\/channels\/\d+\/messages$/.test(route);
+    const failure = channelMessage ? this.#channelMessageFailures.shift() : undefined;
+    if (channelMessage && this.#channelMessageDelayMs > 0) {
+      await new Promise((resolve) => setTimeout(resolve, this.#channelMessageDelayMs));
+    }
+    if (failure !== undefined) {
+      response.writeHead(failure, { "content-type": "application/json" }).end(JSON.stringify({ message: "Injected failure", code: 0 }));
+      return;
     }
     const [status, payload] = this.#respond(recorded);
     if (payload === undefined) {

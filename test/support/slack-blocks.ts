@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { z } from "zod";
 
 /** Reads posted Block Kit back into what a person would see, for assertions on real content. */
@@ -60,4 +61,35 @@ export function buttons(message: PostedMessage): PostedButton[] {
       label: typeof element.text === "object" ? element.text.text : "",
       value: element.value ?? "",
     }));
+}
+
+/** Bidi controls and zero-width characters: nothing the bot shows may carry one. */
+export const INVISIBLE_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/;
+
+/** Every text object of a message with its type (mrkdwn, plain_text), wherever it sits in the blocks. */
+export function textObjects(message: PostedMessage): { type: string; text: string }[] {
+  const found: { type: string; text: string }[] = [];
+  for (const block of message.blocks) {
+    if (block.text) found.push(block.text);
+    for (const element of block.elements ?? []) {
+      // A context element is itself a text object; a button holds one.
+      if (typeof element.text === "string") found.push({ type: element.type, text: element.text });
+      else if (element.text) found.push(element.text);
+    }
+  }
+  return found;
+}
+
+/**
+ * Fails unless no mrkdwn text of `message` contains any of `pieces` (formatting runs, links taken
+ * from a question), no text at all carries an invisible control, and `shown` is in a plain_text
+ * element: the question is still echoed, as plain text.
+ */
+export function expectEchoedAsPlainText(message: PostedMessage, pieces: readonly string[], shown: string): void {
+  const all = textObjects(message);
+  for (const { text } of all.filter((t) => t.type === "mrkdwn")) {
+    for (const piece of pieces) expect(text, `mrkdwn text carrying ${JSON.stringify(piece)}`).not.toContain(piece);
+  }
+  for (const { text } of all) expect(text).not.toMatch(INVISIBLE_CONTROLS);
+  expect(all.filter((t) => t.type === "plain_text").map((t) => t.text).join("\n")).toContain(shown);
 }

@@ -48,7 +48,10 @@ export class FakeSlackApi {
   /** Returned by apps.connections.open, for Socket Mode tests. */
   socketUrl: string | undefined;
   readonly #failures = new Map<string, string[]>();
+  readonly #httpFailures = new Map<string, { status: number; headers: Record<string, string> }[]>();
   readonly #delays = new Map<string, number>();
+  /** Requests per Web API method as they arrive, before any delay: what a retry would show up in. */
+  readonly #arrivals = new Map<string, number>();
   readonly #server: Server;
   /** Woken on every recorded call, so waitFor reacts at once instead of on its next poll. */
   #wakers = new Set<() => void>();
@@ -91,6 +94,18 @@ export class FakeSlackApi {
     const queue = this.#failures.get(method) ?? [];
     queue.push(error);
     this.#failures.set(method, queue);
+  }
+
+  /** Makes the next call to `method` answer with an HTTP error status (429 with Retry-After, a 503…). */
+  failHttpNext(method: string, status: number, headers: Record<string, string> = {}): void {
+    const queue = this.#httpFailures.get(method) ?? [];
+    queue.push({ status, headers });
+    this.#httpFailures.set(method, queue);
+  }
+
+  /** How many requests to `method` have arrived so far, answered or not (a delayed one counts at once). */
+  arrivals(method: string): number {
+    return this.#arrivals.get(method) ?? 0;
   }
 
   /** Makes every call to `method` answer only after `ms` milliseconds (0 removes the delay). */
@@ -145,8 +160,15 @@ export class FakeSlackApi {
     }
     const method = url.pathname.slice("/api/".length);
     const call: RecordedCall = { kind: "api", method, body, token: token ?? (typeof body.token === "string" ? body.token : undefined) };
+    this.#arrivals.set(method, this.arrivals(method) + 1);
+    // Taken on arrival, so "the next call" is the next to arrive, even behind a delayed one.
+    const httpFailure = this.#httpFailures.get(method)?.shift();
     const delayMs = this.#delays.get(method) ?? 0;
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (httpFailure !== undefined) {
+      response.writeHead(httpFailure.status, { "content-type": "application/json", ...httpFailure.headers }).end(JSON.stringify({ ok: false }));
+      return;
+    }
     this.#record(call);
     const failure = this.#failures.get(method)?.shift();
     const result = failure === undefined ? this.#reply(call) : { ok: false, error: failure };

@@ -1,5 +1,6 @@
 import { Events, MessageFlags, type Interaction } from "discord.js";
 import { replyOrApologize } from "../../shared/reply.js";
+import { sendToDiscord } from "../delivery.js";
 import type { HandlerResult } from "../commands/command.js";
 import { chatInputCommands, messageContextMenuCommands } from "../commands/index.js";
 import { handleDidYouMean } from "../components/did-you-mean-press.js";
@@ -65,6 +66,7 @@ export const interactionCreate = {
         // Handlers that respond themselves (autocomplete, a vote's thanks) talk to Discord while composing.
         composingTalksToPlatform: true,
       }),
+      deliver: sendToDiscord,
     });
   },
 } satisfies EventHandler<Events.InteractionCreate>;

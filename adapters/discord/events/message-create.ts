@@ -1,5 +1,6 @@
 import { Events, MessageType, type Message } from "discord.js";
 import { replyOrApologize } from "../../shared/reply.js";
+import { sendToDiscord } from "../delivery.js";
 import { conversationOfMessage } from "../conversation-keys.js";
 import { apologyPayload, outcomePayload, type NoticePayload, type ReplyPayload } from "../embeds.js";
 import { discordReplyFailure } from "../handler-deps.js";
@@ -56,6 +57,7 @@ export const messageCreate = {
       },
       apology: () => apologyPayload(question === "" ? languageHint : deps.conversation.detectLanguage(question)),
       failed: discordReplyFailure(deps, "discord: mention", { messageId: message.id, channelId: message.channelId }),
+      deliver: sendToDiscord,
     });
   },
 } satisfies EventHandler<Events.MessageCreate>;

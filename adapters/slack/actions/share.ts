@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { Answer, Conversation } from "../../../src/index.js";
 import { replyOrApologize } from "../../shared/reply.js";
+import { sendToSlack } from "../delivery.js";
 import { renderAnswer, renderApology, type FactButton } from "../blocks.js";
 import { replyFailure, slackError, type ListenerDeps } from "../listener-deps.js";
 import { readFactButtonPress } from "./payload.js";
@@ -48,6 +49,7 @@ export async function shareAnswer(
       return { payload: { response_type: "ephemeral", replace_original: false, ...apology }, shared: false };
     },
     failed: replyFailure(deps, "a share press", { action: "share" }),
+    deliver: sendToSlack,
   });
   if (!posted.shared) return;
   // The shared copy is out; a private copy left behind is harmless, so a failure here is only logged.

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { replyOrApologize } from "../../shared/reply.js";
+import { sendToSlack } from "../delivery.js";
 import { renderApology, renderOutcome, renderRateLimited, type SlackMessage } from "../blocks.js";
 import { threadConversation } from "../events/reply.js";
 import { replyFailure, type ListenerDeps } from "../listener-deps.js";
@@ -48,5 +49,6 @@ export async function answerSuggestion(
     },
     apology: () => ({ message: renderApology(button?.language ?? deps.conversation.detectLanguage(question)), replace: false }),
     failed: replyFailure(deps, "a did-you-mean press", { action: "suggestion" }),
+    deliver: sendToSlack,
   });
 }

@@ -1,8 +1,9 @@
 import type { webApi } from "@slack/bolt";
 import { z } from "zod";
-import type { ConversationKey } from "../../../src/index.js";
+import { replyBudget, type ConversationKey, type ReplyBudget } from "../../../src/index.js";
 import { replyOrApologize } from "../../shared/reply.js";
 import { renderApology, renderOutcome, renderRateLimited, type SlackMessage } from "../blocks.js";
+import { sendToSlack } from "../delivery.js";
 import { slackTextToPlain } from "../escape.js";
 import { replyFailure, slackError, type ListenerDeps } from "../listener-deps.js";
 
@@ -140,7 +141,7 @@ export async function replyInConversation(
         conversation: reply.conversation,
       });
       if (outcome.kind === "rate-limited") {
-        await notifyRateLimited(deps, client, reply, renderRateLimited(outcome.message));
+        await notifyRateLimited(deps, client, reply, renderRateLimited(outcome.message), replyBudget());
         return undefined;
       }
       return renderOutcome(outcome, { question, ephemeral: false });
@@ -159,24 +160,30 @@ export async function replyInConversation(
     },
     apology: () => renderApology(deps.conversation.detectLanguage(question)),
     failed: replyFailure(deps, "a Slack message", { channel: reply.channel, method: "chat.postMessage" }),
+    deliver: sendToSlack,
   });
 }
 
-/** The rate-limit note, visible to the asker alone; a failure is logged and counted, never retried. */
+/** The rate-limit note, visible to the asker alone; a failure is logged and counted, retried only as sendToSlack does. */
 async function notifyRateLimited(
   deps: ListenerDeps,
   client: webApi.WebClient,
   reply: ConversationReply,
   message: SlackMessage,
+  budget: ReplyBudget,
 ): Promise<void> {
   try {
-    await client.chat.postEphemeral({
-      channel: reply.channel,
-      user: reply.userId,
-      ...(reply.threadTs === undefined ? {} : { thread_ts: reply.threadTs }),
-      text: message.text,
-      blocks: message.blocks,
-    });
+    await sendToSlack(
+      () =>
+        client.chat.postEphemeral({
+          channel: reply.channel,
+          user: reply.userId,
+          ...(reply.threadTs === undefined ? {} : { thread_ts: reply.threadTs }),
+          text: message.text,
+          blocks: message.blocks,
+        }),
+      budget,
+    );
   } catch (error) {
     slackError(deps, error, { channel: reply.channel, method: "chat.postEphemeral" });
   }

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
 import { replyOrApologize } from "../../shared/reply.js";
+import { sendToSlack } from "../delivery.js";
 import { UI } from "../../shared/ui-strings.js";
 import { renderApology, renderNotice, renderOutcome, type SlackMessage } from "../blocks.js";
 import { slackTextToPlain } from "../escape.js";
@@ -48,5 +49,6 @@ export async function answerAskTheArticle(
     },
     apology: () => renderApology(deps.conversation.detectLanguage(question)),
     failed: replyFailure(deps, "Ask the article", { shortcut: ASK_THE_ARTICLE_CALLBACK }),
+    deliver: sendToSlack,
   });
 }
