@@ -1,3 +1,4 @@
+import Fuse from "fuse.js";
 import type { Answer, ConversationTurn, Language, Suggestion } from "./answer-schema.js";
 import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
 import { EntityLexicon, type Entity } from "./entities.js";
@@ -22,6 +23,8 @@ const MAX_SUGGESTIONS = 3;
 /** Facts ranked per question: the answer (also its runner-up, for confidence) and three suggestions. */
 const RANKED = 1 + MAX_SUGGESTIONS;
 const MAX_AUTOCOMPLETE = 25;
+/** Fuse's threshold for autocomplete: 0 takes only exact text, 1 anything; 0.4 lets a typo or two through. */
+const AUTOCOMPLETE_FUZZINESS = 0.4;
 const MAX_CHOICE_LENGTH = 100;
 
 interface IndexedFact {
@@ -269,6 +272,15 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     );
   }
 
+  /**
+   * Sample questions as a fuse.js index per language, built on the first keystroke: what someone
+   * has typed so far, typos and all ("combein de p"), against whole questions — the fuzzy search
+   * fuse.js is made for.
+   */
+  const fuzzyChoices: Partial<Record<Language, Fuse<{ readonly text: string; readonly folded: string }>>> = {};
+  const fuzzyChoicesOf = (language: Language): Fuse<{ readonly text: string; readonly folded: string }> =>
+    (fuzzyChoices[language] ??= new Fuse(choices[language], { keys: ["folded"], ignoreLocation: true, threshold: AUTOCOMPLETE_FUZZINESS }));
+
   // Autocomplete runs on every keystroke: the sample questions are folded once, here.
   const choices: Record<Language, { readonly text: string; readonly folded: string }[]> = { fr: [], en: [] };
   for (const language of ["fr", "en"] as const) {
@@ -289,7 +301,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // Each related fact's first question, then each one's second…: the first choices span several facts.
     const relatedFacts = (ranked.length > 0 ? ranked : factsAsking(analyzed, MAX_AUTOCOMPLETE)).map((i) => facts[i]?.fact.questions[language] ?? []);
     const related = Array.from({ length: Math.max(0, ...relatedFacts.map((q) => q.length)) }, (_, n) => relatedFacts.flatMap((q) => q[n] ?? [])).flat();
-    const unique = [...new Set([...starting, ...containing, ...related])];
+    // Past a choice's length nothing can match; fuse's bitap grows with what it looks for.
+    const fuzzy = typed.length > MAX_CHOICE_LENGTH ? [] : fuzzyChoicesOf(language).search(typed, { limit: MAX_AUTOCOMPLETE }).map((r) => r.item.text);
+    const unique = [...new Set([...starting, ...containing, ...fuzzy, ...related])];
     return unique.filter((q) => q.length >= 1 && q.length <= MAX_CHOICE_LENGTH).slice(0, MAX_AUTOCOMPLETE);
   }
 

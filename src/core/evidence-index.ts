@@ -1,4 +1,3 @@
-import Fuse from "fuse.js";
 import type { Language } from "./answer-schema.js";
 import { COMMON_WORDS } from "./common-words.js";
 import { editDistance } from "./edit-distance.js";
@@ -110,7 +109,6 @@ export class EvidenceIndex {
   /** Languages each word is written in, as written, where the answers, aliases or topics use it (see `curatedLanguages`). */
   private readonly curatedLanguages: ReadonlyMap<string, ReadonlySet<Language>>;
   private readonly synonyms = new Map<string, Set<string>>();
-  private readonly fuseByLetterAndLength = new Map<string, Fuse<string>>();
   private readonly formsByLetterAndLength = new Map<string, string[]>();
   private readonly formsByPrefix = new Map<string, string[]>();
   private readonly lookupCache = new Map<string, readonly WordMatch[]>();
@@ -285,22 +283,6 @@ export class EvidenceIndex {
     }
   }
 
-  /**
-   * Known words of a first letter and length, as a Fuse index built on first use: a typo rarely
-   * hits the first letter or changes the length by more than it is allowed edits, so a lookup
-   * reads a few small indexes, not the vocabulary.
-   */
-  private fuseOf(letter: string, length: number): Fuse<string> | undefined {
-    const key = `${letter}${length}`;
-    const built = this.fuseByLetterAndLength.get(key);
-    if (built) return built;
-    const forms = this.formsByLetterAndLength.get(key);
-    if (!forms) return undefined;
-    const fuse = new Fuse(forms, { includeScore: true, ignoreLocation: true, threshold: 0.45, minMatchCharLength: 2 });
-    this.fuseByLetterAndLength.set(key, fuse);
-    return fuse;
-  }
-
   weightOf(term: string): number {
     return this.termWeight.get(term) ?? 0;
   }
@@ -465,15 +447,11 @@ export class EvidenceIndex {
     // The word's own first letter; its second only when that finds nothing, for a swap of the
     // first two ("oclaition").
     for (const first of new Set([word[0] ?? "", word[1] ?? ""])) {
-      // Fuse's bitap scores a swap of two letters as two errors, so it misses "pyas" → "pays":
-      // short words, and long ones none of whose proposals holds, are checked against the
-      // bucket's words of a near length one by one.
-      if (word.length > 5) {
-        for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
-          accept(this.fuseOf(first, length)?.search(word, { limit: 10 }).map((r) => r.item) ?? []);
-        }
-      }
-      for (let length = word.length - maxEdits; found.length === 0 && length <= word.length + maxEdits; length++) {
+      // Every known word of that first letter and a near length, by edit distance with swaps
+      // (optimal string alignment): exhaustive within the allowed edits, and a few dozen words
+      // at most. (Fuse's bitap proposed candidates here once; it counts a swap as two errors,
+      // missed "pyas" → "pays", and cost more than the exact check it fed.)
+      for (let length = word.length - maxEdits; length <= word.length + maxEdits; length++) {
         accept(this.formsByLetterAndLength.get(`${first}${length}`) ?? []);
       }
       if (found.length > 0) break;
