@@ -192,7 +192,7 @@ for (const [name, knowledge] of [["shipped", shipped], [`synthetic`, synthetic]]
   const baseTiming = medianTiming(baseRounds);
   results[`${name}/core`] = oursTiming;
   results[`${name}/baseline`] = baseTiming;
-  for (const [engine, build, timing] of [["core (fuse.js)", ours, oursTiming], ["baseline (MiniSearch)", base, baseTiming]] as const) {
+  for (const [engine, build, timing] of [["core", ours, oursTiming], ["baseline (MiniSearch)", base, baseTiming]] as const) {
     rows.push([name, engine, String(ours.value.factCount), `${build.ms.toFixed(1)} ms`, `${build.heapMb.toFixed(1)} MB`, fmt(timing.p50), fmt(timing.p99), fmt(timing.mean)]);
   }
 }
