@@ -1,7 +1,8 @@
 // Writes the public evaluation set again with one random typo per question (a swapped, dropped or
 // doubled letter, or lost accents), five variants per question, to measure typo tolerance:
 //   npx tsx bench/typo-variants.ts /tmp/typos.jsonl [seed] && node ../shared/eval/score.mjs --set /tmp/typos.jsonl
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const [target = "typo-variants.jsonl", seedArgument = "11"] = process.argv.slice(2);
 let seed = Number(seedArgument) || 11;
@@ -32,5 +33,10 @@ for (const item of items) {
     out.push(JSON.stringify({ ...item, q: words.join(" ").toLowerCase() }));
   }
 }
-writeFileSync(target, `${out.join("\n")}\n`);
+// The output is a new file: never the set it reads (it once was overwritten by a mistyped command).
+if (existsSync(target) && realpathSync(target) === realpathSync(fileURLToPath(source))) {
+  console.error(`refusing to overwrite the public set ${target}: give the path of a new file to write`);
+  process.exit(2);
+}
+writeFileSync(target, `${out.join("\n")}\n`, { flag: "wx" });
 console.log(`wrote ${out.length} questions to ${target}`);
