@@ -19,6 +19,8 @@ import {
   type OperatorEndpoint,
   type OperatorServer,
 } from "../src/ops/operator-server.js";
+import { readRedisConfig, type RedisConfig } from "../src/ops/redis-config.js";
+import type { SharedRedis } from "../src/ops/redis.js";
 import type { PlatformAdapter } from "../src/platform.js";
 
 const EnvSchema = z.object({
@@ -53,6 +55,7 @@ interface Running {
   readonly conversation: Conversation;
   /** The servers of the operator endpoints not carried by Slack's HTTP server (see startPlatforms). */
   readonly operatorServers: readonly OperatorServer[];
+  readonly redis: SharedRedis | undefined;
 }
 
 /**
@@ -60,14 +63,20 @@ interface Running {
  * runs in HTTP mode, else on a server of their own on PORT; /metrics on METRICS_PORT instead when
  * set), then connects every platform.
  */
-async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logger: Logger): Promise<Running> {
-  const { conversation, metrics, feedback } = createConversationFromConfig(answerer, logger, ops);
+async function startPlatforms(
+  env: Env,
+  ops: OpsConfig,
+  redisConfig: RedisConfig | undefined,
+  answerer: Answerer,
+  logger: Logger,
+): Promise<Running> {
+  const { conversation, metrics, feedback, redis } = createConversationFromConfig(answerer, logger, { ...ops, redis: redisConfig });
   // An unwritable DATA_DIR shows in /healthz and the counter from the start, not at the first question.
   await feedback.check();
-  const context = { conversation, logger };
+  const context = { conversation, logger, ...(redis === undefined ? {} : { redis }) };
   const adapters: PlatformAdapter[] = [];
   const health = (): ReturnType<typeof checkHealth> =>
-    checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters, feedback: feedback.health() });
+    checkHealth({ knowledgeFacts: answerer.factCount, platforms: adapters, feedback: feedback.health(), redis });
   const endpoints = { health, metrics, logger, metricsToken: ops.metricsToken };
   const onPort: readonly OperatorEndpoint[] = ops.metricsPort === undefined ? ALL_OPERATOR_ENDPOINTS : ["health"];
   const slackHttp = Boolean(env.SLACK_BOT_TOKEN) && !env.SLACK_APP_TOKEN;
@@ -81,6 +90,11 @@ async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logg
     const { createDiscordAdapter } = await import("../adapters/discord/index.js");
     adapters.push(createDiscordAdapter(context, { env: process.env }));
   }
+  // Shard processes count their own questions: one scrape of this process's /metrics sees them all.
+  for (const adapter of adapters) {
+    const collect = adapter.collectMetrics?.bind(adapter);
+    if (collect !== undefined) metrics.addSource(collect);
+  }
   const operatorServers: OperatorServer[] = [];
   const closeOperatorServers = (): Promise<unknown> => Promise.allSettled(operatorServers.map((server) => server.close()));
   try {
@@ -91,9 +105,10 @@ async function startPlatforms(env: Env, ops: OpsConfig, answerer: Answerer, logg
     await Promise.all(adapters.map((a) => a.start()));
   } catch (error) {
     await closeOperatorServers();
+    await redis?.close();
     throw error;
   }
-  return { adapters, conversation, operatorServers };
+  return { adapters, conversation, operatorServers, redis };
 }
 
 async function main(): Promise<void> {
@@ -102,12 +117,16 @@ async function main(): Promise<void> {
   if (!parsed.success) fail(parsed.error.issues.map((i) => `Environment variable ${i.path.join(".")}: ${i.message}`).join("\n"));
   const env = parsed.data;
   let ops: OpsConfig;
+  let redisConfig: RedisConfig | undefined;
   try {
     ops = readOpsConfig(process.env);
+    redisConfig = readRedisConfig(process.env);
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
   }
-  const secrets = SECRET_VARIABLES.flatMap((name) => process.env[name] ?? []);
+  // A Redis password is scrubbed like a token wherever it might show up (URLs with credentials
+  // are also redacted by shape, whatever the password's length).
+  const secrets = [...SECRET_VARIABLES.flatMap((name) => process.env[name] ?? []), ...(redisConfig?.password ? [redisConfig.password] : [])];
   const logger = createLogger({ level: ops.logLevel, secrets });
 
   let answerer: Answerer;
@@ -143,6 +162,7 @@ async function main(): Promise<void> {
     timeout.unref();
     void Promise.allSettled([...current.adapters.map((a) => a.stop()), ...current.operatorServers.map((server) => server.close())])
       .then(() => current.conversation.flush())
+      .then(() => current.redis?.close())
       .then(() => {
         logger.info("stopped");
         logger.flush();
@@ -153,7 +173,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", shutdown);
 
   try {
-    running = await startPlatforms(env, ops, answerer, logger);
+    running = await startPlatforms(env, ops, redisConfig, answerer, logger);
   } catch (error) {
     if (isConfigError(error)) fail(error.message);
     logger.fatal({ err: error }, "could not start");

@@ -3,6 +3,7 @@ import type { Answer, ConversationTurn, Language } from "./core/answer-schema.js
 import type { Answerer, PackSummary, TopicSummary } from "./core/answerer-types.js";
 import { MESSAGES } from "./core/messages.js";
 import { createInMemoryConversationMemory, type ConversationMemory } from "./conversation-memory.js";
+import { createRedisConversationMemory } from "./conversation-memory-redis.js";
 import { createFollowUps, type ConversationKey } from "./follow-ups.js";
 import type { Logger } from "./logger.js";
 import type { OpsConfig } from "./ops/config.js";
@@ -10,6 +11,8 @@ import { createFeedbackStore, type FeedbackStore, type Vote } from "./ops/feedba
 import { createMetrics, type OpsMetrics, type RejectionReason } from "./ops/metrics.js";
 import { rateLimitMessage } from "./ops/rate-limit-message.js";
 import { createRateLimiter, rateLimitKey, type RateLimiter } from "./ops/rate-limiter.js";
+import type { RedisConfig } from "./ops/redis-config.js";
+import { connectSharedRedis, type SharedRedis } from "./ops/redis.js";
 import type { Platform } from "./platform-name.js";
 
 export type { Platform } from "./platform-name.js";
@@ -116,34 +119,47 @@ export interface ConversationOptions {
   readonly memory?: ConversationMemory;
 }
 
+/** The settings createConversationFromConfig reads: the operations variables, and Redis when REDIS_URL is set. */
+export type ConversationSettings = Pick<OpsConfig, "rateLimitPerMinute" | "dataDir" | "recordQuestions"> & {
+  readonly redis?: RedisConfig | undefined;
+};
+
+export interface ProductionConversation {
+  readonly conversation: Conversation;
+  readonly metrics: OpsMetrics;
+  /** The feedback file writer, whose health /healthz reports. */
+  readonly feedback: FeedbackStore;
+  /** The shared Redis when REDIS_URL is set: the Slack adapter de-duplicates through it; close it on shutdown. */
+  readonly redis: SharedRedis | undefined;
+}
+
 /**
- * The production conversation of one process, from the operations settings: its own metrics,
- * rate limiter, conversation memory and feedback file writer. Used by `npm start` and by each
- * Discord shard process.
+ * The production conversation of one process, from the operations settings: its own metrics and
+ * feedback file writer; its rate limiter and conversation memory in the shared Redis when
+ * REDIS_URL is set (falling back to this process's memory while Redis is down), else in this
+ * process's memory. Used by `npm start` and by each Discord shard process.
  */
-export function createConversationFromConfig(
-  answerer: Answerer,
-  logger: Logger,
-  ops: Pick<OpsConfig, "rateLimitPerMinute" | "dataDir" | "recordQuestions">,
-): { conversation: Conversation; metrics: OpsMetrics; feedback: FeedbackStore } {
+export function createConversationFromConfig(answerer: Answerer, logger: Logger, settings: ConversationSettings): ProductionConversation {
   const metrics = createMetrics();
   metrics.setKnowledgeFacts(answerer.factCount);
   const feedback = createFeedbackStore({
-    dataDir: ops.dataDir,
-    recordQuestions: ops.recordQuestions,
+    dataDir: settings.dataDir,
+    recordQuestions: settings.recordQuestions,
     logger,
     onWriteError: () => {
       metrics.recordFeedbackWriteError();
     },
   });
+  const redis = settings.redis === undefined ? undefined : connectSharedRedis(settings.redis, { logger, metrics });
   const conversation = createConversation({
     answerer,
     logger,
     metrics,
-    limiter: createRateLimiter({ limit: ops.rateLimitPerMinute }),
+    limiter: createRateLimiter({ limit: settings.rateLimitPerMinute, ...(redis === undefined ? {} : { redis }) }),
     feedback,
+    ...(redis === undefined ? {} : { memory: createRedisConversationMemory({ redis, logger }) }),
   });
-  return { conversation, metrics, feedback };
+  return { conversation, metrics, feedback, redis };
 }
 
 export function createConversation(options: ConversationOptions): Conversation {
@@ -176,8 +192,8 @@ export function createConversation(options: ConversationOptions): Conversation {
 
   // The asker's language is worked out here only to turn them away or to apologize: the answer
   // carries the language the core read, with the same vocabulary.
-  function limited(platform: Platform, userId: string, languageOf: () => Language): AskOutcome | undefined {
-    const decision = limiter?.check(rateLimitKey(platform, userId));
+  async function limited(platform: Platform, userId: string, languageOf: () => Language): Promise<AskOutcome | undefined> {
+    const decision = await limiter?.check(rateLimitKey(platform, userId));
     if (!decision || decision.allowed) return undefined;
     metrics?.recordRateLimited(platform);
     logger.info({ platform, status: "rate_limited", retryAfterMs: decision.retryAfterMs }, "question over the rate limit");
@@ -229,7 +245,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       const asksForHelp = helpFor(question, languageHint);
       if (asksForHelp !== undefined) return { kind: "help", help: asksForHelp };
       const languageOf = (): Language => detectLanguage(question);
-      const refused = limited(platform, userId, languageOf);
+      const refused = await limited(platform, userId, languageOf);
       if (refused !== undefined) return refused;
       const answer = await followUps.answerIn(conversation, (context) =>
         settle(platform, question, context, languageOf, () => answerer.answer(question, { context })),
@@ -238,7 +254,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     },
     async askFact({ platform, userId, factId, language, conversation }) {
       const languageOf = (): Language => language;
-      const refused = limited(platform, userId, languageOf);
+      const refused = await limited(platform, userId, languageOf);
       if (refused !== undefined) return refused;
       // A did-you-mean press has no question of its own to keep: the fact id is not one.
       const answer = await followUps.answerIn(conversation, (context) =>

@@ -17,9 +17,11 @@ export type {
   Conversation,
   ConversationKey,
   ConversationOptions,
+  ConversationSettings,
   FactRequest,
   Help,
   Platform,
+  ProductionConversation,
   ShareRequest,
   VoteRequest,
 } from "./conversation.js";
@@ -31,12 +33,18 @@ export {
 } from "./conversation-memory.js";
 export type { ConversationMemory, InMemoryConversationMemoryOptions } from "./conversation-memory.js";
 export { createRateLimiter } from "./ops/rate-limiter.js";
-export { createMetrics } from "./ops/metrics.js";
-export type { RejectionReason } from "./ops/metrics.js";
+export type { RateLimiter, RateLimitDecision } from "./ops/rate-limiter.js";
+export { createMetrics, MetricDataSchema } from "./ops/metrics.js";
+export type { MetricData, MetricsSnapshot, OpsMetrics, RejectionReason } from "./ops/metrics.js";
 export { createLimitedServer, HTTP_LIMITS, refuse } from "./ops/http-limits.js";
 export { sampledWarning } from "./ops/sampled-log.js";
 export { DeliveryError, neverConnected, mayHaveBeenPosted, REPLY_BUDGET_MS, replyBudget, sendOnce } from "./ops/delivery.js";
 export type { ReplyBudget, SendFailure } from "./ops/delivery.js";
+export { createRedisConversationMemory } from "./conversation-memory-redis.js";
+export { connectSharedRedis, REDIS_TIMINGS } from "./ops/redis.js";
+export type { RedisState, SharedRedis } from "./ops/redis.js";
+export { readRedisConfig, redactRedisUrl, DEFAULT_REDIS_PREFIX } from "./ops/redis-config.js";
+export type { RedisConfig } from "./ops/redis-config.js";
 export { createFeedbackStore } from "./ops/feedback-store.js";
 export type { FeedbackStore, Vote } from "./ops/feedback-store.js";
 export { operatorRoutes } from "./ops/operator-server.js";

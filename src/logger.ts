@@ -33,13 +33,16 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /(Bot|Bearer)\s+[A-Za-z0-9._-]{20,}/g,
 ];
 
+/** The password of a URL with credentials (redis://:password@host, rediss://user:password@host). */
+const URL_PASSWORD = /\b([a-z][a-z0-9+.-]*:\/\/[^\s:@/]*):[^\s@/]+@/gi;
+
 export function redactSecrets(text: string, extraSecrets: readonly string[] = []): string {
   let out = text;
   for (const secret of extraSecrets) {
     if (secret.length >= 6) out = out.split(secret).join("[REDACTED]");
   }
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, "[REDACTED]");
-  return out;
+  return out.replace(URL_PASSWORD, "$1:[REDACTED]@");
 }
 
 export interface LoggerOptions {

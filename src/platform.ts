@@ -1,5 +1,7 @@
 import type { Conversation } from "./conversation.js";
 import type { Logger } from "./logger.js";
+import type { MetricsSnapshot } from "./ops/metrics.js";
+import type { SharedRedis } from "./ops/redis.js";
 import type { Platform } from "./platform-name.js";
 
 /** What every platform adapter gets from the composition root (app/main.ts). */
@@ -10,6 +12,11 @@ export interface AdapterContext {
    */
   readonly conversation: Conversation;
   readonly logger: Logger;
+  /**
+   * The Redis every instance shares, when REDIS_URL is set: for what an adapter keeps between
+   * deliveries itself (Slack's retry de-duplication). Absent: the adapter keeps it in memory.
+   */
+  readonly redis?: SharedRedis;
 }
 
 /**
@@ -24,4 +31,9 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
   /** True while the platform connection is up (for health checks). */
   isConnected(): boolean;
+  /**
+   * The metrics of the processes this adapter runs besides this one (Discord's shard processes),
+   * for /metrics to serve aggregated with this process's. Absent when it runs none.
+   */
+  collectMetrics?(): Promise<readonly MetricsSnapshot[]>;
 }

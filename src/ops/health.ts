@@ -14,6 +14,8 @@ export interface HealthInput {
   readonly platforms: readonly HealthTarget[];
   /** Whether the feedback file takes records; reported, but answering does not depend on it. */
   readonly feedback?: FeedbackHealth;
+  /** The shared Redis, when REDIS_URL is set. */
+  readonly redis?: { isConnected(): boolean } | undefined;
 }
 
 export interface HealthReport {
@@ -22,6 +24,12 @@ export interface HealthReport {
   readonly platforms: Partial<Record<Platform, "connected" | "disconnected">>;
   /** `failing` when records cannot be written to DATA_DIR; the status stays ok (answers go on). */
   readonly feedback?: FeedbackHealth;
+  /**
+   * The shared Redis, when REDIS_URL is set (absent otherwise). Informational: without Redis the
+   * bot still answers from process memory, so "disconnected" never makes the status degraded:
+   * instances stay in the load balancer's rotation while operators see it here.
+   */
+  readonly redis?: "connected" | "disconnected";
 }
 
 /**
@@ -46,12 +54,20 @@ export function checkHealth(input: HealthInput): HealthReport {
     }
     allConnected &&= connected;
   }
-  return {
+  const report: HealthReport = {
     status: loaded && allConnected ? "ok" : "degraded",
     knowledge: { loaded, facts: input.knowledgeFacts ?? 0 },
     platforms,
     ...(input.feedback === undefined ? {} : { feedback: input.feedback }),
   };
+  if (input.redis === undefined) return report;
+  let redisConnected: boolean;
+  try {
+    redisConnected = input.redis.isConnected();
+  } catch {
+    redisConnected = false;
+  }
+  return { ...report, redis: redisConnected ? "connected" : "disconnected" };
 }
 
 /** The HTTP status for a report: 200 when ok, 503 when degraded (what load balancers act on). */

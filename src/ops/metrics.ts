@@ -1,4 +1,5 @@
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { z } from "zod";
 import type { Answer } from "../core/answer-schema.js";
 import { PLATFORMS, type Platform } from "../platform-name.js";
 
@@ -16,6 +17,36 @@ const OUTCOMES: readonly QuestionOutcome[] = ["answered", "unknown", "rate_limit
  */
 export const REJECTION_REASONS = ["signature", "timestamp", "too_large", "malformed"] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
+/** Where a Redis failure happened: reaching the server, or a command sent over the connection. */
+export type RedisErrorKind = "connection" | "command";
+const REDIS_ERROR_KINDS: readonly RedisErrorKind[] = ["connection", "command"];
+
+/**
+ * One metric of another process's registry, as prom-client's getMetricsAsJSON gives it and as it
+ * crosses a process boundary (JSON turns a NaN or infinite value into null: read as 0).
+ */
+export const MetricDataSchema = z.object({
+  name: z.string().min(1),
+  help: z.string(),
+  type: z.enum(["counter", "gauge", "histogram", "summary"]),
+  aggregator: z.enum(["omit", "sum", "first", "min", "max", "average"]),
+  values: z.array(
+    z.object({
+      value: z
+        .number()
+        .nullable()
+        .transform((value) => value ?? 0),
+      labels: z.record(z.string(), z.union([z.string(), z.number()])),
+      metricName: z.string().optional(),
+    }),
+  ),
+});
+export type MetricData = z.infer<typeof MetricDataSchema>;
+/** One registry's metrics as plain data, validated with MetricDataSchema. */
+export type MetricsSnapshot = readonly MetricData[];
+
+/** Other processes' metrics to serve with this one's (the Discord shard processes, for the manager). */
+export type MetricsSource = () => Promise<readonly MetricsSnapshot[]>;
 
 export interface MetricsOptions {
   /** Also export Node's process metrics (CPU, memory, event loop lag, GC); default true. */
@@ -42,7 +73,18 @@ export interface OpsMetrics {
   recordFeedbackWriteError(): void;
   /** Sets how many facts the loaded knowledge holds. */
   setKnowledgeFacts(count: number): void;
-  /** The Prometheus text exposition of every metric. */
+  /** Counts one Redis failure: a connection attempt or a command (each then fell back to memory). */
+  recordRedisError(kind: RedisErrorKind): void;
+  /** Whether this process is connected to REDIS_URL right now. */
+  setRedisConnected(connected: boolean): void;
+  /**
+   * Serves the metrics of other processes with this one's, aggregated as prom-client's cluster
+   * registry does: counters and histograms summed by label, so one scrape sees the whole bot.
+   */
+  addSource(source: MetricsSource): void;
+  /** This process's own metrics as plain data, for a managing process to aggregate (send it as JSON). */
+  snapshot(): ReturnType<Registry["getMetricsAsJSON"]>;
+  /** The Prometheus text exposition of every metric (this process's and its sources'). */
   render(): Promise<string>;
 }
 
@@ -83,8 +125,20 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
   const knowledgeFacts = new Gauge({
     name: "knowledge_facts",
     help: "Facts in the loaded knowledge.",
+    // Every shard process loads the same knowledge: aggregated, it is one knowledge, not N.
+    aggregator: "max",
     registers: [registry],
   });
+  const redisErrors = new Counter({
+    name: "redis_errors_total",
+    help: "Redis failures (connection attempts, commands), each answered from process memory instead.",
+    labelNames: ["kind"] as const,
+    registers: [registry],
+  });
+  // Registered by the first setRedisConnected, i.e. only where REDIS_URL is set: an alert on
+  // redis_connected == 0 must not fire for a deployment that has no Redis.
+  let redisConnected: Gauge | undefined;
+  const sources: MetricsSource[] = [];
 
   // Every series exists from the start at 0, so rate() and alerts work before the first question.
   for (const platform of PLATFORMS) {
@@ -93,6 +147,7 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
   }
   for (const reason of REJECTION_REASONS) rejectedRequests.inc({ platform: "slack", reason }, 0);
   feedbackWriteErrors.inc(0);
+  for (const kind of REDIS_ERROR_KINDS) redisErrors.inc({ kind }, 0);
 
   return {
     registry,
@@ -116,8 +171,28 @@ export function createMetrics(options: MetricsOptions = {}): OpsMetrics {
     setKnowledgeFacts(count) {
       knowledgeFacts.set(count);
     },
-    render() {
-      return registry.metrics();
+    recordRedisError(kind) {
+      redisErrors.inc({ kind });
+    },
+    setRedisConnected(connected) {
+      redisConnected ??= new Gauge({
+        name: "redis_connected",
+        help: "1 while connected to REDIS_URL, else 0. Aggregated over processes: 1 only if every one is.",
+        aggregator: "min",
+        registers: [registry],
+      });
+      redisConnected.set(connected ? 1 : 0);
+    },
+    addSource(source) {
+      sources.push(source);
+    },
+    snapshot: () => registry.getMetricsAsJSON(),
+    async render() {
+      if (sources.length === 0) return registry.metrics();
+      // A source that fails costs its own figures, never the scrape.
+      const others = (await Promise.all(sources.map((source) => source().catch(() => [])))).flat();
+      if (others.length === 0) return registry.metrics();
+      return AggregatorRegistry.aggregate([await registry.getMetricsAsJSON(), ...others.map((snapshot) => [...snapshot])]).metrics();
     },
   };
 }
