@@ -15,7 +15,7 @@ import { toBoltLogger } from "./bolt-logger.js";
 import * as commands from "./commands/index.js";
 import type { SlackConfig } from "./config.js";
 import { InFlight } from "../shared/in-flight.js";
-import { RecentKeys } from "./dedupe.js";
+import { createSeenKeys, type SeenKeys } from "./dedupe.js";
 import { fetchWithTimeout, SLACK_CALL_TIMEOUT_MS } from "./delivery.js";
 import * as events from "./events/index.js";
 import type { ListenerDeps } from "./listener-deps.js";
@@ -38,12 +38,13 @@ const EventEnvelopeSchema = z.object({ event_id: z.string().min(1) });
 
 /**
  * Slack re-delivers an event it thinks was not acknowledged (x-slack-retry-num over HTTP,
- * retry_attempt over Socket Mode), with the same event_id. Only the first delivery gets through.
+ * retry_attempt over Socket Mode), with the same event_id, to whichever instance the load
+ * balancer picks. Only the first delivery gets through, on any instance sharing the Redis.
  */
-function skipRedeliveredEvents(seenEvents: RecentKeys, deps: ListenerDeps) {
+function skipRedeliveredEvents(seenEvents: SeenKeys, deps: ListenerDeps) {
   return async function skipRedelivered({ body, next }: AnyMiddlewareArgs & AllMiddlewareArgs): Promise<void> {
     const envelope = EventEnvelopeSchema.safeParse(body);
-    if (envelope.success && !seenEvents.firstSighting(envelope.data.event_id)) {
+    if (envelope.success && !(await seenEvents.firstSighting(envelope.data.event_id))) {
       deps.logger.info({ eventId: envelope.data.event_id }, "ignoring a redelivered Slack event");
       return;
     }
@@ -116,11 +117,11 @@ export function createSlackApp(config: SlackConfig, context: AdapterContext, opt
   const deps: ListenerDeps = {
     conversation: context.conversation,
     logger,
-    answeredMessages: new RecentKeys(),
+    answeredMessages: createSeenKeys({ kind: "message", redis: context.redis }),
     threadFollowUps: config.threadFollowUps,
   };
   app.use(trackInFlight(inFlight));
-  app.use(skipRedeliveredEvents(new RecentKeys(), deps));
+  app.use(skipRedeliveredEvents(createSeenKeys({ kind: "event", redis: context.redis }), deps));
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);

@@ -1,14 +1,14 @@
 import type { Conversation, Logger } from "../../src/index.js";
 import { reportReplyFailure, type ReplyStage } from "../shared/reply.js";
-import type { RecentKeys } from "./dedupe.js";
+import type { SeenKeys } from "./dedupe.js";
 
 /** What every listener needs besides Bolt's own arguments; built once in app.ts. */
 export interface ListenerDeps {
   /** Every question, help text, share and vote: the adapter only translates. */
   readonly conversation: Conversation;
   readonly logger: Logger;
-  /** Messages already answered, by `channel:ts`, so one message never gets two answers. */
-  readonly answeredMessages: RecentKeys;
+  /** Messages already answered, by `channel:ts`, so one message never gets two answers (across instances with Redis). */
+  readonly answeredMessages: SeenKeys;
   /** SLACK_THREAD_FOLLOWUPS: plain replies in a thread the bot answered are answered while it is active. */
   readonly threadFollowUps: boolean;
 }

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recordFeedback } from "../../adapters/slack/actions/feedback.js";
 import { renderAnswer } from "../../adapters/slack/blocks.js";
 import { answerAskCommand } from "../../adapters/slack/commands/ask.js";
-import { RecentKeys } from "../../adapters/slack/dedupe.js";
+import { createSeenKeys } from "../../adapters/slack/dedupe.js";
 import { publishHome } from "../../adapters/slack/events/app-home.js";
 import { answerMessage } from "../../adapters/slack/events/message.js";
 import type { ListenerDeps } from "../../adapters/slack/listener-deps.js";
@@ -55,7 +55,7 @@ function deps(options: { memory?: ConversationMemory; threadFollowUps?: boolean 
   return {
     conversation: createConversation({ answerer, logger: silent, ...(options.memory === undefined ? {} : { memory: options.memory }) }),
     logger: silent,
-    answeredMessages: new RecentKeys(),
+    answeredMessages: createSeenKeys({ kind: "message" }),
     threadFollowUps: options.threadFollowUps ?? false,
   };
 }

@@ -9,6 +9,7 @@ import {
   type Conversation,
   type ConversationOptions,
   type Logger,
+  type SharedRedis,
 } from "../../src/index.js";
 import { createSlackAdapter, type SlackAdapter, type SlackAdapterOptions } from "../../adapters/slack/index.js";
 import { FakeSlackApi } from "./slack-fake-api.js";
@@ -71,12 +72,17 @@ export interface HarnessOptions {
   readonly logLevel?: "debug" | "info" | "warn";
   /** Wraps the real core, e.g. in a recording decorator; it still answers every question. */
   readonly wrapAnswerer?: (real: Answerer) => Answerer;
+  /** A fake Slack shared with other harnesses (several instances of one app): started and stopped by the caller. */
+  readonly fake?: FakeSlackApi;
+  /** The Redis this instance shares with others, as app/main.ts hands it to the adapter. */
+  readonly redis?: SharedRedis;
 }
 
 /** A fake Slack Web API plus the real adapter in HTTP mode on 127.0.0.1 and a free port. */
 export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
-  const fake = new FakeSlackApi();
-  await fake.start();
+  const sharedFake = options.fake;
+  const fake = sharedFake ?? new FakeSlackApi();
+  if (sharedFake === undefined) await fake.start();
   await options.prepare?.(fake);
   const real = await realAnswerer();
   const answerer = options.wrapAnswerer?.(real) ?? real;
@@ -84,7 +90,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
   const logger = createLogger({ level: options.logLevel ?? "debug", pretty: false, destination: logs });
   const conversation = realConversation(answerer, logger, options.conversation);
   const adapter = createSlackAdapter(
-    { conversation, logger },
+    { conversation, logger, ...(options.redis === undefined ? {} : { redis: options.redis }) },
     {
       env: {
         SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
@@ -109,7 +115,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     eventsUrl: `${origin}/slack/events`,
     async close() {
       await adapter.stop();
-      await fake.stop();
+      if (sharedFake === undefined) await fake.stop();
     },
   };
 }

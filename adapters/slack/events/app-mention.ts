@@ -14,7 +14,7 @@ export async function answerMention(
 ): Promise<void> {
   const mention = personMessage(deps, event, { answerEdits: true, warnOnShape: true });
   if (mention === undefined) return;
-  if (!deps.answeredMessages.firstSighting(`${mention.channel}:${mention.ts}`)) return;
+  if (!(await deps.answeredMessages.firstSighting(`${mention.channel}:${mention.ts}`))) return;
   const threadTs = mention.thread_ts ?? mention.ts;
   await replyInConversation(deps, client, {
     channel: mention.channel,

@@ -28,7 +28,7 @@ export async function answerMessage(
   if (message === undefined || where === undefined) return;
   // A reply in a channel thread is for the bot only while the thread's conversation is active.
   if (where.kind === "thread reply" && !(await deps.conversation.isActive(where.conversation.key))) return;
-  if (!deps.answeredMessages.firstSighting(`${message.channel}:${message.ts}`)) return;
+  if (!(await deps.answeredMessages.firstSighting(`${message.channel}:${message.ts}`))) return;
   await replyInConversation(deps, client, {
     channel: message.channel,
     threadTs: message.thread_ts,
