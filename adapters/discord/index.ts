@@ -32,6 +32,7 @@ export function createDiscordAdapter(context: AdapterContext, options: DiscordAd
       start: () => sharded.start(),
       stop: () => sharded.stop(),
       isConnected: () => sharded.isConnected(),
+      collectMetrics: () => sharded.collectMetrics(),
     };
   }
 

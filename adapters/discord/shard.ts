@@ -1,20 +1,41 @@
 // The entry of one shard process under the ShardingManager (see sharding.ts). discord.js reads
 // SHARDS and SHARD_COUNT from the environment the manager set, so this is an ordinary client.
-// Each shard process builds its own conversation: its rate limiter and metrics are its own (a user
-// is limited per shard, which is per server, and these metrics are not served by the manager's
-// /metrics); the feedback file under DATA_DIR is shared, one whole line per append.
-import { createAnswerer, createConversationFromConfig, createLogger, loadKnowledge, readOpsConfig } from "../../src/index.js";
+// Each shard process builds its own conversation: with REDIS_URL set its rate limit and
+// conversation context are in the Redis every shard shares, else its own (a user is then limited
+// per shard, which is per server). Its metrics are its own, sent to the manager on request so the
+// manager's /metrics serves them; the feedback file under DATA_DIR is shared, one whole line per append.
+import {
+  createAnswerer,
+  createConversationFromConfig,
+  createLogger,
+  loadKnowledge,
+  readOpsConfig,
+  readRedisConfig,
+} from "../../src/index.js";
 import { createDiscordBot } from "./client.js";
 import { loadDiscordConfig } from "./config.js";
+import { metricsReply, ShardMetricsRequestSchema } from "./shard-metrics.js";
 import { SHARD_STOP_MS } from "./sharding.js";
 
 const config = loadDiscordConfig(process.env);
 const ops = readOpsConfig(process.env);
-const logger = createLogger({ level: ops.logLevel, secrets: [config.token] }).child({
+const redisConfig = readRedisConfig(process.env);
+const logger = createLogger({ level: ops.logLevel, secrets: [config.token, ...(redisConfig?.password ? [redisConfig.password] : [])] }).child({
   shards: process.env.SHARDS,
 });
 const answerer = createAnswerer(await loadKnowledge(process.env.KNOWLEDGE_DIR));
-const { conversation } = createConversationFromConfig(answerer, logger, ops);
+const { conversation, metrics, redis } = createConversationFromConfig(answerer, logger, { ...ops, redis: redisConfig });
+
+process.on("message", (message: unknown) => {
+  const request = ShardMetricsRequestSchema.safeParse(message);
+  if (!request.success) return; // discord.js's own messages, handled by its ShardClientUtil
+  metrics.snapshot().then(
+    (snapshot) => process.send?.(metricsReply(request.data.requestId, snapshot)),
+    (error: unknown) => {
+      logger.warn({ err: error }, "discord: could not collect this shard's metrics");
+    },
+  );
+});
 // The manager SIGKILLs a shard that has not exited SHARD_KILL_GRACE_MS after its SIGTERM; the
 // client's stop (1 s drain + 1 s close) and the feedback flush fit in SHARD_STOP_MS, well before.
 const bot = createDiscordBot(config, { conversation, logger }, { drainMs: 1_000, destroyMs: 1_000 });
@@ -48,6 +69,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   } catch (error) {
     logger.error({ err: error }, "discord: could not write the last feedback records");
   }
+  await redis?.close();
   exit(code);
 }
 process.once("SIGTERM", (signal) => void shutdown(signal));

@@ -1,8 +1,10 @@
 import type { ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { ShardingManager, type Shard } from "discord.js";
-import type { Logger } from "../../src/index.js";
+import type { Logger, MetricsSnapshot } from "../../src/index.js";
 import type { DiscordConfig } from "./config.js";
+import { metricsRequest, SHARD_METRICS_TIMEOUT_MS, ShardMetricsReplySchema } from "./shard-metrics.js";
 
 /** The entry each shard process runs; tsx's loader lets it be TypeScript. */
 export const SHARD_ENTRY = fileURLToPath(new URL("./shard.ts", import.meta.url));
@@ -22,6 +24,35 @@ export interface ShardedBot {
   start(): Promise<void>;
   stop(): Promise<void>;
   isConnected(): boolean;
+  /** Every live shard process's metrics; a shard that does not answer in time is left out. Never rejects. */
+  collectMetrics(): Promise<readonly MetricsSnapshot[]>;
+}
+
+/** Asks one shard process for its metrics; undefined when it is gone, silent, or answers nonsense. */
+function shardMetrics(shard: Shard, logger: Logger): Promise<MetricsSnapshot | undefined> {
+  if (shard.process === null) return Promise.resolve(undefined);
+  const requestId = randomUUID();
+  return new Promise((resolve) => {
+    const finish = (snapshot: MetricsSnapshot | undefined): void => {
+      clearTimeout(timer);
+      shard.off("message", onMessage);
+      resolve(snapshot);
+    };
+    const onMessage = (message: unknown): void => {
+      if (typeof message !== "object" || message === null || !("requestId" in message) || message.requestId !== requestId) return;
+      const reply = ShardMetricsReplySchema.safeParse(message);
+      if (!reply.success) logger.warn({ shardId: shard.id, issues: reply.error.issues.length }, "discord: a shard's metrics do not fit the schema; left out");
+      finish(reply.success ? reply.data.metrics : undefined);
+    };
+    const timer = setTimeout(() => {
+      logger.warn({ shardId: shard.id }, "discord: a shard did not send its metrics in time; left out of this scrape");
+      finish(undefined);
+    }, SHARD_METRICS_TIMEOUT_MS);
+    shard.on("message", onMessage);
+    shard.send(metricsRequest(requestId)).catch(() => {
+      finish(undefined);
+    });
+  });
 }
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
@@ -100,6 +131,10 @@ export function createShardedBot(
     },
     isConnected() {
       return ready.size === config.shards;
+    },
+    async collectMetrics() {
+      const snapshots = await Promise.all(manager.shards.map((shard) => shardMetrics(shard, logger)));
+      return snapshots.filter((snapshot): snapshot is MetricsSnapshot => snapshot !== undefined);
     },
   };
 }
