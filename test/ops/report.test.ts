@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -91,6 +93,25 @@ describe("npm run report", () => {
     expect(stdout).toMatch(/3×\s+Who will pay for the troops\?/);
     expect(stdout).toMatch(/2 👎\s+1 👍\s+troops-count/);
     expect(stdout).toMatch(/2025-03-03\s+3\s+4\s+43%/);
+  });
+
+  it("reads several instances' folders together: one --data-dir each", async () => {
+    const second = await mkdtemp(path.join(tmpdir(), "report-instance-b-"));
+    try {
+      const records = [
+        { time: "2025-03-05T08:00:00.000Z", platform: "slack", question: "Who will pay for the troops?", status: "unknown", factId: null, confidence: 0.1, vote: null },
+        { time: "2025-03-05T08:01:00.000Z", platform: "slack", question: null, status: "answered", factId: "troops-count", confidence: 0.9, vote: "down" },
+      ];
+      await writeFile(path.join(second, "feedback.jsonl"), records.map((record) => `${JSON.stringify(record)}\n`).join(""));
+      const { stdout } = await run("npx", [...cli, "--data-dir", second, "--json"], { cwd: ROOT });
+      const report = JSON.parse(stdout) as FeedbackReport;
+      expect(report.records).toBe(18);
+      expect(report.refusedQuestions[0]).toMatchObject({ count: 4, question: "Who will pay for the troops?" });
+      expect(report.downvotedFacts[0]).toEqual({ factId: "troops-count", down: 3, up: 1 });
+      expect(report.daily.map((d) => d.day)).toEqual(["2025-03-03", "2025-03-04", "2025-03-05"]);
+    } finally {
+      await rm(second, { recursive: true, force: true });
+    }
   });
 
   it("rejects a bad flag with the usage and exit code 2", async () => {
