@@ -16,10 +16,10 @@ import { z } from "zod";
 import { DEFAULT_REDIS_PREFIX, type Answerer } from "../../src/index.js";
 import { freePort } from "../support/free-port.js";
 import { eventually, RedisServer } from "../support/redis-server.js";
-import { asMessage, visibleText, type PostedMessage } from "../support/slack-blocks.js";
+import { asMessage, postedInThread, visibleText, type PostedMessage } from "../support/slack-blocks.js";
 import { FAKE_BOT_USER_ID, FakeSlackApi } from "../support/slack-fake-api.js";
 import { realAnswerer } from "../support/slack-harness.js";
-import { eventBody, postSigned, slashCommandBody, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../support/slack-requests.js";
+import { postEvent, postSigned, slashCommandBody, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../support/slack-requests.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SLACK_ACK_MS = 3_000;
@@ -97,16 +97,10 @@ describe("two npm start instances (Slack HTTP mode) sharing one Redis", () => {
   }
 
   async function deliver(instance: Instance, eventId: string, event: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
-    const result = await postSigned(`${instance.origin}/slack/events`, { contentType: "application/json", body: eventBody(eventId, event), headers });
-    expect(result.status).toBe(200);
+    expect(await postEvent(`${instance.origin}/slack/events`, eventId, event, headers)).toBe(200);
   }
 
-  function threadPosts(channel: string, threadTs: string): PostedMessage[] {
-    return slack
-      .apiCalls("chat.postMessage")
-      .map((call) => asMessage(call.body))
-      .filter((message) => message.channel === channel && message.thread_ts === threadTs);
-  }
+  const threadPosts = (channel: string, threadTs: string): PostedMessage[] => postedInThread(slack.apiCalls("chat.postMessage"), channel, threadTs);
 
   function logLines(instance: Instance): z.infer<typeof LogLineSchema>[] {
     return instance.output.split("\n").flatMap((line) => {

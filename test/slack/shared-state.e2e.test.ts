@@ -13,10 +13,10 @@ import {
   type SharedRedis,
 } from "../../src/index.js";
 import { eventually, RedisServer } from "../support/redis-server.js";
-import { asMessage, visibleText, type PostedMessage } from "../support/slack-blocks.js";
+import { asMessage, postedInThread, visibleText, type PostedMessage } from "../support/slack-blocks.js";
 import { FAKE_BOT_USER_ID, FakeSlackApi } from "../support/slack-fake-api.js";
 import { startSlackHarness, type SlackHarness } from "../support/slack-harness.js";
-import { eventBody, postSigned, slashCommandBody } from "../support/slack-requests.js";
+import { postEvent, postSigned, slashCommandBody } from "../support/slack-requests.js";
 
 const PREFIX = "slack-e2e:";
 const LIMIT = 4;
@@ -47,16 +47,10 @@ describe("two Slack instances sharing one Redis", () => {
   const nextTs = (): string => `1700003000.${String((sequence += 1)).padStart(6, "0")}`;
 
   async function deliver(to: SharedHarness, eventId: string, event: Record<string, unknown>, headers: Record<string, string> = {}): Promise<void> {
-    const result = await postSigned(to.harness.eventsUrl, { contentType: "application/json", body: eventBody(eventId, event), headers });
-    expect(result.status).toBe(200);
+    expect(await postEvent(to.harness.eventsUrl, eventId, event, headers)).toBe(200);
   }
 
-  function threadReplies(channel: string, threadTs: string): PostedMessage[] {
-    return fake
-      .apiCalls("chat.postMessage")
-      .map((call) => asMessage(call.body))
-      .filter((message) => message.channel === channel && message.thread_ts === threadTs);
-  }
+  const threadReplies = (channel: string, threadTs: string): PostedMessage[] => postedInThread(fake.apiCalls("chat.postMessage"), channel, threadTs);
 
   /** Long enough for a second answer, were one coming, to have been posted. */
   const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 300));

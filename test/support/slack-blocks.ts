@@ -32,6 +32,11 @@ export function asMessage(value: unknown): PostedMessage {
   return MessageSchema.parse(typeof value === "string" ? JSON.parse(value) : value);
 }
 
+/** What the bot posted (chat.postMessage calls, as recorded by a fake Slack) in one thread of one channel. */
+export function postedInThread(calls: readonly { readonly body: unknown }[], channel: string, threadTs: string): PostedMessage[] {
+  return calls.map((call) => asMessage(call.body)).filter((message) => message.channel === channel && message.thread_ts === threadTs);
+}
+
 /** Every text of a message, block by block, one line per text object. */
 export function visibleText(message: PostedMessage): string {
   const lines: string[] = [];

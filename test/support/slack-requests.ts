@@ -113,6 +113,16 @@ export function eventBody(eventId: string, event: Record<string, unknown>): stri
   });
 }
 
+/** Delivers one event envelope to a Slack app's events URL, signed; resolves with the HTTP status. */
+export async function postEvent(
+  eventsUrl: string,
+  eventId: string,
+  event: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  return (await postSigned(eventsUrl, { contentType: "application/json", body: eventBody(eventId, event), headers })).status;
+}
+
 export interface MessageShortcutFields {
   readonly callbackId: string;
   readonly text: string;
