@@ -88,7 +88,9 @@ export function readRedisConfig(env: NodeJS.ProcessEnv = process.env): RedisConf
       })),
     );
   }
-  const { REDIS_URL: url, REDIS_PREFIX: prefix } = parsed.data;
-  if (url === undefined) return undefined;
+  const { REDIS_URL: given, REDIS_PREFIX: prefix } = parsed.data;
+  if (given === undefined) return undefined;
+  // ioredis turns TLS on for a URL starting with "rediss://" exactly: "REDISS://" must not mean plain text.
+  const url = given.replace(/^[a-z]+:/i, (scheme) => scheme.toLowerCase());
   return { url, displayUrl: redactRedisUrl(url), prefix, password: decodeURIComponent(new URL(url).password) };
 }

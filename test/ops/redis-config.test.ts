@@ -21,6 +21,8 @@ describe("readRedisConfig", () => {
     });
     const tls = readRedisConfig({ REDIS_URL: `rediss://default:${PASSWORD}@cache.example.com:6380/2`, REDIS_PREFIX: "bot-eu:" });
     expect(tls).toMatchObject({ prefix: "bot-eu:", password: PASSWORD, displayUrl: "rediss://default:REDACTED@cache.example.com:6380/2" });
+    // The scheme is what switches TLS on in ioredis, which reads it case-sensitively.
+    expect(readRedisConfig({ REDIS_URL: "REDISS://cache.example.com:6380" })?.url).toBe("rediss://cache.example.com:6380");
   });
 
   it("names each bad variable and what it is for, never quoting the URL (it may hold a password)", () => {
