@@ -1,6 +1,6 @@
 // Shared state against a real redis-server that the test starts itself (no mock): the per-user
 // limit shared by two conversation services, conversation turns written by one instance and read by
-// another (malformed records skipped), Redis killed mid-run, paused, or absent at start (answers keep
+// another (a follow-up answered in that context; malformed records skipped), Redis killed mid-run, paused, or absent at start (answers keep
 // coming from process memory, one warning each way, errors counted, health says so), and a TTL on
 // every key written.
 import { mkdtemp, rm } from "node:fs/promises";
@@ -162,6 +162,27 @@ describe("conversation context in Redis", () => {
     expect(stored?.key).toBe(`${config.prefix}conversation:slack:C1:1700000000.000100`);
     expect(stored?.pttl).toBeGreaterThan(DEFAULT_CONVERSATION_TTL_MS - 60_000);
     expect(stored?.pttl).toBeLessThanOrEqual(DEFAULT_CONVERSATION_TTL_MS);
+  });
+
+  it("carries a follow-up asked on another conversation service: the core there is handed the turn the first one stored", async () => {
+    const config = redisConfig(server.url, uniquePrefix());
+    const { logger } = capturedLogger();
+    const a = await instance(config, logger);
+    const b = await instance(config, logger);
+    await eventually(() => connected(a).isConnected() && connected(b).isConnected(), "both instances to connect");
+    const conversation = { key: "slack:C0000001:1700005000.000100" };
+
+    const first = await a.conversation.ask({ platform: "slack", userId: "U1", question: "what did the British defence minister say?", conversation });
+    if (first.kind !== "answer") throw new Error(`expected an answer, got ${first.kind}`);
+    const firstTurn = first.answer.turn;
+    if (firstTurn === undefined) throw new Error("the core gave the first answer no turn to remember");
+    const followUp = await b.conversation.ask({ platform: "slack", userId: "U2", question: "and the Finnish one?", conversation });
+    if (followUp.kind !== "answer") throw new Error(`expected an answer, got ${followUp.kind}`);
+    // Exactly what the core answers when handed the first turn: the Finnish minister's words.
+    expect(followUp.answer).toEqual(answerer.answer("and the Finnish one?", { context: [firstTurn] }));
+    expect(followUp.answer.answer).toContain("Häkkänen");
+    const stored = await server.inspector().lrange(`${config.prefix}conversation:${conversation.key}`, 0, -1);
+    expect(stored.map((record) => JSON.parse(record) as unknown)).toEqual([firstTurn, followUp.answer.turn]);
   });
 
   it("skips a stored record that is not JSON or does not fit ConversationTurnSchema, with a warning, never an error", async () => {

@@ -2,7 +2,8 @@
 // sharing one REDIS_URL (a real, password-protected redis-server the test starts) and one fake
 // Slack, driven only with signed HTTP requests. One person's 12 /ask alternated between them: the
 // first 10 answered, the last 2 told to wait. An app_mention delivered to one and retried onto the
-// other: one reply. Redis stopped: /ask still answered within 3 s, /healthz 200
+// other: one reply. A follow-up mention in the thread, sent to the other instance: answered in the
+// context the first instance stored. Redis stopped: /ask still answered within 3 s, /healthz 200
 // saying "disconnected", then "connected" within 15 s of Redis coming back. Every key has a TTL,
 // and the Redis password never reaches the output.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -13,7 +14,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DEFAULT_REDIS_PREFIX, type Answerer } from "../../src/index.js";
+import { ConversationTurnSchema, DEFAULT_REDIS_PREFIX, type Answerer } from "../../src/index.js";
 import { freePort } from "../support/free-port.js";
 import { eventually, RedisServer } from "../support/redis-server.js";
 import { asMessage, postedInThread, visibleText, type PostedMessage } from "../support/slack-blocks.js";
@@ -170,6 +171,33 @@ describe("two npm start instances (Slack HTTP mode) sharing one Redis", () => {
     await new Promise((resolve) => setTimeout(resolve, 500)); // room for a second answer, were one coming
     expect(threadPosts("C0000001", ts)).toHaveLength(1);
     expect(visibleText(threadPosts("C0000001", ts)[0] ?? { blocks: [] })).toContain(answerer.answer("who launched the coalition?").answer);
+  });
+
+  it("answers a follow-up mention in the thread, sent to the other instance, in the context the first one stored", async () => {
+    const threadTs = nextTs();
+    const first = "what did the British defence minister say?";
+    await deliver(a, "EvInstances0002", { type: "app_mention", user: "U0000003", text: `<@${FAKE_BOT_USER_ID}> ${first}`, ts: threadTs, channel: "C0000002", event_ts: threadTs });
+    await slack.waitFor(() => threadPosts("C0000002", threadTs).length === 1, "the first answer", 5_000);
+
+    // Instance A stored the exchange in Redis, under the thread's conversation key.
+    const key = `${DEFAULT_REDIS_PREFIX}conversation:slack:C0000002:${threadTs}`;
+    const stored = (await redis.inspector().lrange(key, 0, -1)).map((record) => ConversationTurnSchema.parse(JSON.parse(record)));
+    expect(stored).toEqual([answerer.answer(first).turn]);
+
+    const followUp = "and the Finnish one?";
+    const followUpTs = nextTs();
+    await deliver(b, "EvInstances0003", { type: "app_mention", user: "U0000003", text: `<@${FAKE_BOT_USER_ID}> ${followUp}`, ts: followUpTs, thread_ts: threadTs, channel: "C0000002", event_ts: followUpTs });
+    await slack.waitFor(() => threadPosts("C0000002", threadTs).length === 2, "the follow-up's answer", 5_000);
+    const reply = visibleText(threadPosts("C0000002", threadTs)[1] ?? { blocks: [] });
+    // What the core answers when handed the turn instance A stored: the Finnish minister's words.
+    const inContext = answerer.answer(followUp, { context: stored });
+    expect(reply).toContain(inContext.answer);
+    expect(reply).toContain("Häkkänen");
+    // The note that says what the question was read as being about shows only when context decided it.
+    if (inContext.contextNote !== undefined) expect(reply).toContain(inContext.contextNote);
+    // Instance B read that turn: its log line for the follow-up says it answered with one turn of context.
+    await eventually(() => logLines(b).some((line) => line.msg.startsWith("question") && (line.contextTurns ?? 0) >= 1), "B's log line with context");
+    expect(await redis.inspector().llen(key)).toBe(2);
   });
 
   it("wrote every key under REDIS_PREFIX with a TTL", async () => {
