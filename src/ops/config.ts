@@ -87,14 +87,22 @@ export interface OpsConfigProblem {
   readonly message: string;
 }
 
+/**
+ * The message of a configuration error: one line per bad variable, with what is wrong and what the
+ * variable is for, so whoever reads it knows what to fix without opening the README.
+ */
+export function describeConfigProblems<Name extends string>(
+  problems: readonly { readonly variable: Name; readonly message: string }[],
+  purpose: Readonly<Record<Name, string>>,
+): string {
+  return "Invalid environment:\n" + problems.map((p) => `  - ${p.variable}: ${p.message}. It sets ${purpose[p.variable]}.`).join("\n");
+}
+
 /** One or more operations variables are invalid; the message names each and says what it is for. */
 export class OpsConfigError extends Error {
   readonly code = "OPS_CONFIG_INVALID";
   constructor(readonly problems: readonly OpsConfigProblem[]) {
-    super(
-      "Invalid environment:\n" +
-        problems.map((p) => `  - ${p.variable}: ${p.message}. It sets ${PURPOSE[p.variable]}.`).join("\n"),
-    );
+    super(describeConfigProblems(problems, PURPOSE));
     this.name = "OpsConfigError";
   }
 }

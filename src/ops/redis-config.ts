@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeConfigProblems } from "./config.js";
 
 /** What each variable is for, quoted in errors so whoever reads one knows what to fix. */
 const PURPOSE = {
@@ -57,10 +58,7 @@ export interface RedisConfigProblem {
 export class RedisConfigError extends Error {
   readonly code = "REDIS_CONFIG_INVALID";
   constructor(readonly problems: readonly RedisConfigProblem[]) {
-    super(
-      "Invalid environment:\n" +
-        problems.map((p) => `  - ${p.variable}: ${p.message}. It sets ${PURPOSE[p.variable]}.`).join("\n"),
-    );
+    super(describeConfigProblems(problems, PURPOSE));
     this.name = "RedisConfigError";
   }
 }

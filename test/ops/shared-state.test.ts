@@ -93,6 +93,16 @@ async function instance(config: RedisConfig, logger: Logger, limit = 10): Promis
   return built;
 }
 
+/** Two instances sharing one Redis under a prefix of their own, once both are connected. */
+async function twoInstances(): Promise<{ config: RedisConfig; a: ProductionConversation; b: ProductionConversation }> {
+  const config = redisConfig(server.url, uniquePrefix());
+  const { logger } = capturedLogger();
+  const a = await instance(config, logger);
+  const b = await instance(config, logger);
+  await eventually(() => connected(a).isConnected() && connected(b).isConnected(), "both instances to connect");
+  return { config, a, b };
+}
+
 function connected(built: ProductionConversation): SharedRedis {
   if (built.redis === undefined) throw new Error("built without Redis");
   return built.redis;
@@ -109,11 +119,7 @@ function turn(question: string, factId: string | null = "coalition-size"): Conve
 
 describe("the per-user limit in Redis", () => {
   it("is shared by two conversation services: 12 questions alternated between them, the first 10 answered, the last 2 told to wait", async () => {
-    const config = redisConfig(server.url, uniquePrefix());
-    const { logger } = capturedLogger();
-    const a = await instance(config, logger);
-    const b = await instance(config, logger);
-    await eventually(() => connected(a).isConnected() && connected(b).isConnected(), "both instances to connect");
+    const { config, a, b } = await twoInstances();
 
     const kinds: string[] = [];
     for (let index = 0; index < 12; index += 1) {
@@ -165,11 +171,7 @@ describe("conversation context in Redis", () => {
   });
 
   it("carries a follow-up asked on another conversation service: the core there is handed the turn the first one stored", async () => {
-    const config = redisConfig(server.url, uniquePrefix());
-    const { logger } = capturedLogger();
-    const a = await instance(config, logger);
-    const b = await instance(config, logger);
-    await eventually(() => connected(a).isConnected() && connected(b).isConnected(), "both instances to connect");
+    const { config, a, b } = await twoInstances();
     const conversation = { key: "slack:C0000001:1700005000.000100" };
 
     const first = await a.conversation.ask({ platform: "slack", userId: "U1", question: "what did the British defence minister say?", conversation });
