@@ -42,7 +42,8 @@ export function redactSecrets(text: string, extraSecrets: readonly string[] = []
     if (secret.length >= 6) out = out.split(secret).join("[REDACTED]");
   }
   for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, "[REDACTED]");
-  return out.replace(URL_PASSWORD, "$1:[REDACTED]@");
+  // Most logged strings hold no URL with credentials; two substring checks spare them the regex.
+  return out.includes("://") && out.includes("@") ? out.replace(URL_PASSWORD, "$1:[REDACTED]@") : out;
 }
 
 export interface LoggerOptions {
