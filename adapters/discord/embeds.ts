@@ -55,7 +55,10 @@ export function answerEmbed(answer: Answer, question: string): EmbedBuilder {
     .setFooter({ text: confidenceText(answer.confidence, answer.language) });
   // A question of nothing but invisible characters has no title, rather than an empty one.
   const asked = removeInvisibleControls(question).trim();
-  if (asked !== "") embed.setTitle(truncate(escapeUserText(asked), LIMITS.title));
+  // Cut before escaping as well as after: discord.js's markdown patterns take time that grows much
+  // faster than the text (a 2,000-character question spent seconds in them), and nothing past the
+  // title's limit is shown anyway.
+  if (asked !== "") embed.setTitle(truncate(escapeUserText(truncate(asked, LIMITS.title)), LIMITS.title));
   const source = quoteBlock(answer);
   if (source !== undefined) embed.addFields({ name: UI.source[answer.language], value: source });
   return embed;
