@@ -178,7 +178,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       [...(index.facts[score.factIndex]?.entities ?? [])].filter((id) => lexicon.get(id)?.kind === clash.kind).length;
     const telling = near.reduce<FactScore | undefined>((best, s) => (!best || kindCount(s) > kindCount(best) ? s : best), undefined);
     const said = telling ? facts[telling.factIndex]?.fact.answer[reading.language] : undefined;
-    const refusal = message(clash.inArticle ? "notSaidAbout" : "notMentioned", reading.language, { entity: clash.label[reading.language] });
+    const refusal = clash.officialOf
+      ? message("noOfficialOf", reading.language, { country: clash.officialOf.label[reading.language] })
+      : message(clash.inArticle ? "notSaidAbout" : "notMentioned", reading.language, { entity: clash.label[reading.language] });
     return said === undefined ? refusal : `${refusal} ${message("whatItSays", reading.language, { said })}`;
   }
 

@@ -19,6 +19,8 @@ export interface Entity {
   readonly subject: boolean;
   /** Entities it stands for as a group (the Baltic states hold Estonia). */
   readonly includes: ReadonlySet<string>;
+  /** For "the French minister", "Ukraine's defence secretary": the country the official speaks for. */
+  readonly officialOf?: Entity;
 }
 
 export interface EntityMention {
@@ -26,6 +28,24 @@ export interface EntityMention {
   /** The first and last token of the mention. */
   readonly tokens: readonly [number, number];
 }
+
+/**
+ * Words naming someone who speaks for a country: "le ministre français", "the British Defence
+ * Secretary", "Ukraine's defence minister" name a person by their country, and a fact quoting the
+ * Finnish minister does not answer what the French one said.
+ */
+const ROLE_WORDS = new Set([
+  "ministre", "ministres", "minister", "ministers", "secretaire", "secretary", "president", "presidente", "chancelier", "chanceliere",
+  "chancellor", "ambassadeur", "ambassadrice", "ambassador", "dirigeant", "dirigeants", "dirigeante", "leader", "leaders",
+  "representant", "representante", "representative", "envoye", "envoy", "porte", "spokesman", "spokeswoman", "spokesperson", "homologue", "counterpart",
+]);
+/** Words that may stand between a role and its country: "ministre des Armées français", "secretary of state of". */
+const ROLE_PHRASE_WORDS = new Set([
+  "de", "des", "du", "la", "le", "l", "a", "aux", "of", "the", "from", "s", "for",
+  "defense", "defence", "armees", "guerre", "war", "affaires", "etrangeres", "foreign", "interieur", "exterieures", "state", "etat", "prime", "premier", "parole",
+]);
+/** How many words a role and its country may be apart ("ministre de la Défense ukrainien"). */
+const MAX_ROLE_GAP = 4;
 
 /** Names whose stem is an everyday word's: matched only as written ("France" is no "francs"). */
 const STEM_EXCLUDED = new Set(["france"]);
@@ -71,6 +91,8 @@ export class EntityLexicon {
   private readonly firstWords = new Set<string>();
   /** Catalog ids taken over by a knowledge entity, to the knowledge entity's id. */
   private readonly absorbed = new Map<string, string>();
+  /** "An official of <country>", made once per country as questions name them. */
+  private readonly officials = new Map<string, Entity>();
 
   constructor(packs: readonly Pack[], catalog: readonly CatalogEntity[] = entityCatalog()) {
     const declared = packs.flatMap((pack) => pack.entities ?? []);
@@ -136,7 +158,7 @@ export class EntityLexicon {
   }
 
   get(id: string): Entity | undefined {
-    return this.entities.get(this.absorbed.get(id) ?? id);
+    return this.entities.get(this.absorbed.get(id) ?? id) ?? this.officials.get(id);
   }
 
   /** Every entity of the article's knowledge. */
@@ -156,7 +178,45 @@ export class EntityLexicon {
       mentions.push(found);
       start = found.tokens[1];
     }
-    return mentions;
+    return [...mentions, ...this.officialsNamed(tokens, mentions)];
+  }
+
+  /**
+   * "le ministre français", "Ukraine's defence minister": a role word next to a country (only
+   * words of the role's title between them) names an official of that country, beside the
+   * country itself. The mention covers the role word.
+   */
+  private officialsNamed(tokens: readonly string[], mentions: readonly EntityMention[]): EntityMention[] {
+    const found: EntityMention[] = [];
+    tokens.forEach((token, role) => {
+      if (!ROLE_WORDS.has(token)) return;
+      const country = this.countryNear(tokens, role, mentions);
+      if (country) found.push({ entity: this.officialOf(country), tokens: [role, role] });
+    });
+    return found;
+  }
+
+  private countryNear(tokens: readonly string[], role: number, mentions: readonly EntityMention[]): Entity | undefined {
+    let nearest: { entity: Entity; gap: number } | undefined;
+    for (const { entity, tokens: [first, last] } of mentions) {
+      if (entity.kind !== "country") continue;
+      const [from, to] = last < role ? [last + 1, role] : [role + 1, first];
+      const gap = to - from;
+      if (gap < 0 || gap > MAX_ROLE_GAP) continue;
+      if (!tokens.slice(from, to).every((t) => ROLE_PHRASE_WORDS.has(t))) continue;
+      if (!nearest || gap < nearest.gap) nearest = { entity, gap };
+    }
+    return nearest?.entity;
+  }
+
+  private officialOf(country: Entity): Entity {
+    const id = `official-of:${country.id}`;
+    let official = this.officials.get(id);
+    if (!official) {
+      official = { id, kind: "person", label: country.label, inArticle: false, subject: false, includes: new Set(), officialOf: country };
+      this.officials.set(id, official);
+    }
+    return official;
   }
 
   private longestAt(tokens: readonly string[], start: number, text: string): EntityMention | undefined {

@@ -22,6 +22,10 @@ export const MESSAGES = {
     fr: "L’article ne mentionne pas « {entity} ».",
     en: "The article does not mention “{entity}”.",
   },
+  noOfficialOf: {
+    fr: "L’article ne cite aucun responsable de ce pays ({country}).",
+    en: "The article quotes no official of {country}.",
+  },
   notSaidAbout: {
     fr: "L’article ne dit pas cela à propos de « {entity} ».",
     en: "The article does not say this about “{entity}”.",

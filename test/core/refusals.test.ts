@@ -33,8 +33,8 @@ const NOT_IN_ARTICLE: readonly (readonly [string, Language])[] = [
 
 // A plain refusal, or one naming what the article does not mention (and what it does say).
 const REFUSAL_WORDS: Readonly<Record<Language, RegExp>> = {
-  fr: /L’article ne dit rien|L’article ne mentionne pas|L’article ne dit pas cela/,
-  en: /The article does not say|The article does not mention/,
+  fr: /L’article ne dit rien|L’article ne mentionne pas|L’article ne dit pas cela|L’article ne cite aucun/,
+  en: /The article does not say|The article does not mention|The article quotes no/,
 };
 
 describe("refusals", () => {

@@ -201,6 +201,22 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answer.answer).toMatch(/« Allemagne »/);
   });
 
+  it("entities: a role beside a country names that country's official, whom a fact quoting another's does not answer", () => {
+    // The Finnish minister's fact names the United States too: the American minister is still not quoted.
+    expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
+    for (const [question, language, words] of [
+      ["Qu’a dit le ministre américain ?", "fr", /L’article ne cite aucun responsable de ce pays \(États-Unis\)\./],
+      ["What did the United States' defence minister say?", "en", /The article quotes no official of United States\./],
+    ] as const) {
+      const answer = core().answer(question);
+      expect(answer).toMatchObject({ status: "unknown", factId: null, language });
+      expect(answer.answer).toMatch(words);
+    }
+    const clash = factorOf("Qu’a dit le ministre américain ?", "finnish");
+    expect(clash.entities.agreed.map((e) => e.id)).toContain("united-states");
+    expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states"]);
+  });
+
   it("a word only one sample question holds is incidental to the fact", () => {
     const facts = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "what do the ministers want lol kidding"] } } : f));
     const strong = createAnswerer(knowledge(facts), SCORING_PARAMS).explain("kidding");
