@@ -3,7 +3,7 @@
 // meaning, and neighbouring words offered back as compounds ("pays bas", "cessez le feu").
 import { editDistance } from "./edit-distance.js";
 import { tokenize } from "./normalize.js";
-import { QUESTION_WORDS, STOPWORDS, type QuestionKind } from "./stopwords.js";
+import { QUESTION_WORDS, STOPWORDS, type AttributeKind, type QuestionKind } from "./stopwords.js";
 
 /** A word of a question that may carry meaning: not a stopword, not a question word. */
 export interface QueryWord {
@@ -37,10 +37,11 @@ interface KindPhrase {
 
 const QUEL = ["quel", "quelle", "quels", "quelles", "kel", "kelle"];
 const WHICH = ["which", "what", "wich", "wat"];
-const PLACE_NOUNS = ["ville", "villes", "endroit", "endroits", "lieu", "lieux", "region", "batiment", "site", "coin"];
-const PLACE_NOUNS_EN = ["city", "cities", "place", "places", "location", "venue", "building", "site", "town", "region"];
-const TIME_NOUNS = ["jour", "date", "annee", "mois", "heure", "moment", "semaine", "periode"];
-const TIME_NOUNS_EN = ["day", "date", "year", "month", "time", "week", "hour", "period"];
+const PLACE_NOUNS = ["ville", "villes", "endroit", "endroits", "lieu", "lieux", "region", "batiment", "site", "coin", "capitale"];
+const PLACE_NOUNS_EN = ["city", "cities", "place", "places", "location", "venue", "building", "site", "town", "region", "capital"];
+// Not "heure", "hour": an hour of the day is an attribute of its own (ATTRIBUTE_WORDS).
+const TIME_NOUNS = ["jour", "date", "annee", "mois", "moment", "semaine", "periode"];
+const TIME_NOUNS_EN = ["day", "date", "year", "month", "time", "week", "period"];
 const ACTOR_NOUNS = ["pays", "etats", "etat", "nations", "nation", "gouvernements", "gouvernement", "ministre", "ministres", "responsable", "responsables", "personne", "personnes", "dirigeants"];
 const ACTOR_NOUNS_EN = ["country", "countries", "nation", "nations", "state", "states", "government", "governments", "minister", "ministers", "official", "officials", "politician", "politicians", "person", "people", "leaders"];
 
@@ -67,13 +68,29 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["how"], ["many", "much", "big", "large", "numerous"]], kind: "count" },
   { words: [QUEL, ["nombre", "taille"]], kind: "count" },
   { words: [WHICH, ["number", "size"]], kind: "count" },
+  { words: [["how"], ["old"]], kind: "age" },
+  { words: [["how"], ["much"], ["does", "did", "will", "would", "is", "was"], ["it", "this", "that", "the"]], kind: "cost" },
 ];
+
+/** Words asking for an attribute few facts give: an age, a cost, an hour (see ATTRIBUTE_KINDS). */
+const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
+  (
+    [
+      ["age", "age ages agee"],
+      ["cost", "cout couts coute coutent coutera couteront couterait couteraient prix cost costs costing price prices expensive"],
+      ["clock", "heure heures hour hours oclock"],
+    ] as const
+  ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
+);
 
 /** Words that follow "ou" when it asks where: a verb, a pronoun, "en" ("ou en sont…"). */
 const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "en", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
 
 /** Words that ask for a name: "comment s'appelle le ministre", "whats his name" ask who. */
-const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "name", "names", "called"]);
+const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "prenom", "prenoms", "name", "names", "called", "surname", "firstname", "lastname"]);
+
+/** "où en est…", "où en sont…" ask how things stand, not where. */
+const STANDING_VERBS = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "sommes", "es", "etes"]);
 
 const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "will", "would", "can", "could", "should"]);
 
@@ -149,8 +166,9 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   if (token === "ou" && !(index === 0 || index === tokens.length - 1 || AFTER_WHERE.has(tokens[index + 1] ?? ""))) return undefined;
   // "were did they meet": "where" typed without its h, a question only the next word gives away.
   if (index === 0 && token === "were" && AUXILIARIES.has(tokens[1] ?? "")) return "where";
+  if ((token === "ou" || token === "where") && tokens[index + 1] === "en" && STANDING_VERBS.has(tokens[index + 2] ?? "")) return "what";
   if (NAME_WORDS.has(token)) return "who";
-  return QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);
+  return ATTRIBUTE_WORDS.get(token) ?? QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);
 }
 
 export function readQuestion(text: string): ReadQuestion {

@@ -1,7 +1,7 @@
 import type { Entity } from "./entities.js";
 import type { AnalyzedQuestion, EvidenceIndex, FactEvidence, IndexedRecord, WordMatch, WordStatus } from "./evidence-index.js";
 import type { FieldKind, ScoringParams } from "./scoring-params.js";
-import type { QuestionKind } from "./stopwords.js";
+import { ATTRIBUTE_KINDS, type QuestionKind } from "./stopwords.js";
 
 /**
  * The one scoring function, used to rank and to explain (`npm run ask -- --explain`). A fact's
@@ -14,7 +14,8 @@ import type { QuestionKind } from "./stopwords.js";
  *   specificity  floor + (1 − floor) × how nearly one sample question or alias says the same thing
  *                (the geometric mean of the share of the question it covers and of it the question covers)
  *   kind         from `kindMismatch` (none of the fact's sample questions asks what the question asks:
- *                where, when, who…) up to 1 (at least `kindFullShare` of those asking something do)
+ *                where, when, who…) up to 1 (at least `kindFullShare` of those asking something do);
+ *                `unaskedAttribute` when it asks an age, a cost or an hour none of them asks
  *   entities     1, or `entityClash` when the question names a person, country, organisation,
  *                place, time or number that the fact does not, while it names another of the kind
  *                (or, for a name the article never uses, the article does)
@@ -173,7 +174,9 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   // The share of the fact's sample questions asking what is asked; a fact most of whose questions do is in full agreement.
   let askedShare = question.kinds.size === 0 ? 1 : 0;
   for (const k of question.kinds) askedShare = Math.max(askedShare, fact.kinds.get(k) ?? 0);
-  const kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
+  let kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
+  // An age, a cost, an hour: a fact that never gives it cannot answer, whatever else it matches.
+  for (const k of question.kinds) if (ATTRIBUTE_KINDS.has(k) && !fact.kinds.has(k)) kind = Math.min(kind, params.unaskedAttribute);
   const entity = entities.clashes.length > 0 ? params.entityClash : 1;
   const bound = coverage * kind * entity;
   if (bound === 0 || (options.stopBelow !== undefined && bound < options.stopBelow)) {

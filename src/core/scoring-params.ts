@@ -21,6 +21,11 @@ export interface ScoringParams {
   readonly commonWordShare: number;
   /** Score kept by a fact none of whose sample questions asks what the question asks (where/when/who…). */
   readonly kindMismatch: number;
+  /**
+   * Score kept by a fact none of whose sample questions asks for the attribute the question asks
+   * (an age, a cost, an hour: ATTRIBUTE_KINDS): the fact may name the person, it does not give their age.
+   */
+  readonly unaskedAttribute: number;
   /** Share of a fact's specific sample questions asking a kind from which the fact fully answers it. */
   readonly kindFullShare: number;
   /** Strength kept by a word only one of a fact's sample questions holds (and no other part of it). */
@@ -79,6 +84,11 @@ export const SCORING_PARAMS: ScoringParams = {
   commonWordShare: 0.15,
   // Justified by: dev1/dev2 — "où" vs "quand" on the same subject (meeting-place/meeting-date).
   kindMismatch: 0.6,
+  // Justified by: fresh-2026-12-01 traps, scored as a development set since (its held-out use is
+  // over): "quel âge a Ruben Brekelmans", "how old is Antti Häkkänen", "elle coûterait combien
+  // cette force" matched their person or subject so well that 0.6 still answered them. Below 0.5
+  // it refuses whatever else matches.
+  unaskedAttribute: 0.4,
   // Justified by: dev1 — 30 blind sample questions per fact ask a bit of everything ("où en est…"
   // in a "when" fact); a kind asked by a quarter of them is one the fact answers.
   kindFullShare: 0.25,

@@ -14,7 +14,7 @@ export const FRENCH_STOPWORDS: readonly string[] = (
   "t moi stp svp sil merci alors bon ben bah euh hein voila truc deja encore maintenant actuellement " +
   "vraiment exactement precisement donne donnez dis dites explique expliquez liste listez cite citez " +
   "moment instant ici sais sait savez savent savoir quelqu quelquun genre bref enfin " +
-  "actuel actuelle actuels actuelles total final finalement " +
+  "actuel actuelle actuels actuelles total final finalement type types sorte sortes espece " +
   // Elisions typed without their apostrophe ("cest", "sest", "quil").
   "cest sest nest quil quils quon jai jsuis dun dune lun lune " +
   // Chat fillers.
@@ -29,15 +29,21 @@ export const ENGLISH_STOPWORDS: readonly string[] = (
   "up out over thing things stuff get got yet still already now currently exactly ever even " +
   "name list give show explain describe mention r u ur pls plz all like ok okay hey hi hello bot guys folks " +
   "anyway basically right smth sth btw idk tbh imo fyi iirc afaik anyone anybody someone somebody " +
-  "supposed gonna wanna gotta kinda sorta guess current status total final finally away overall " +
+  "supposed gonna wanna gotta kinda sorta guess current status total final finally away overall kind kinds sort type " +
   // Chat fillers.
   "lol lmao rofl haha hmm hm wtf omg yo dude bro mate ya yeah yep nope"
 ).split(/\s+/);
 
 export const STOPWORDS: ReadonlySet<string> = new Set([...FRENCH_STOPWORDS, ...ENGLISH_STOPWORDS]);
 
-/** What a question asks for. "what" (quel, what, which) asks for anything and contradicts nothing. */
-export type QuestionKind = "where" | "when" | "who" | "why" | "count" | "how" | "what";
+/**
+ * What a question asks for. "what" (quel, what, which) asks for anything and contradicts nothing.
+ * "age", "cost" and "clock" (an hour of the day) ask for an attribute: a fact none of whose sample
+ * questions asks for it does not give it, however well it matches the rest of the question.
+ */
+export type QuestionKind = "where" | "when" | "who" | "why" | "count" | "how" | "what" | AttributeKind;
+export type AttributeKind = "age" | "cost" | "clock";
+export const ATTRIBUTE_KINDS: ReadonlySet<QuestionKind> = new Set<AttributeKind>(["age", "cost", "clock"]);
 
 /**
  * Question words in either language, with chat spellings and common typos ("koi", "ki", "kel",

@@ -154,6 +154,24 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("où était la réunion ?", "day", { kindMismatch: 0.3 }).kind).toBeCloseTo(0.3, 5);
   });
 
+  it("question kind: an age, a cost or an hour no sample question of the fact asks is not given by it", () => {
+    expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
+    for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "Combien coûte la force de paix ?"]) {
+      expect(core().answer(question).status, question).toBe("unknown");
+    }
+    const aged = factorOf("Quel âge a le ministre finlandais ?", "finnish");
+    expect(aged.kindsAsked).toContain("age");
+    expect(aged.kind).toBe(SCORING_PARAMS.unaskedAttribute);
+    // A fact whose sample questions ask it does give it.
+    const facts = FACTS.map((f) => (f.id === "finnish" ? { ...f, questions: { ...f.questions, fr: [...f.questions.fr, "Quel âge a le ministre finlandais ?"] } } : f));
+    expect(createAnswerer(knowledge(facts), SCORING_PARAMS).answer("quel age a le ministre finlandais").factId).toBe("finnish");
+  });
+
+  it("question kind: 'où en est…' asks how things stand, not where", () => {
+    expect(factorOf("Où en est la force de paix ?", "force").kindsAsked).not.toContain("where");
+    expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
+  });
+
   it("question kind: phrases ask too — 'dans quelle ville', 'what day'", () => {
     expect(core().explain("dans quelle ville la réunion ?").kindsAsked).toContain("where");
     expect(core().explain("what day was it").kindsAsked).toContain("when");
