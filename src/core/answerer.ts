@@ -7,7 +7,7 @@ import type { Explanation } from "./explanation.js";
 import { readFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
-import { message } from "./messages.js";
+import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
 import { looksLikeCode, questionTokens, readTokens } from "./question-reading.js";
 import { rankFacts, scoreFact, type FactScore } from "./scorer.js";
@@ -179,7 +179,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const telling = near.reduce<FactScore | undefined>((best, s) => (!best || kindCount(s) > kindCount(best) ? s : best), undefined);
     const said = telling ? facts[telling.factIndex]?.fact.answer[reading.language] : undefined;
     const refusal = clash.officialOf
-      ? message("noOfficialOf", reading.language, { country: clash.officialOf.label[reading.language] })
+      ? message("noOfficialOf", reading.language, { role: ROLE_NAMES[clash.officialOf.role][reading.language], country: clash.officialOf.country.label[reading.language] })
       : message(clash.inArticle ? "notSaidAbout" : "notMentioned", reading.language, { entity: clash.label[reading.language] });
     return said === undefined ? refusal : `${refusal} ${message("whatItSays", reading.language, { said })}`;
   }

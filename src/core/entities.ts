@@ -19,8 +19,8 @@ export interface Entity {
   readonly subject: boolean;
   /** Entities it stands for as a group (the Baltic states hold Estonia). */
   readonly includes: ReadonlySet<string>;
-  /** For "the French minister", "Ukraine's defence secretary": the country the official speaks for. */
-  readonly officialOf?: Entity;
+  /** For "the French minister", "Ukraine's defence secretary": the country the official speaks for, and as what. */
+  readonly officialOf?: { readonly country: Entity; readonly role: OfficialRole };
 }
 
 export interface EntityMention {
@@ -34,11 +34,22 @@ export interface EntityMention {
  * Secretary", "Ukraine's defence minister" name a person by their country, and a fact quoting the
  * Finnish minister does not answer what the French one said.
  */
-const ROLE_WORDS = new Set([
-  "ministre", "ministres", "minister", "ministers", "secretaire", "secretary", "president", "presidente", "chancelier", "chanceliere",
-  "chancellor", "ambassadeur", "ambassadrice", "ambassador", "dirigeant", "dirigeants", "dirigeante", "leader", "leaders",
-  "representant", "representante", "representative", "envoye", "envoy", "porte", "spokesman", "spokeswoman", "spokesperson", "homologue", "counterpart",
-]);
+const ROLE_WORDS: ReadonlyMap<string, OfficialRole> = new Map(
+  (
+    [
+      ["minister", "ministre ministres minister ministers secretaire secretary"],
+      ["head", "president presidente presidents chancelier chanceliere chancellor king roi reine queen"],
+      ["ambassador", "ambassadeur ambassadrice ambassador ambassadors"],
+      ["spokesperson", "porte spokesman spokeswoman spokesperson"],
+      // Any of the above: "les dirigeants finlandais" are answered by the Finnish minister.
+      ["official", "dirigeant dirigeants dirigeante leader leaders representant representante representative envoye envoy homologue counterpart responsable responsables"],
+    ] as const
+  ).flatMap(([role, words]) => words.split(" ").map((word) => [word, role] as const)),
+);
+
+/** Who speaks for a country: "official" stands for any of them. */
+export type OfficialRole = "minister" | "head" | "ambassador" | "spokesperson" | "official";
+
 /** Words that may stand between a role and its country: "ministre des Armées français", "secretary of state of". */
 const ROLE_PHRASE_WORDS = new Set([
   "de", "des", "du", "la", "le", "l", "a", "aux", "of", "the", "from", "s", "for",
@@ -188,10 +199,13 @@ export class EntityLexicon {
    */
   private officialsNamed(tokens: readonly string[], mentions: readonly EntityMention[]): EntityMention[] {
     const found: EntityMention[] = [];
-    tokens.forEach((token, role) => {
-      if (!ROLE_WORDS.has(token)) return;
-      const country = this.countryNear(tokens, role, mentions);
-      if (country) found.push({ entity: this.officialOf(country), tokens: [role, role] });
+    tokens.forEach((token, at) => {
+      let role = ROLE_WORDS.get(token);
+      if (role === undefined) return;
+      // "le Premier ministre", "the Prime Minister" heads a government.
+      if (role === "minister" && (tokens[at - 1] === "premier" || tokens[at - 1] === "prime")) role = "head";
+      const country = this.countryNear(tokens, at, mentions);
+      if (country) found.push({ entity: this.officialOf(country, role), tokens: [at, at] });
     });
     return found;
   }
@@ -209,11 +223,16 @@ export class EntityLexicon {
     return nearest?.entity;
   }
 
-  private officialOf(country: Entity): Entity {
-    const id = `official-of:${country.id}`;
+  /**
+   * `official-of:<country>:<role>`; a text naming one also names `official-of:<country>`, which a
+   * question asking for any official of the country ("les dirigeants finlandais") names.
+   */
+  private officialOf(country: Entity, role: OfficialRole): Entity {
+    const id = role === "official" ? `official-of:${country.id}` : `official-of:${country.id}:${role}`;
     let official = this.officials.get(id);
     if (!official) {
-      official = { id, kind: "person", label: country.label, inArticle: false, subject: false, includes: new Set(), officialOf: country };
+      const includes = new Set(role === "official" ? [] : [`official-of:${country.id}`]);
+      official = { id, kind: "person", label: country.label, inArticle: false, subject: false, includes, officialOf: { country, role } };
       this.officials.set(id, official);
     }
     return official;

@@ -1,4 +1,5 @@
 import type { Language } from "./answer-schema.js";
+import type { OfficialRole } from "./entities.js";
 
 /** Everything the core says in its own words, in both languages. */
 export const MESSAGES = {
@@ -23,8 +24,8 @@ export const MESSAGES = {
     en: "The article does not mention “{entity}”.",
   },
   noOfficialOf: {
-    fr: "L’article ne cite aucun responsable de ce pays ({country}).",
-    en: "The article quotes no official of {country}.",
+    fr: "L’article ne cite aucun {role} de ce pays ({country}).",
+    en: "The article quotes no {role} of {country}.",
   },
   notSaidAbout: {
     fr: "L’article ne dit pas cela à propos de « {entity} ».",
@@ -35,6 +36,15 @@ export const MESSAGES = {
     en: "What it does say: {said}",
   },
 } as const satisfies Record<string, Record<Language, string>>;
+
+/** How `noOfficialOf` names who is not quoted. */
+export const ROLE_NAMES = {
+  minister: { fr: "ministre", en: "minister" },
+  head: { fr: "chef d’État ou de gouvernement", en: "head of state or government" },
+  ambassador: { fr: "ambassadeur", en: "ambassador" },
+  spokesperson: { fr: "porte-parole", en: "spokesperson" },
+  official: { fr: "responsable", en: "official" },
+} as const satisfies Record<OfficialRole, Record<Language, string>>;
 
 export function message(key: keyof typeof MESSAGES, language: Language, values: Record<string, string> = {}): string {
   return MESSAGES[key][language].replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");

@@ -223,16 +223,19 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // The Finnish minister's fact names the United States too: the American minister is still not quoted.
     expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
     for (const [question, language, words] of [
-      ["Qu’a dit le ministre américain ?", "fr", /L’article ne cite aucun responsable de ce pays \(États-Unis\)\./],
-      ["What did the United States' defence minister say?", "en", /The article quotes no official of United States\./],
+      ["Qu’a dit le ministre américain ?", "fr", /L’article ne cite aucun ministre de ce pays \(États-Unis\)\./],
+      ["What did the United States' defence minister say?", "en", /The article quotes no minister of United States\./],
     ] as const) {
       const answer = core().answer(question);
       expect(answer).toMatchObject({ status: "unknown", factId: null, language });
       expect(answer.answer).toMatch(words);
     }
+    // Another role of the same country is not the one quoted; any official of it is.
+    expect(core().answer("Qu’a dit le président finlandais ?").answer).toMatch(/L’article ne cite aucun chef d’État ou de gouvernement de ce pays \(Finlande\)/);
+    expect(core().answer("Qu’ont dit les dirigeants finlandais ?").factId).toBe("finnish");
     const clash = factorOf("Qu’a dit le ministre américain ?", "finnish");
     expect(clash.entities.agreed.map((e) => e.id)).toContain("united-states");
-    expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states"]);
+    expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states:minister"]);
   });
 
   it("a word only one sample question holds is incidental to the fact", () => {
