@@ -92,6 +92,9 @@ function isMeaningful(token: string): boolean {
   return !STOPWORDS.has(token) && !QUESTION_WORDS.has(token) && token.length >= 2;
 }
 
+/** What a choice between two names of a kind asks ("jeudi ou vendredi ?" asks when). */
+const ALTERNATIVE_ASKS: Partial<Record<EntityKind, Exclude<QuestionKind, "what">>> = { time: "when", place: "where", person: "who", country: "who", organisation: "who", number: "count" };
+
 export class EvidenceIndex {
   readonly facts: readonly FactEvidence[];
   /** Facts by term, for the candidates of a question. */
@@ -318,6 +321,14 @@ export class EvidenceIndex {
       return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
+    // "jeudi ou vendredi ?", "Healey or Brekelmans?": a choice between two names asks what they are.
+    for (let m = 1; m < mentions.length; m++) {
+      const [before, after] = [mentions[m - 1], mentions[m]];
+      if (!before || !after || before.entity.kind !== after.entity.kind || after.tokens[0] !== before.tokens[1] + 2) continue;
+      const between = read.tokens[before.tokens[1] + 1];
+      const asked = ALTERNATIVE_ASKS[before.entity.kind];
+      if ((between === "ou" || between === "or") && asked !== undefined) kinds.add(asked);
+    }
     return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions };
   }
 

@@ -230,7 +230,7 @@ export function looksLikeCode(text: string): boolean {
     /[{};]\s*$|^\s*[{}]/, // braces, a statement's semicolon
     /=>|==|!=|&&|\|\||::|->|\+\+|\$\{/, // operators prose does not use
     // Keywords in the shape only code gives them: "SELECT * FROM t", "import x from 'y'", "def f(".
-    /\b(?:select\s+(?:\*|\w+\s*,[\w\s,]*)\s+from\s+\w+|insert\s+into\s+\w+\s*\(|drop\s+table\s+\w+|import\s+[\w{}*,\s]+\s+from\s+['"]|def\s+\w+\s*\(|function\s*\w*\s*\([^)]*\)\s*\{|#include\s*<|console\.log|(?:var|const|let)\s+\w+\s*=)/i,
+    /\b(?:print|printf|echo|eval|exec|alert|puts)\s*\([^()]*\)|\b(?:select\s+(?:\*|\w+\s*,[\w\s,]*)\s+from\s+\w+|insert\s+into\s+\w+\s*\(|drop\s+table\s+\w+|import\s+[\w{}*,\s]+\s+from\s+['"]|def\s+\w+\s*\(|function\s*\w*\s*\([^)]*\)\s*\{|#include\s*<|console\.log|(?:var|const|let)\s+\w+\s*=)/i,
   ];
   return signals.some((signal) => signal.test(text));
 }

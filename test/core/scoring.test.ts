@@ -167,6 +167,12 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(createAnswerer(knowledge(facts), SCORING_PARAMS).answer("quel age a le ministre finlandais").factId).toBe("finnish");
   });
 
+  it("question kind: a choice between two names asks what they are ('jeudi ou lundi ?' asks when)", () => {
+    expect(factorOf("La réunion, jeudi ou lundi ?", "day").kindsAsked).toEqual(["when"]);
+    expect(core().answer("LA REUNION, JEUDI OU LUNDI ?").factId).toBe("day");
+    expect(factorOf("La réunion de jeudi ?", "day").kindsAsked).toEqual([]);
+  });
+
   it("question kind: 'où en est…' asks how things stand, not where", () => {
     expect(factorOf("Où en est la force de paix ?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
@@ -271,7 +277,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   });
 
   it("code or markup is not a question", () => {
-    for (const text of ["print(coalition)", "console.log(reunion)", "<script>alert(1)</script>", "SELECT * FROM facts", "x => x.coalition"]) {
+    for (const text of ["print(coalition)", "print(x)", "echo($x)", "console.log(reunion)", "<script>alert(1)</script>", "SELECT * FROM facts", "x => x.coalition"]) {
       const answer: Answer = core().answer(text);
       expect(answer.status).toBe("unknown");
       expect(answer.answer).toMatch(/code/);
