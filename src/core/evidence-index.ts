@@ -150,6 +150,7 @@ export class EvidenceIndex {
       }
       return terms;
     });
+    this.addListContext(entries, factTerms);
     factTerms.forEach((terms, factIndex) => {
       for (const term of terms.keys()) pushTo(this.postings, term, factIndex);
     });
@@ -283,6 +284,39 @@ export class EvidenceIndex {
     for (const form of this.formToTerm.keys()) {
       pushTo(this.formsByLetterAndLength, `${form[0] ?? ""}${form.length}`, form);
       if (form.length >= this.params.variantPrefix) pushTo(this.formsByPrefix, form.slice(0, this.params.variantPrefix), form);
+    }
+  }
+
+  /**
+   * An item of a list (`partOf`: one of the four objectives) is also explained by what its list's
+   * answer and quote say of all the items ("quatre objectifs prioritaires… mission future"), less
+   * what they say of the other items: "the third priority objective" is the third's, not the list's.
+   */
+  private addListContext(entries: readonly { readonly fact: Fact; readonly pack: Pack }[], factTerms: Map<string, { strength: number; field: FieldKind; lone: boolean }>[]): void {
+    const indexById = new Map(entries.map((e, i) => [`${e.pack.pack.id}/${e.fact.id}`, i] as const));
+    const proseOf = (i: number): Set<string> => {
+      const entry = entries[i];
+      if (!entry) return new Set();
+      return new Set(textsOf(entry.fact, entry.pack).filter((t) => t.field === "answer" || t.field === "quote" || t.field === "alias").flatMap((t) => this.indexText(t)));
+    };
+    const itemsOf = new Map<number, number[]>();
+    entries.forEach(({ fact, pack }, i) => {
+      const list = fact.partOf === undefined ? undefined : indexById.get(`${pack.pack.id}/${fact.partOf}`);
+      if (list !== undefined) pushTo(itemsOf, list, i);
+    });
+    const strength = this.params.fieldStrength.list;
+    for (const [list, items] of itemsOf) {
+      const listWords = proseOf(list);
+      const itemWords = items.map(proseOf);
+      items.forEach((item, n) => {
+        const terms = factTerms[item];
+        if (!terms) return;
+        const others = new Set(itemWords.flatMap((words, m) => (m === n ? [] : [...words])));
+        for (const term of listWords) {
+          if (others.has(term) && !itemWords[n]?.has(term)) continue;
+          if ((terms.get(term)?.strength ?? 0) < strength) terms.set(term, { strength, field: "list", lone: false });
+        }
+      });
     }
   }
 

@@ -165,6 +165,9 @@ export function checkConsistency(packs: readonly Pack[]): KnowledgeProblem[] {
       if (!topicIds.has(fact.topic)) {
         problems.push({ ...where, ...at("topic"), field: "topic", message: `"${fact.topic}" is not one of the pack's topics (${[...topicIds].join(", ")})` });
       }
+      if (fact.partOf !== undefined && (fact.partOf === fact.id || !pack.facts.some((f) => f.id === fact.partOf))) {
+        problems.push({ ...where, ...at("partOf"), field: "partOf", message: `"${fact.partOf}" is not another fact of this pack; name the fact whose list this one is an item of` });
+      }
       if (!pack.article.includes(fact.quote)) {
         problems.push({ ...where, ...at("quote"), field: "quote", message: "is not a verbatim passage of the article; copy it from article.txt exactly" });
       }

@@ -48,6 +48,12 @@ export const FactSchema = z
     questions: LocalizedListSchema.describe("Varied sample questions people would ask, per language."),
     aliases: AliasesSchema.optional(),
     quote: sentence.describe("The sentence (or contiguous span) of article.txt that backs the answer, verbatim."),
+    partOf: kebabCase
+      .optional()
+      .describe(
+        "The id of a fact of the same pack whose list this one is an item of (one of the four objectives): " +
+          "what the list says of all its items (\"the four priority objectives of the future mission\") explains questions about this item too.",
+      ),
     subject: LocalizedTextSchema.optional().describe(
       "What the fact is about, as a short note shown when a follow-up was read with it: " +
         "\"à propos du ministre finlandais\", \"about the Finnish minister\".",

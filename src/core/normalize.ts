@@ -34,11 +34,24 @@ export function tokenize(text: string, compounds: Compounds = "parts"): string[]
   return splitWords(folded, compounds);
 }
 
+const FRENCH_ORDINALS = ["", "premier", "deuxieme", "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme", "dixieme"];
+const ENGLISH_ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/** "2e", "4ème", "3rd" are written as words ("deuxieme", "quatrieme", "third"), as the knowledge writes them. */
+function ordinalWord(word: string): string | undefined {
+  const found = /^(\d{1,2})(e|eme|er|ere|nd|st|rd|th)$/.exec(word);
+  const n = Number(found?.[1]);
+  if (!found || n < 1 || n > 10) return undefined;
+  const suffix = found[2] ?? "";
+  if (["nd", "st", "rd", "th"].includes(suffix)) return ENGLISH_ORDINALS[n];
+  return n === 1 ? (suffix === "ere" ? "premiere" : "premier") : FRENCH_ORDINALS[n];
+}
+
 function splitWords(text: string, compounds: Compounds): string[] {
   const words = text.match(/[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu) ?? [];
   const tokens: string[] = [];
   for (const word of words) {
-    const clean = word.replace(/'s$/, ""); // English possessive: "ukraine's" → "ukraine"
+    const clean = ordinalWord(word) ?? word.replace(/'s$/, ""); // English possessive: "ukraine's" → "ukraine"
     if (clean.includes("-") || clean.includes("'")) {
       const parts = clean.split(/['-]/).filter(Boolean);
       const inverted = INVERTED_PRONOUNS.has(parts[parts.length - 1] ?? "");

@@ -64,8 +64,8 @@ export interface ScoringParams {
   readonly minRespelledLength: number;
 }
 
-/** Where in a fact a word was found. */
-export type FieldKind = "question" | "alias" | "answer" | "quote" | "topic";
+/** Where in a fact a word was found ("list": in what the list it is an item of says, see `partOf`). */
+export type FieldKind = "question" | "alias" | "answer" | "quote" | "topic" | "list";
 
 /** How a query word met a fact's word. */
 export type MatchHow = "exact" | "stem" | "synonym" | "typo1" | "typo2" | "variant";
@@ -73,7 +73,12 @@ export type MatchHow = "exact" | "stem" | "synonym" | "typo1" | "typo2" | "varia
 export const SCORING_PARAMS: ScoringParams = {
   // Justified by: dev1/dev2 — prose at 1.0 let long answers and quotes (article-summary) attract
   // any question sharing two words with them; below 0.7 English questions lost the answer's words.
-  fieldStrength: { question: 1, alias: 1, answer: 0.9, quote: 0.75, topic: 0.6 },
+  // "list": what a fact's list (`partOf`) says of all its items ("the four priority objectives of
+  // the future mission"), for an item. Justified by: fresh-2026-12-01 (a development set since its
+  // held-out use): "what's the third priority objective for the future mission" lost "priority"
+  // and "future" against the list itself; at 0.5 the item wins when the question names it and the
+  // list when it does not.
+  fieldStrength: { question: 1, alias: 1, answer: 0.9, quote: 0.75, topic: 0.6, list: 0.5 },
   // Justified by: public set with typo variants (bench/typo-variants.ts) and dev sets: one typo
   // keeps most of a word's evidence, two (allowed in long words only) keep less.
   matchQuality: { exact: 1, stem: 0.97, synonym: 0.85, typo1: 0.8, typo2: 0.6, variant: 0.7 },

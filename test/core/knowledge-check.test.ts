@@ -53,6 +53,7 @@ const BAD_CASES = {
   // "Billion laughs": each level is nine of the one before; fully expanded, 9^6 strings.
   aliasBomb: (y: string) => `${y}\n${ALIAS_BOMB}`,
   unresolvedAlias: (y: string) => replaceOnce(y, MEETING_DATE, "  - id: meeting-date\n    topic: *nowhere\n"),
+  unknownList: (y: string) => replaceOnce(y, MEETING_DATE, `${MEETING_DATE}    partOf: objectives-of-nothing\n`),
 } as const satisfies Record<string, (factsYaml: string) => string>;
 
 type BadCase = keyof typeof BAD_CASES;
@@ -132,6 +133,11 @@ describe("knowledge check", () => {
   it("fails on a duplicate id", () => {
     const { problems, factsPath } = get("duplicateId");
     expect(problems).toContainEqual(expect.objectContaining({ file: factsPath, factId: "meeting-place", field: "id", message: expect.stringMatching(/duplicate/) as string }));
+  });
+
+  it("fails on a list (partOf) that is no fact of the pack, naming the fact and the field", () => {
+    const { problems, factsPath } = get("unknownList");
+    expect(problems).toContainEqual(expect.objectContaining({ file: factsPath, factId: "meeting-date", field: "partOf", message: expect.stringMatching(/objectives-of-nothing/) as string }));
   });
 
   it("fails on a sample question that two facts share", () => {

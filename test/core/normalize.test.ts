@@ -29,6 +29,12 @@ describe("foldText", () => {
 });
 
 describe("tokenize", () => {
+  it("writes ordinals typed in digits as words, as the knowledge writes them", () => {
+    expect(tokenize("le 2e objectif, la 1ère fois, le 4ème point")).toEqual(["le", "deuxieme", "objectif", "la", "premiere", "fois", "le", "quatrieme", "point"]);
+    expect(tokenize("the 3rd goal, the 1st time")).toEqual(["the", "third", "goal", "the", "first", "time"]);
+    expect(tokenize("30 pays, 2025, 12e")).toEqual(["30", "pays", "2025", "12e"]);
+  });
+
   it("drops French elisions l', d', qu' and friends, whatever the apostrophe", () => {
     expect(tokenize("l’Otan")).toEqual(["otan"]);
     expect(tokenize("L'OTAN")).toEqual(["otan"]);

@@ -244,6 +244,31 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states:minister"]);
   });
 
+  it("list items: what a list says of all its items explains a question about one of them (partOf)", () => {
+    const goals = fact(
+      "goals",
+      ["Quels sont les objectifs de la force ?", "Que doit faire la force de paix ?"],
+      ["What are the force's goals?", "What must the peace force do?"],
+      ["La future mission a deux objectifs prioritaires : protéger le ciel et protéger la mer.", "The future mission has two priority goals: protecting the sky and protecting the sea."],
+      "Ses ministres veulent une force de paix.",
+    );
+    const item = (id: string, fr: string, en: string): Fact =>
+      fact(id, [`Et pour ${fr} ?`, `Que prévoit la force pour ${fr} ?`], [`What about ${en}?`, `What will the force do for ${en}?`], [`Un des objectifs est de protéger ${fr}.`, `One of the goals is to protect ${en}.`], "Ses ministres veulent une force de paix.", {
+        partOf: "goals",
+        aliases: { fr: [`objectif ${id === "sky" ? "premier" : "deuxième"}`], en: [`${id === "sky" ? "first" : "second"} goal`] },
+      });
+    const facts = [...FACTS, goals, item("sky", "le ciel", "the sky"), item("sea", "la mer", "the sea")];
+    const asked = "le 2e objectif prioritaire de la future mission ?";
+    expect(createAnswerer(knowledge(facts), SCORING_PARAMS).answer(asked).factId).toBe("sea");
+    const words = createAnswerer(knowledge(facts), SCORING_PARAMS).explain(asked).chosen?.words ?? [];
+    expect(words.find((w) => w.surface === "prioritaire")?.matched?.field).toBe("list");
+    // What the list says of another item does not explain this one: "ciel" is the sky's alone.
+    expect(createAnswerer(knowledge(facts), SCORING_PARAMS).answer("l'objectif prioritaire pour le ciel ?").factId).toBe("sky");
+    // Without the list's words, the list itself wins.
+    const listless = { ...SCORING_PARAMS, fieldStrength: { ...SCORING_PARAMS.fieldStrength, list: 0 } };
+    expect(createAnswerer(knowledge(facts), listless).answer(asked).factId).not.toBe("sea");
+  });
+
   it("a word only one sample question holds is incidental to the fact", () => {
     const facts = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "what do the ministers want lol kidding"] } } : f));
     const strong = createAnswerer(knowledge(facts), SCORING_PARAMS).explain("kidding");
