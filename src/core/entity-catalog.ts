@@ -35,6 +35,9 @@ function asList(value: string | readonly string[] | undefined): string[] {
 /** Names the lists give that are also everyday words, or too short to tell from one. */
 const AMBIGUOUS_COUNTRY_NAMES = new Set(["us", "u.s.", "chad", "turkey", "jersey", "guinea", "georgia", "jordan", "china", "man", "reunion", "la reunion", "maurice", "niger", "salomon", "christmas"]);
 
+/** Two-letter country codes that are also words in capitals ("IT", "IN", "NO", "TO", "DO", "OK"…): never read as countries. */
+const CODES_THAT_ARE_WORDS = new Set(["IT", "IN", "IS", "NO", "TO", "DO", "GO", "AM", "AS", "AT", "BE", "BY", "ME", "MY", "SO", "OR", "AN", "ON", "US", "UM", "LA", "LE", "TU", "IL", "SE", "SI", "NE", "ET", "MA", "TA", "SA", "ES", "EU", "ID", "AI", "CA", "PS", "MO", "MS", "PM", "TV", "UN"]);
+
 function countries(): CatalogEntity[] {
   const fr = CountryListSchema.parse(require("i18n-iso-countries/langs/fr.json")).countries;
   const en = CountryListSchema.parse(require("i18n-iso-countries/langs/en.json")).countries;
@@ -43,7 +46,8 @@ function countries(): CatalogEntity[] {
   return Object.keys(en).map((code) => {
     const frNames = asList(fr[code]);
     const enNames = asList(en[code]);
-    const names = [...frNames, ...enNames, frNationalities[code], enNationalities[code]]
+    // The two-letter code as chat writes it ("NL", "DE"): short names count only as typed, in capitals.
+    const names = [...frNames, ...enNames, frNationalities[code], enNationalities[code], ...(CODES_THAT_ARE_WORDS.has(code) ? [] : [code])]
       .filter((name): name is string => name !== undefined && !AMBIGUOUS_COUNTRY_NAMES.has(foldText(name)));
     return {
       id: `country:${code}`,

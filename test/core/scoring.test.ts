@@ -210,6 +210,12 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(clash.entities.clashes.map((e) => e.id)).toEqual(["country:SE"]);
   });
 
+  it("entities: a country's two-letter code counts as typed in capitals, unless it is a word ('IT', 'NO')", () => {
+    expect(core().answer("Did DE launch the coalition?").answer).toMatch(/“Germany”/);
+    expect(core().answer("did de launch the coalition?").answer).not.toMatch(/Germany/);
+    expect(factorOf("Who launched the coalition, IS IT France?", "founders").entities.clashes).toEqual([]);
+  });
+
   it("entities: the article's own entity agrees; one of a kind agreeing settles 'X or Y'", () => {
     expect(core().answer("la coalition lancée par la France ?").status).toBe("answered");
     const agreed = factorOf("la coalition lancée par la France ?", "founders");
