@@ -9,7 +9,7 @@ import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
 import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
-import { looksLikeCode, questionTokens, readTokens } from "./question-reading.js";
+import { askingClause, looksLikeCode, questionTokens, readTokens } from "./question-reading.js";
 import { rankFacts, scoreFact, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 
@@ -207,6 +207,22 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return { answer: { ...answer, turn: turnOf(reading, answer.factId) }, confident: true };
   }
 
+  /**
+   * A long question with a preamble ("I was reading this on my phone and got confused, could you
+   * remind me which ministers were quoted?") is read whole, and from its asking clause on: the
+   * preamble's words, which no fact explains, must not drown what is asked. The asking clause
+   * wins only when it gives an answer the whole does not.
+   */
+  function decideLongQuestion(question: string, language: Language, tokens: readonly string[]): ReturnType<typeof decide> | undefined {
+    if (tokens.length < params.longQuestionWords) return undefined;
+    const clause = askingClause(question);
+    if (clause === undefined) return undefined;
+    const whole = decide(read(question, language, 0, tokens));
+    if (whole.confident) return whole;
+    const asked = decide(read(clause, language));
+    return asked.confident ? asked : whole;
+  }
+
   function answer(rawQuestion: string, options: AnswerOptions = {}): Answer {
     const withMarkdown = stripPlatformMarkup(rawQuestion);
     const question = stripMarkup(withMarkdown);
@@ -218,7 +234,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     }
     if (looksLikeCode(withMarkdown)) return unknown(language, message("notAQuestion", language), [], 0, { question, factId: null, entities: [], language });
 
-    const alone = decide(read(question, language, 0, tokens));
+    const alone = decideLongQuestion(question, language, tokens) ?? decide(read(question, language, 0, tokens));
     const previous = options.context?.findLast((turn) => turn.factId !== null);
     if (!previous) return alone.answer;
     const followUp = readFollowUp(question, alone.answer, alone.confident, previous, lexicon);

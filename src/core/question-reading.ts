@@ -234,3 +234,17 @@ export function looksLikeCode(text: string): boolean {
   ];
   return signals.some((signal) => signal.test(text));
 }
+
+/**
+ * The clause of a long question that asks: from the last clause break (comma, colon, dash,
+ * sentence end) before its last question word, to the end. Undefined when that is the whole text
+ * or it has no question word.
+ */
+export function askingClause(text: string): string | undefined {
+  const clauses = text.split(/(?<=[,;:.!?—–])\s+|\s+[—–-]\s+/u).filter((c) => c.trim() !== "");
+  for (let start = clauses.length - 1; start > 0; start--) {
+    const tail = clauses.slice(start).join(" ");
+    if (readQuestion(tail).kinds.size > 0) return tail;
+  }
+  return undefined;
+}

@@ -48,6 +48,8 @@ export interface ScoringParams {
   readonly marginWeight: number;
   /** Score gap (as a share of the best score) beyond which the runner-up no longer lowers confidence. */
   readonly marginScale: number;
+  /** A question of at least this many words may be read from its asking clause on (its preamble left out). */
+  readonly longQuestionWords: number;
   /** Below this confidence the core refuses: a wrong answer is worse than "the article does not say". */
   readonly answerThreshold: number;
   /** Facts scoring at least this are offered as did-you-mean suggestions. */
@@ -120,6 +122,9 @@ export const SCORING_PARAMS: ScoringParams = {
   marginScale: 0.3,
   // Justified by: dev1/dev2 — the point where refusing more traps began to refuse right answers.
   answerThreshold: 0.5,
+  // Justified by: dev1's long chatty questions ("Bonjour, j'ai lu rapidement l'article hier soir
+  // et je me demandais, …, dans quelle ville…"): their preambles are 12 words and more.
+  longQuestionWords: 12,
   suggestionThreshold: 0.2,
   seeAlsoShare: 0.75,
   // Two mistakes in a short word make another word ("petrole" → "parole").

@@ -275,6 +275,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(createAnswerer(knowledge(facts), listless).answer(asked).factId).not.toBe("sea");
   });
 
+  it("a long question is also read from its asking clause on, so that its preamble does not drown it", () => {
+    const asked = "Bonjour, j'ai feuilleté hier soir un papier sur mon téléphone pendant le trajet, pardon, dans quelle ville se sont-ils réunis ?";
+    expect(core().answer(asked).factId).toBe("place");
+    // Read whole, the preamble's words (none of them the knowledge's) refuse it.
+    expect(core({ longQuestionWords: 1000 }).answer(asked).status).toBe("unknown");
+  });
+
   it("a word only one sample question holds is incidental to the fact", () => {
     const facts = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "what do the ministers want lol kidding"] } } : f));
     const strong = createAnswerer(knowledge(facts), SCORING_PARAMS).explain("kidding");
