@@ -39,9 +39,9 @@ const QUEL = ["quel", "quelle", "quels", "quelles", "kel", "kelle"];
 const WHICH = ["which", "what", "wich", "wat"];
 const PLACE_NOUNS = ["ville", "villes", "endroit", "endroits", "lieu", "lieux", "region", "batiment", "site", "coin", "capitale"];
 const PLACE_NOUNS_EN = ["city", "cities", "place", "places", "location", "venue", "building", "site", "town", "region", "capital"];
-// Not "heure", "hour": an hour of the day is an attribute of its own (ATTRIBUTE_WORDS).
-const TIME_NOUNS = ["jour", "date", "annee", "mois", "moment", "semaine", "periode"];
-const TIME_NOUNS_EN = ["day", "date", "year", "month", "time", "week", "period"];
+// Not hours, months or years: they are attributes of their own (ATTRIBUTE_WORDS).
+const TIME_NOUNS = ["jour", "date", "moment", "semaine", "periode"];
+const TIME_NOUNS_EN = ["day", "date", "time", "week", "period"];
 const ACTOR_NOUNS = ["pays", "etats", "etat", "nations", "nation", "gouvernements", "gouvernement", "ministre", "ministres", "responsable", "responsables", "personne", "personnes", "dirigeants"];
 const ACTOR_NOUNS_EN = ["country", "countries", "nation", "nations", "state", "states", "government", "governments", "minister", "ministers", "official", "officials", "politician", "politicians", "person", "people", "leaders"];
 
@@ -72,13 +72,14 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["how"], ["much"], ["does", "did", "will", "would", "is", "was"], ["it", "this", "that", "the"]], kind: "cost" },
 ];
 
-/** Words asking for an attribute few facts give: an age, a cost, an hour (see ATTRIBUTE_KINDS). */
+/** Words asking for an attribute few facts give: an age, a cost, an hour, a month or year (see ATTRIBUTE_KINDS). */
 const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
   (
     [
       ["age", "age ages agee"],
       ["cost", "cout couts coute coutent coutera couteront couterait couteraient prix cost costs costing price prices expensive"],
       ["clock", "heure heures hour hours oclock"],
+      ["calendar", "mois month months annee annees year years"],
     ] as const
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );

@@ -154,9 +154,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("où était la réunion ?", "day", { kindMismatch: 0.3 }).kind).toBeCloseTo(0.3, 5);
   });
 
-  it("question kind: an age, a cost or an hour no sample question of the fact asks is not given by it", () => {
+  it("question kind: an age, a cost, an hour or a month no sample question of the fact asks is not given by it", () => {
     expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
-    for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "Combien coûte la force de paix ?"]) {
+    for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "In which month did they meet?", "Combien coûte la force de paix ?"]) {
       expect(core().answer(question).status, question).toBe("unknown");
     }
     const aged = factorOf("Quel âge a le ministre finlandais ?", "finnish");
