@@ -42,6 +42,8 @@ export interface FactEvidence {
   readonly entities: ReadonlySet<string>;
   /** Kinds of the entities it names, the article's subject left out. */
   readonly entityKinds: ReadonlySet<EntityKind>;
+  /** What its sample questions count ("combien de pays": the term of "pays"); empty when none counts a thing. */
+  readonly counted: ReadonlySet<number>;
   readonly records: readonly IndexedRecord[];
   /** Its records (indices into `records`) by term, so a question reads only the records it shares words with. */
   readonly recordsByTerm: ReadonlyMap<number, readonly number[]>;
@@ -78,6 +80,8 @@ export interface AnalyzedQuestion {
   readonly kinds: ReadonlySet<QuestionKind>;
   readonly kindList: readonly QuestionKind[];
   readonly mentions: readonly EntityMention[];
+  /** For a count of a thing ("combien de soldats"), the ids its words match (soldier, troop…: none for a word the knowledge lacks); undefined otherwise. */
+  readonly counted: readonly number[] | undefined;
 }
 
 interface TextInput {
@@ -176,9 +180,12 @@ export class EvidenceIndex {
       const kindCounts = new Map<QuestionKind, number>();
       let asking = 0;
       const records: IndexedRecord[] = [];
+      const countedForms: { form: string; language: Language }[] = [];
       for (const language of ["fr", "en"] as const) {
         for (const text of fact.questions[language]) {
-          const asked = [...readTokens(tokenize(text), text).kinds].filter((k) => k !== "what");
+          const reading = readTokens(tokenize(text), text);
+          for (const form of reading.counted) countedForms.push({ form, language });
+          const asked = [...reading.kinds].filter((k) => k !== "what");
           if (asked.length > 0) asking++;
           for (const kind of asked) kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
           records.push(this.record(text, "question", language));
@@ -204,7 +211,11 @@ export class EvidenceIndex {
       });
       const terms = factTerms[factIndex] ?? new Map<string, { strength: number; field: FieldKind }>();
       const termsById = new Map([...terms].map(([term, found]) => [this.termIds.get(term) ?? -1, found] as const));
-      return { fact, pack, terms, termsById, kinds, kindList: [...kinds.keys()], entities, entityKinds, records, recordsByTerm };
+      const counted = new Set(countedForms.flatMap(({ form, language }) => {
+        const id = this.termIds.get(stemWord(this.respelled.get(form) ?? form, language));
+        return id === undefined ? [] : [id];
+      }));
+      return { fact, pack, terms, termsById, kinds, kindList: [...kinds.keys()], entities, entityKinds, counted, records, recordsByTerm };
     });
     this.articleEntityKinds = new Set(lexicon.declared().filter((e) => !e.subject).map((e) => e.kind));
     this.buildTypoIndex();
@@ -363,7 +374,8 @@ export class EvidenceIndex {
       const asked = ALTERNATIVE_ASKS[before.entity.kind];
       if ((between === "ou" || between === "or") && asked !== undefined) kinds.add(asked);
     }
-    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions };
+    const counted = read.counted.length === 0 ? undefined : words.filter((w) => read.counted.includes(w.surface)).flatMap((w) => w.matches.map((m) => m.id));
+    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, counted };
   }
 
   private analyzeWord(surface: string, language: Language, isName: boolean): AnalyzedWord {

@@ -24,6 +24,8 @@ export interface ReadQuestion {
   readonly words: readonly QueryWord[];
   /** Two or three neighbouring words joined: the index keeps those it knows as compounds. */
   readonly joins: readonly QueryWord[];
+  /** What a count asks the number of: "soldats" in "combien de soldats", "priority objectives" in "how many priority objectives". */
+  readonly counted: readonly string[];
 }
 
 /**
@@ -204,7 +206,28 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   }
   // "what" asks for anything: it only stands when nothing more precise is asked.
   if (kinds.size > 1) kinds.delete("what");
-  return { text, tokens, kinds, words, joins: joinedNeighbours(tokens) };
+  return { text, tokens, kinds, words, joins: joinedNeighbours(tokens), counted: kinds.has("count") ? countedWords(tokens) : [] };
+}
+
+/** Words that start a count: "combien (de)", "how many", "how much". */
+const COUNT_OPENERS = new Set(["combien", "cb", "cmb", "many", "much"]);
+
+/**
+ * The words of meaning right after a count's opener, until the first word of none: one in French
+ * ("combien de soldats"), up to two in English ("how many priority objectives", "how many ships are…").
+ */
+function countedWords(tokens: readonly string[]): string[] {
+  const opener = tokens.findIndex((t, i) => COUNT_OPENERS.has(t) && (t !== "many" && t !== "much" ? true : tokens[i - 1] === "how"));
+  if (opener < 0) return [];
+  // French puts the noun first ("combien de soldats britanniques"), English last ("how many priority objectives").
+  const most = tokens[opener] === "many" || tokens[opener] === "much" ? 2 : 1;
+  const words: string[] = [];
+  for (const token of tokens.slice(opener + 1, opener + 4)) {
+    if (words.length === 0 && (token === "de" || token === "d" || token === "of")) continue;
+    if (STOPWORDS.has(token) || QUESTION_WORDS.has(token) || token.length < 3 || words.length === most) break;
+    words.push(token);
+  }
+  return words;
 }
 
 function joinedNeighbours(tokens: readonly string[]): QueryWord[] {

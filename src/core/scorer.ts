@@ -15,7 +15,9 @@ import { ATTRIBUTE_KINDS, type QuestionKind } from "./stopwords.js";
  *                (the geometric mean of the share of the question it covers and of it the question covers)
  *   kind         from `kindMismatch` (none of the fact's sample questions asks what the question asks:
  *                where, when, who…) up to 1 (at least `kindFullShare` of those asking something do);
- *                `unaskedAttribute` when it asks an age, a cost or an hour none of them asks
+ *                `unaskedAttribute` when it asks an age, a cost or an hour none of them asks;
+ *                `otherCount` when it counts a thing ("how many ships") its sample questions
+ *                never count (they count countries)
  *   entities     1, or `entityClash` when the question names a person, country, organisation,
  *                place, time or number that the fact does not, while it names another of the kind
  *                (or, for a name the article never uses, the article does)
@@ -177,6 +179,8 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   let kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
   // An age, a cost, an hour: a fact that never gives it cannot answer, whatever else it matches.
   for (const k of question.kinds) if (ATTRIBUTE_KINDS.has(k) && !fact.kinds.has(k)) kind = Math.min(kind, params.unaskedAttribute);
+  // "how many ships" against a fact that counts countries: it gives no number of ships.
+  if (question.counted && fact.counted.size > 0 && !question.counted.some((id) => fact.counted.has(id))) kind = Math.min(kind, params.otherCount);
   const entity = entities.clashes.length > 0 ? params.entityClash : 1;
   const bound = coverage * kind * entity;
   if (bound === 0 || (options.stopBelow !== undefined && bound < options.stopBelow)) {

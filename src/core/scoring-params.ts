@@ -26,6 +26,8 @@ export interface ScoringParams {
    * (an age, a cost, an hour: ATTRIBUTE_KINDS): the fact may name the person, it does not give their age.
    */
   readonly unaskedAttribute: number;
+  /** Score kept by a fact whose sample questions count other things than the question counts ("how many ships" / "how many countries"). */
+  readonly otherCount: number;
   /** Share of a fact's specific sample questions asking a kind from which the fact fully answers it. */
   readonly kindFullShare: number;
   /** Strength kept by a word only one of a fact's sample questions holds (and no other part of it). */
@@ -96,6 +98,10 @@ export const SCORING_PARAMS: ScoringParams = {
   // cette force" matched their person or subject so well that 0.6 still answered them. Below 0.5
   // it refuses whatever else matches.
   unaskedAttribute: 0.4,
+  // Justified by: fresh-2026-12-01 traps, as a development set: "how many soldiers is Britain
+  // sending", "combien de navires pour protéger les voies maritimes" were answered by facts whose
+  // sample questions count countries and objectives.
+  otherCount: 0.5,
   // Justified by: dev1 — 30 blind sample questions per fact ask a bit of everything ("où en est…"
   // in a "when" fact); a kind asked by a quarter of them is one the fact answers.
   kindFullShare: 0.25,

@@ -173,6 +173,27 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("La réunion de jeudi ?", "day").kindsAsked).toEqual([]);
   });
 
+  it("question kind: a count of another thing than the fact's sample questions count is not the fact's", () => {
+    const size = fact(
+      "size",
+      ["Combien de pays compte la coalition ?", "La coalition, combien de pays ?", "Combien de pays l’ont rejointe ?"],
+      ["How many countries are in the coalition?", "How many countries joined the coalition?", "How many nations does the coalition have?"],
+      ["La coalition compte une trentaine de pays.", "The coalition has about thirty countries."],
+      "La coalition, lancée par la France",
+    );
+    const answerer = (params: Partial<ScoringParams> = {}): ReturnType<typeof createAnswerer> => createAnswerer(knowledge([...FACTS, size]), { ...SCORING_PARAMS, ...params });
+    expect(answerer().answer("combien de pays dans la coalition").factId).toBe("size");
+    const sizeKind = (params: Partial<ScoringParams> = {}): number | undefined => {
+      const explained = answerer(params).explain("combien de ministres compte la coalition");
+      return [explained.chosen, explained.runnerUp].find((f) => f?.factId === "size")?.kind;
+    };
+    // It counts ministers; the fact's sample questions count countries.
+    expect(sizeKind()).toBe(SCORING_PARAMS.otherCount);
+    expect(sizeKind({ otherCount: 1 })).toBe(1);
+    // A count of what its sample questions count, in other words, is still the fact's.
+    expect(answerer().answer("how many countries in this coalition").factId).toBe("size");
+  });
+
   it("question kind: 'où en est…' asks how things stand, not where", () => {
     expect(factorOf("Où en est la force de paix ?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
