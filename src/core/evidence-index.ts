@@ -80,6 +80,8 @@ export interface AnalyzedQuestion {
   readonly kinds: ReadonlySet<QuestionKind>;
   readonly kindList: readonly QuestionKind[];
   readonly mentions: readonly EntityMention[];
+  /** Entities named as a choice ("jeudi ou vendredi"): one of them in a fact is enough. */
+  readonly alternatives: ReadonlySet<string>;
   /** For a count of a thing ("combien de soldats"), the ids its words match (soldier, troop…: none for a word the knowledge lacks); undefined otherwise. */
   readonly counted: readonly number[] | undefined;
 }
@@ -95,6 +97,9 @@ const FUZZY_CACHE_LIMIT = 10_000;
 function isMeaningful(token: string): boolean {
   return !STOPWORDS.has(token) && !QUESTION_WORDS.has(token) && token.length >= 2;
 }
+
+/** Words that may follow "ou"/"or" in a choice between two names: "NATO or the EU", "jeudi ou bien vendredi". */
+const CHOICE_FILLERS = new Set(["the", "a", "le", "la", "les", "l", "un", "une", "bien", "alors", "plutot", "rather", "maybe", "peut", "etre"]);
 
 /** What a choice between two names of a kind asks ("jeudi ou vendredi ?" asks when). */
 const ALTERNATIVE_ASKS: Partial<Record<EntityKind, Exclude<QuestionKind, "what">>> = { time: "when", place: "where", person: "who", country: "who", organisation: "who", number: "count" };
@@ -366,16 +371,21 @@ export class EvidenceIndex {
       return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
-    // "jeudi ou vendredi ?", "Healey or Brekelmans?": a choice between two names asks what they are.
+    // "jeudi ou vendredi ?", "Healey or Brekelmans?": a choice between two names asks what they
+    // are, and a fact naming one of them answers it.
+    const alternatives = new Set<string>();
     for (let m = 1; m < mentions.length; m++) {
       const [before, after] = [mentions[m - 1], mentions[m]];
-      if (!before || !after || before.entity.kind !== after.entity.kind || after.tokens[0] !== before.tokens[1] + 2) continue;
-      const between = read.tokens[before.tokens[1] + 1];
+      if (!before || !after || before.entity.kind !== after.entity.kind) continue;
+      // "X ou Y", "X or the Y", "X ou bien l'Y".
+      const between = read.tokens.slice(before.tokens[1] + 1, after.tokens[0]);
+      if (!(between[0] === "ou" || between[0] === "or") || between.length > 3 || !between.slice(1).every((t) => CHOICE_FILLERS.has(t))) continue;
+      alternatives.add(before.entity.id).add(after.entity.id);
       const asked = ALTERNATIVE_ASKS[before.entity.kind];
-      if ((between === "ou" || between === "or") && asked !== undefined) kinds.add(asked);
+      if (asked !== undefined) kinds.add(asked);
     }
     const counted = read.counted.length === 0 ? undefined : words.filter((w) => read.counted.includes(w.surface)).flatMap((w) => w.matches.map((m) => m.id));
-    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, counted };
+    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, alternatives, counted };
   }
 
   private analyzeWord(surface: string, language: Language, isName: boolean): AnalyzedWord {

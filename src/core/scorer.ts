@@ -106,6 +106,11 @@ function recordScratch(size: number): typeof scratchArrays {
 const NO_ENTITIES: EntityVerdict = { agreed: [], clashes: [] };
 const NO_WORDS: WordEvidence[] = [];
 
+/** A name the fact need not hold as written: it names an entity the fact has, or the other side of a choice the fact settles. */
+function nameSettled(entity: Entity, agreed: readonly Entity[], alternatives: ReadonlySet<string>): boolean {
+  return agreed.some((a) => a.id === entity.id || (alternatives.has(entity.id) && alternatives.has(a.id) && a.kind === entity.kind));
+}
+
 export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, index: EvidenceIndex): EntityVerdict {
   if (question.mentions.length === 0) return NO_ENTITIES;
   const agreed: Entity[] = [];
@@ -117,8 +122,9 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
     else unmatched.push(entity);
   }
   for (const entity of unmatched) {
-    // "jeudi ou vendredi ?": one of the kind agreeing settles it.
-    if (agreed.some((a) => a.kind === entity.kind)) continue;
+    // "jeudi ou vendredi ?": one of the choice agreeing settles it. Not "the British and the
+    // Americans": a fact naming the Americans alone does not say what the British think.
+    if (nameSettled(entity, agreed, question.alternatives)) continue;
     // Another of its kind in the fact: "Sweden" against a fact naming France and the UK. A name
     // the article never uses also clashes with the article's own of that kind ("the EU" where the
     // article names NATO); times and numbers only with the fact's ("Monday" against "Thursday").
@@ -153,7 +159,8 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
       if (found && match.quality * found.strength > bestValue) bestValue = match.quality * found.strength;
     }
     // "jeudi ou lundi ?": the alternative the fact does not name is no word against it.
-    if (bestValue === 0 && word.entity && entities.agreed.some((a) => a.kind === word.entity?.kind)) {
+    // "américain" where the fact writes "États-Unis": a name of an entity it has is no word against it either.
+    if (bestValue === 0 && word.entity && nameSettled(word.entity, entities.agreed, question.alternatives)) {
       total -= word.weight;
       continue;
     }

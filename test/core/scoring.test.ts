@@ -171,6 +171,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("La réunion, jeudi ou lundi ?", "day").kindsAsked).toEqual(["when"]);
     expect(core().answer("LA REUNION, JEUDI OU LUNDI ?").factId).toBe("day");
     expect(factorOf("La réunion de jeudi ?", "day").kindsAsked).toEqual([]);
+    // Two names that are no choice must both be the fact's: the Finnish minister's fact names the
+    // United States, not what France said of them.
+    expect(factorOf("Qu’a dit la France sur les États-Unis ?", "finnish").entities.clashes.map((e) => e.id)).toEqual(["france"]);
+    expect(core().answer("Qu’a dit la France sur les États-Unis ?").status).toBe("unknown");
   });
 
   it("question kind: a count of another thing than the fact's sample questions count is not the fact's", () => {
