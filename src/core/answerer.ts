@@ -9,7 +9,7 @@ import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
 import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
-import { askingClause, looksLikeCode, questionTokens, readTokens } from "./question-reading.js";
+import { askingClauses, looksLikeCode, questionTokens, readTokens } from "./question-reading.js";
 import { rankFacts, scoreFact, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 
@@ -210,17 +210,20 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   /**
    * A long question with a preamble ("I was reading this on my phone and got confused, could you
    * remind me which ministers were quoted?") is read whole, and from its asking clause on: the
-   * preamble's words, which no fact explains, must not drown what is asked. The asking clause
+   * preamble's words, which no fact explains, must not drown what is asked. An asking clause
    * wins only when it gives an answer the whole does not.
    */
   function decideLongQuestion(question: string, language: Language, tokens: readonly string[]): ReturnType<typeof decide> | undefined {
     if (tokens.length < params.longQuestionWords) return undefined;
-    const clause = askingClause(question);
-    if (clause === undefined) return undefined;
+    const clauses = askingClauses(question);
+    if (clauses.length === 0) return undefined;
     const whole = decide(read(question, language, 0, tokens));
     if (whole.confident) return whole;
-    const asked = decide(read(clause, language));
-    return asked.confident ? asked : whole;
+    for (const clause of clauses) {
+      const asked = decide(read(clause, language));
+      if (asked.confident) return asked;
+    }
+    return whole;
   }
 
   function answer(rawQuestion: string, options: AnswerOptions = {}): Answer {

@@ -35,8 +35,11 @@ function asList(value: string | readonly string[] | undefined): string[] {
 /** Names the lists give that are also everyday words, or too short to tell from one. */
 const AMBIGUOUS_COUNTRY_NAMES = new Set(["us", "u.s.", "chad", "turkey", "jersey", "guinea", "georgia", "jordan", "china", "man", "reunion", "la reunion", "maurice", "niger", "salomon", "christmas"]);
 
-/** Two-letter country codes that are also words in capitals ("IT", "IN", "NO", "TO", "DO", "OK"…): never read as countries. */
-const CODES_THAT_ARE_WORDS = new Set(["IT", "IN", "IS", "NO", "TO", "DO", "GO", "AM", "AS", "AT", "BE", "BY", "ME", "MY", "SO", "OR", "AN", "ON", "US", "UM", "LA", "LE", "TU", "IL", "SE", "SI", "NE", "ET", "MA", "TA", "SA", "ES", "EU", "ID", "AI", "CA", "PS", "MO", "MS", "PM", "TV", "UN"]);
+/**
+ * Two-letter country codes that are also words in capitals ("IT", "IN", "NO", "TO", "DO"…), or
+ * that chat uses for another country ("RU" is the Royaume-Uni in French): never read as countries.
+ */
+const CODES_THAT_ARE_WORDS = new Set(["IT", "IN", "IS", "NO", "TO", "DO", "GO", "AM", "AS", "AT", "BE", "BY", "ME", "MY", "SO", "OR", "AN", "ON", "US", "UM", "LA", "LE", "TU", "IL", "SE", "SI", "NE", "ET", "MA", "TA", "SA", "ES", "EU", "ID", "AI", "CA", "PS", "MO", "MS", "PM", "TV", "UN", "RU"]);
 
 function countries(): CatalogEntity[] {
   const fr = CountryListSchema.parse(require("i18n-iso-countries/langs/fr.json")).countries;

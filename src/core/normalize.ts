@@ -29,8 +29,13 @@ const INVERTED_PRONOUNS: ReadonlySet<string> = new Set(["je", "tu", "il", "elle"
 export type Compounds = "parts" | "joined";
 
 /** Folded words of a text, elisions removed. */
+/** "n°2", "numéro 2", "#2", "number 2": the ordinal, as a word ("deuxieme", "second"). */
+const NUMBERED = /(?:\b(n°|numero|number|no\.)\s*|#)(\d{1,2})\b/g;
+
 export function tokenize(text: string, compounds: Compounds = "parts"): string[] {
-  const folded = foldText(text).replace(ELISION, "");
+  const folded = foldText(text)
+    .replace(ELISION, "")
+    .replace(NUMBERED, (_whole, marker: string | undefined, digits: string) => (marker === "n°" || marker === "numero" ? `${digits}e` : `${digits}${englishSuffix(Number(digits))}`));
   return splitWords(folded, compounds);
 }
 
@@ -45,6 +50,10 @@ function ordinalWord(word: string): string | undefined {
   const suffix = found[2] ?? "";
   if (["nd", "st", "rd", "th"].includes(suffix)) return ENGLISH_ORDINALS[n];
   return n === 1 ? (suffix === "ere" ? "premiere" : "premier") : FRENCH_ORDINALS[n];
+}
+
+function englishSuffix(n: number): string {
+  return n === 1 ? "st" : n === 2 ? "nd" : n === 3 ? "rd" : "th";
 }
 
 function splitWords(text: string, compounds: Compounds): string[] {

@@ -71,6 +71,8 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [QUEL, ["nombre", "taille"]], kind: "count" },
   { words: [WHICH, ["number", "size"]], kind: "count" },
   { words: [["how"], ["old"]], kind: "age" },
+  { words: [QUEL, ["parti"]], kind: "party" },
+  { words: [["political"], ["party", "affiliation"]], kind: "party" },
   { words: [["how"], ["much"], ["does", "did", "will", "would", "is", "was"], ["it", "this", "that", "the"]], kind: "cost" },
 ];
 
@@ -82,6 +84,7 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
       ["cost", "cout couts coute coutent coutera couteront couterait couteraient prix cost costs costing price prices expensive"],
       ["clock", "heure heures hour hours oclock"],
       ["calendar", "mois month months annee annees year years"],
+      ["party", "party parties"],
     ] as const
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );
@@ -90,7 +93,7 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
 const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "en", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
 
 /** Words that ask for a name: "comment s'appelle le ministre", "whats his name" ask who. */
-const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "prenom", "prenoms", "name", "names", "called", "surname", "firstname", "lastname"]);
+const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "prenom", "prenoms", "surnom", "name", "names", "called", "surname", "firstname", "lastname", "nickname"]);
 
 /** "où en est…", "où en sont…" ask how things stand, not where. */
 const STANDING_VERBS = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "sommes", "es", "etes"]);
@@ -260,15 +263,29 @@ export function looksLikeCode(text: string): boolean {
 }
 
 /**
- * The clause of a long question that asks: from the last clause break (comma, colon, dash,
- * sentence end) before its last question word, to the end. Undefined when that is the whole text
- * or it has no question word.
+ * The parts of a long question that ask, most likely first: from the last clause break (comma,
+ * colon, dash, sentence end) before its last question word to the end; then from its first
+ * question word past the opening words on ("… jme souviens plus quels étaient les deux pays qui
+ * l'avaient lancée, tu peux me rappeler"). Neither is the whole text.
  */
-export function askingClause(text: string): string | undefined {
+export function askingClauses(text: string): string[] {
+  const found: string[] = [];
   const clauses = text.split(/(?<=[,;:.!?—–])\s+|\s+[—–-]\s+/u).filter((c) => c.trim() !== "");
   for (let start = clauses.length - 1; start > 0; start--) {
     const tail = clauses.slice(start).join(" ");
-    if (readQuestion(tail).kinds.size > 0) return tail;
+    if (readQuestion(tail).kinds.size > 0) {
+      found.push(tail);
+      break;
+    }
   }
-  return undefined;
+  const words = text.split(/\s+/u);
+  const first = words.findIndex((word, i) => i >= OPENING_WORDS && readQuestion(word).kinds.size > 0);
+  if (first > 0) {
+    const tail = words.slice(first).join(" ");
+    if (!found.includes(tail)) found.push(tail);
+  }
+  return found;
 }
+
+/** Words a question word must come after to start a question of its own inside a long one. */
+const OPENING_WORDS = 4;

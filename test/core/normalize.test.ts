@@ -33,6 +33,7 @@ describe("tokenize", () => {
     expect(tokenize("le 2e objectif, la 1ère fois, le 4ème point")).toEqual(["le", "deuxieme", "objectif", "la", "premiere", "fois", "le", "quatrieme", "point"]);
     expect(tokenize("the 3rd goal, the 1st time")).toEqual(["the", "third", "goal", "the", "first", "time"]);
     expect(tokenize("30 pays, 2025, 12e")).toEqual(["30", "pays", "2025", "12e"]);
+    expect(tokenize("objectif n°2, numéro 4, goal #3, number 1")).toEqual(["objectif", "deuxieme", "quatrieme", "goal", "third", "first"]);
   });
 
   it("drops French elisions l', d', qu' and friends, whatever the apostrophe", () => {

@@ -159,6 +159,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "In which month did they meet?", "Combien coûte la force de paix ?"]) {
       expect(core().answer(question).status, question).toBe("unknown");
     }
+    expect(factorOf("De quel parti est le ministre finlandais ?", "finnish").kindsAsked).toContain("party");
     const aged = factorOf("Quel âge a le ministre finlandais ?", "finnish");
     expect(aged.kindsAsked).toContain("age");
     expect(aged.kind).toBe(SCORING_PARAMS.unaskedAttribute);
@@ -238,6 +239,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   it("entities: a country's two-letter code counts as typed in capitals, unless it is a word ('IT', 'NO')", () => {
     expect(core().answer("Did DE launch the coalition?").answer).toMatch(/“Germany”/);
     expect(core().answer("did de launch the coalition?").answer).not.toMatch(/Germany/);
+    // "RU" is the Royaume-Uni in French chat, never read as Russia.
+    expect(core().answer("Qu’a dit le ministre du RU ?").answer).not.toMatch(/Russie/);
     expect(factorOf("Who launched the coalition, IS IT France?", "founders").entities.clashes).toEqual([]);
   });
 
@@ -305,6 +308,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer(asked).factId).toBe("place");
     // Read whole, the preamble's words (none of them the knowledge's) refuse it.
     expect(core({ longQuestionWords: 1000 }).answer(asked).status).toBe("unknown");
+    // With no clause break before it, the question starts at its question word.
+    const unbroken = "Je me souviens plus du tout de ce papier lu ce matin sur mon téléphone pendant le trajet dans quelle ville ils se sont réunis";
+    expect(core().answer(unbroken).factId).toBe("place");
+    expect(core({ longQuestionWords: 1000 }).answer(unbroken).status).toBe("unknown");
   });
 
   it("a word only one sample question holds is incidental to the fact", () => {
