@@ -185,7 +185,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   }
 
   /** The answer to a question read on its own (`reading`): answered, refused, or refused naming a clash. */
-  function decide(reading: Reading): { answer: Answer; confident: boolean } {
+  function decide(reading: Reading): { answer: Answer; confident: boolean; clashed?: boolean } {
     const best = reading.ranked[0];
     const confidence = confidenceOf(best, reading.ranked[1], params);
     const turn = turnOf(reading, null);
@@ -196,7 +196,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
         const entry = facts[m.factIndex];
         return entry ? [{ factId: entry.fact.id, question: firstQuestion(m.factIndex, reading.language) }] : [];
       });
-      return { answer: unknown(reading.language, clashRefusal(reading, clash), nearest, confidence, turn), confident: false };
+      return { answer: unknown(reading.language, clashRefusal(reading, clash), nearest, confidence, turn), confident: false, clashed: true };
     }
     if (!best || confidence < params.answerThreshold) {
       const suggestions = suggestionsFor(reading);
@@ -246,7 +246,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const inContext = decide(contextual);
     // Context helps only when it gives an answer (or a plain "the article does not say this of
     // that"), never to replace a clear answer with a guess.
-    if (!inContext.confident && alone.confident) return alone.answer;
+    // …except to say that the article does not say it of the new name: "and the French one?"
+    // after the Finnish minister's quote is no question about France alone.
+    if (!inContext.confident && alone.confident && !(inContext.clashed === true && followUp.dependsOnContext)) return alone.answer;
     if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;
     const fact = inContext.answer.factId === null ? undefined : facts[factIndexById.get(inContext.answer.factId) ?? -1];
     const topic = fact?.pack.topics.find((t) => t.id === fact.fact.topic);

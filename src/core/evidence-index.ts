@@ -222,7 +222,8 @@ export class EvidenceIndex {
       }));
       return { fact, pack, terms, termsById, kinds, kindList: [...kinds.keys()], entities, entityKinds, counted, records, recordsByTerm };
     });
-    this.articleEntityKinds = new Set(lexicon.declared().filter((e) => !e.subject).map((e) => e.kind));
+    // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).
+    this.articleEntityKinds = new Set([...lexicon.declared().filter((e) => !e.subject).map((e) => e.kind), ...this.facts.flatMap((f) => [...f.entityKinds])]);
     this.buildTypoIndex();
   }
 
@@ -363,11 +364,14 @@ export class EvidenceIndex {
     });
     const consumed = new Set(joins.flatMap((j) => Array.from({ length: j.tokens[1] - j.tokens[0] + 1 }, (_, i) => j.tokens[0] + i)));
     const kept: QueryWord[] = [...joins, ...read.words.filter((w) => !consumed.has(w.tokens[0]))];
+    // A word of the context that the follow-up says itself (a name put in place of the old one) is its own.
+    const foreground = new Set(read.tokens.slice(backgroundWords));
     const words = kept.map((word) => {
       const entity = named.get(word.tokens[0]);
       const analyzed = this.analyzeWord(word.surface, language, entity !== undefined);
+      const background = word.tokens[0] < backgroundWords && !foreground.has(read.tokens[word.tokens[0]] ?? "");
       // Named things weigh more: a question naming what a fact does not is not that fact's.
-      const factor = (entity ? this.params.nameWeight : 1) * (word.tokens[0] < backgroundWords ? this.params.followUpContextWeight : 1);
+      const factor = (entity ? this.params.nameWeight : 1) * (background ? this.params.followUpContextWeight : 1);
       return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));

@@ -1,5 +1,5 @@
 import type { Answer, ConversationTurn } from "./answer-schema.js";
-import type { EntityLexicon } from "./entities.js";
+import type { EntityKind, EntityLexicon } from "./entities.js";
 import { questionTokens, readTokens } from "./question-reading.js";
 import { QUESTION_WORDS } from "./stopwords.js";
 
@@ -61,15 +61,25 @@ export function readFollowUp(
   const previousTokens = questionTokens(previous.question);
   const replacedKinds = new Set(mentions.map((m) => m.entity.kind));
   const dropped = new Set<number>();
+  // The new name takes the old one's place ("the British minister" → "the Finnish minister"), so
+  // that what was said around it (a role, "of", "'s") still reads with it; other old names of
+  // its kind go.
+  const substitutes = new Map<number, string[]>();
+  const substituted = new Set<EntityKind>();
   for (const mention of lexicon.find(previousTokens, previous.question)) {
     if (!replacedKinds.has(mention.entity.kind)) continue;
     for (let i = mention.tokens[0]; i <= mention.tokens[1]; i++) dropped.add(i);
+    const replacement = mentions.find((m) => m.entity.kind === mention.entity.kind && mention.entity.kind !== "person");
+    if (replacement && !substituted.has(mention.entity.kind)) {
+      substituted.add(mention.entity.kind);
+      substitutes.set(mention.tokens[0], tokens.slice(replacement.tokens[0], replacement.tokens[1] + 1));
+    }
   }
   const asksAnew = [...read.kinds].some((k) => k !== "what");
   if (asksAnew) previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
   // The last words only: a long thread's questions, chained, must not drown the new one.
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
-  const kept = previousTokens.filter((t, i) => !dropped.has(i) && !own.has(t)).slice(-MAX_BACKGROUND_WORDS);
+  const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
   return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext };
 }

@@ -278,6 +278,16 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states:minister"]);
   });
 
+  it("follow-ups: a new name takes the old one's place, so 'and the French one?' after a minister's quote asks for a French minister", () => {
+    const answerer = core();
+    const first = answerer.answer("Qu’a dit le ministre finlandais ?");
+    expect(first.factId).toBe("finnish");
+    const context = first.turn ? [first.turn] : [];
+    const followUp = answerer.answer("et le français ?", { context });
+    expect(followUp).toMatchObject({ status: "unknown", factId: null });
+    expect(followUp.answer).toMatch(/L’article ne cite aucun ministre de ce pays \(France\)/);
+  });
+
   it("list items: what a list says of all its items explains a question about one of them (partOf)", () => {
     const goals = fact(
       "goals",
