@@ -95,6 +95,9 @@ const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront"
 /** Words that ask for a name: "comment s'appelle le ministre", "whats his name" ask who. */
 const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "prenom", "prenoms", "surnom", "name", "names", "called", "surname", "firstname", "lastname", "nickname"]);
 
+/** Words that make a name word part of a name: "first name", "last name", "full name". */
+const NAME_QUALIFIERS = new Set(["first", "last", "full", "family", "given", "middle"]);
+
 /** "où en est…", "où en sont…" ask how things stand, not where. */
 const STANDING_VERBS = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "sommes", "es", "etes"]);
 
@@ -195,6 +198,8 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
       phraseEnds = index + phrase.words.length - 1;
     }
     const token = tokens[index] ?? "";
+    // "first name", "last name", "full name": the whole asks for a name, not a first of anything.
+    if (NAME_QUALIFIERS.has(token) && NAME_WORDS.has(tokens[index + 1] ?? "")) continue;
     const kind = tokenKind(tokens, index);
     if (kind !== undefined) {
       // A phrase says it better: "quelle ville" asks where, not "what".

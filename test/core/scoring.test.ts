@@ -160,6 +160,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(core().answer(question).status, question).toBe("unknown");
     }
     expect(factorOf("De quel parti est le ministre finlandais ?", "finnish").kindsAsked).toContain("party");
+    // "first name" asks for a name: "first" is no word of its own.
+    const named = factorOf("What is the Finnish minister's first name?", "finnish");
+    expect(named.kindsAsked).toContain("who");
+    expect(named.words.map((w) => w.surface)).not.toContain("first");
     const aged = factorOf("Quel âge a le ministre finlandais ?", "finnish");
     expect(aged.kindsAsked).toContain("age");
     expect(aged.kind).toBe(SCORING_PARAMS.unaskedAttribute);
