@@ -72,6 +72,9 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [WHICH, ["number", "size"]], kind: "count" },
   { words: [["how"], ["old"]], kind: "age" },
   { words: [QUEL, ["parti"]], kind: "party" },
+  // A budget asked for ("le budget de la force", "what's the budget"), not "budget fatigue".
+  { words: [["le", "quel", "son", "leur"], ["budget"]], kind: "cost" },
+  { words: [["the", "what", "its", "their"], ["budget"]], kind: "cost" },
   { words: [["political"], ["party", "affiliation"]], kind: "party" },
   { words: [["how"], ["much"], ["does", "did", "will", "would", "is", "was"], ["it", "this", "that", "the"]], kind: "cost" },
 ];

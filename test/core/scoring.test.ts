@@ -156,7 +156,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
 
   it("question kind: an age, a cost, an hour or a month no sample question of the fact asks is not given by it", () => {
     expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
-    for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "In which month did they meet?", "Combien coûte la force de paix ?"]) {
+    for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "In which month did they meet?", "Combien coûte la force de paix ?", "Quel est le budget de la force de paix ?"]) {
       expect(core().answer(question).status, question).toBe("unknown");
     }
     expect(factorOf("De quel parti est le ministre finlandais ?", "finnish").kindsAsked).toContain("party");
