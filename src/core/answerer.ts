@@ -128,8 +128,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     }
     const best = reading.ranked[0];
     const floor = answeredIndex !== undefined && best ? Math.max(params.suggestionThreshold, best.score * params.seeAlsoShare) : params.suggestionThreshold;
+    // Beside a refusal, what the article says near the question, whatever it asks: a fact that
+    // does not give the budget asked for is still the one about the force.
+    const nearness = (m: FactScore): number => (answeredIndex === undefined && m.kind > 0 ? m.score / m.kind : m.score);
     return reading.ranked
-      .filter((m) => m.factIndex !== answeredIndex && m.score >= floor)
+      .filter((m) => m.factIndex !== answeredIndex && nearness(m) >= floor)
       .slice(0, MAX_SUGGESTIONS)
       .flatMap((m) => {
         const entry = facts[m.factIndex];
