@@ -92,6 +92,9 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );
 
+/** Words that come before "ou" when it asks where: "c'est où la réunion", typed "c ou", "cest ou". */
+const BEFORE_WHERE = new Set(["c", "cest", "est", "etait", "sont", "etaient", "sera", "seront", "serait", "ca", "se", "passe", "trouve"]);
+
 /** Words that follow "ou" when it asks where: a verb, a pronoun, "en" ("ou en sont…"). */
 const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "en", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
 
@@ -175,7 +178,7 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   if ((token === "many" || token === "much") && tokens[index - 1] !== "how") return undefined;
   // "ou" typed without its accent is "or" between two words ("jeudi ou vendredi"), "where" at
   // either end of a question or before its verb ("ou est", "ils se sont vus ou").
-  if (token === "ou" && !(index === 0 || index === tokens.length - 1 || AFTER_WHERE.has(tokens[index + 1] ?? ""))) return undefined;
+  if (token === "ou" && !(index === 0 || index === tokens.length - 1 || AFTER_WHERE.has(tokens[index + 1] ?? "") || BEFORE_WHERE.has(tokens[index - 1] ?? ""))) return undefined;
   // "were did they meet": "where" typed without its h, a question only the next word gives away.
   if (index === 0 && token === "were" && AUXILIARIES.has(tokens[1] ?? "")) return "where";
   if ((token === "ou" || token === "where") && tokens[index + 1] === "en" && STANDING_VERBS.has(tokens[index + 2] ?? "")) return "what";

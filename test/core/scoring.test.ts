@@ -203,6 +203,12 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer().answer("how many countries in this coalition").factId).toBe("size");
   });
 
+  it("question kind: 'ou' without its accent asks where after 'c'est' ('c ou la réunion'), and is 'or' between two names", () => {
+    expect(factorOf("c ou la réunion ?", "place").kindsAsked).toContain("where");
+    expect(factorOf("cest ou la réunion", "place").kindsAsked).toContain("where");
+    expect(factorOf("la réunion, jeudi ou lundi ?", "day").kindsAsked).not.toContain("where");
+  });
+
   it("question kind: 'où en est…' asks how things stand, not where", () => {
     expect(factorOf("Où en est la force de paix ?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
