@@ -191,12 +191,39 @@ export function readQuestion(text: string): ReadQuestion {
 }
 
 /** `readQuestion` of text already cut into folded words (the knowledge's sample questions too). */
+/** Verbs of "il vient d'où", "elle est de quel pays". */
+const COMING_FROM = new Set(["vient", "viens", "venait", "viennent", "est", "etait", "sont", "es"]);
+
+/**
+ * The words of a question asking where someone comes from — "il vient d'où", "Brekelmans est de
+ * quel pays", "from which country", "what nationality", "where is he from" — which a fact naming
+ * the person by their country answers: they ask who (which one), and carry no subject of their own.
+ */
+function nationalityPhrase(tokens: readonly string[]): number[] | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const [a, b, c, d] = [tokens[i], tokens[i + 1], tokens[i + 2], tokens[i + 3]];
+    if (a === undefined) break;
+    if (COMING_FROM.has(a) && b === "de" && QUEL.includes(c ?? "") && (d === "pays" || d === "nationalite")) return [i, i + 1, i + 2, i + 3];
+    if (COMING_FROM.has(a) && a.startsWith("v") && (b === "ou" || b === "where")) return [i, i + 1];
+    if (COMING_FROM.has(a) && a.startsWith("v") && b === "d" && (c === "ou" || c === "where")) return [i, i + 1, i + 2];
+    if ((a === "d" && (b === "ou" || b === "where") && COMING_FROM.has(c ?? "")) || ((a === "ou" || a === "where") && (b === "vient" || b === "viennent"))) return a === "d" ? [i, i + 1, i + 2] : [i, i + 1];
+    if ((QUEL.includes(a) && b === "nationalite") || (WHICH.includes(a) && (b === "nationality" || b === "nationalities"))) return [i, i + 1];
+    if (a === "from" && WHICH.includes(b ?? "") && (c === "country" || c === "nation")) return [i, i + 1, i + 2];
+  }
+  // "where is he from", "what country is she from": a question ending in "from".
+  if (tokens.at(-1) === "from" && (tokens[0] === "where" || (WHICH.includes(tokens[0] ?? "") && tokens[1] === "country"))) return [0, ...(tokens[1] === "country" ? [1] : []), tokens.length - 1];
+  return undefined;
+}
+
 export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const kinds = new Set<QuestionKind>();
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   let phraseEnds = -1;
+  const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
+  if (fromWhere.size > 0) kinds.add("who");
   for (let index = 0; index < tokens.length; index++) {
+    if (fromWhere.has(index)) continue;
     // Inside a phrase already read ("in which country"), its words ask nothing more.
     const phrase = index > phraseEnds ? phraseAt(tokens, index) : undefined;
     if (phrase) {

@@ -209,6 +209,16 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("la réunion, jeudi ou lundi ?", "day").kindsAsked).not.toContain("where");
   });
 
+  it("question kind: where someone comes from asks who, with no subject of its own ('il vient d'où ?', 'from which country')", () => {
+    for (const question of ["Le ministre finlandais, il vient de quel pays ?", "d'où vient le ministre finlandais ?", "What nationality is the Finnish minister?", "where is the finnish minister from"]) {
+      const reading = factorOf(question, "finnish");
+      expect(reading.kindsAsked, question).toContain("who");
+      expect(reading.kindsAsked, question).not.toContain("where");
+      expect(reading.words.map((w) => w.surface), question).not.toContain("pays");
+    }
+    expect(core().answer("d'où vient le ministre finlandais ?").factId).toBe("finnish");
+  });
+
   it("question kind: 'où en est…' asks how things stand, not where", () => {
     expect(factorOf("Où en est la force de paix ?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
