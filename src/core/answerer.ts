@@ -211,18 +211,15 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   }
 
   /**
-   * A long question with a preamble ("I was reading this on my phone and got confused, could you
-   * remind me which ministers were quoted?") is read whole, and from its asking clause on: the
-   * preamble's words, which no fact explains, must not drown what is asked. An asking clause
-   * wins only when it gives an answer the whole does not.
+   * The answer to a question on its own. A long question with a preamble ("I was reading this on
+   * my phone and got confused, could you remind me which ministers were quoted?") that gets no
+   * answer whole is read again from its asking clause on: the preamble's words, which no fact
+   * explains, must not drown what is asked.
    */
-  function decideLongQuestion(question: string, language: Language, tokens: readonly string[]): ReturnType<typeof decide> | undefined {
-    if (tokens.length < params.longQuestionWords) return undefined;
-    const clauses = askingClauses(question);
-    if (clauses.length === 0) return undefined;
+  function decideAlone(question: string, language: Language, tokens: readonly string[]): ReturnType<typeof decide> {
     const whole = decide(read(question, language, 0, tokens));
-    if (whole.confident) return whole;
-    for (const clause of clauses) {
+    if (whole.confident || tokens.length < params.longQuestionWords) return whole;
+    for (const clause of askingClauses(question)) {
       const asked = decide(read(clause, language));
       if (asked.confident) return asked;
     }
@@ -240,7 +237,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     }
     if (looksLikeCode(withMarkdown)) return unknown(language, message("notAQuestion", language), [], 0, { question, factId: null, entities: [], language });
 
-    const alone = decideLongQuestion(question, language, tokens) ?? decide(read(question, language, 0, tokens));
+    const alone = decideAlone(question, language, tokens);
     const previous = options.context?.findLast((turn) => turn.factId !== null);
     if (!previous) return alone.answer;
     const followUp = readFollowUp(question, alone.answer, alone.confident, previous, lexicon);

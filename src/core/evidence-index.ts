@@ -98,6 +98,8 @@ function isMeaningful(token: string): boolean {
   return !STOPWORDS.has(token) && !QUESTION_WORDS.has(token) && token.length >= 2;
 }
 
+const NO_TOKENS: ReadonlySet<string> = new Set();
+
 /** Words that may follow "ou"/"or" in a choice between two names: "NATO or the EU", "jeudi ou bien vendredi". */
 const CHOICE_FILLERS = new Set(["the", "a", "le", "la", "les", "l", "un", "une", "bien", "alors", "plutot", "rather", "maybe", "peut", "etre"]);
 
@@ -365,7 +367,7 @@ export class EvidenceIndex {
     const consumed = new Set(joins.flatMap((j) => Array.from({ length: j.tokens[1] - j.tokens[0] + 1 }, (_, i) => j.tokens[0] + i)));
     const kept: QueryWord[] = [...joins, ...read.words.filter((w) => !consumed.has(w.tokens[0]))];
     // A word of the context that the follow-up says itself (a name put in place of the old one) is its own.
-    const foreground = new Set(read.tokens.slice(backgroundWords));
+    const foreground = backgroundWords === 0 ? NO_TOKENS : new Set(read.tokens.slice(backgroundWords));
     const words = kept.map((word) => {
       const entity = named.get(word.tokens[0]);
       const analyzed = this.analyzeWord(word.surface, language, entity !== undefined);
