@@ -2,23 +2,20 @@
 // only with signed HTTP requests. A thread follow-up by mention and a DM follow-up are answered in
 // context (exactly what the core answers when handed the earlier turns it gave), a full new
 // question in that thread on its own, and the manifest's message shortcut privately within 3 s.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer, Answerer } from "../../src/index.js";
-import { freePort } from "../support/free-port.js";
+import { killBotProcess, spawnBotProcess, waitUntilHealthy, type BotProcess } from "../support/bot-process.js";
 import { turnsOf } from "../support/recording-answerer.js";
 import { asMessage, buttons, visibleText, type PostedMessage } from "../support/slack-blocks.js";
 import { FAKE_BOT_USER_ID, FakeSlackApi } from "../support/slack-fake-api.js";
 import { realAnswerer } from "../support/slack-harness.js";
 import { readManifest } from "../support/slack-manifest.js";
-import { eventBody, messageShortcutBody, postSigned, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../support/slack-requests.js";
+import { eventBody, messageShortcutBody, postSigned, TEST_BOT_TOKEN } from "../support/slack-requests.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Slack wants every request acknowledged within 3 seconds. */
 const SLACK_ACK_MS = 3_000;
 const START_TIMEOUT_MS = 20_000;
@@ -26,9 +23,8 @@ const START_TIMEOUT_MS = 20_000;
 describe("npm start (Slack HTTP mode) holds conversations", () => {
   let slack: FakeSlackApi;
   let dataDir: string;
-  let child: ChildProcess;
+  let bot: BotProcess;
   let origin = "";
-  let output = "";
   let answerer: Answerer;
   let sequence = 0;
 
@@ -56,40 +52,13 @@ describe("npm start (Slack HTTP mode) holds conversations", () => {
     slack = new FakeSlackApi();
     await slack.start();
     dataDir = await mkdtemp(path.join(tmpdir(), "slack-conversations-process-"));
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    child = spawn("npm", ["start", "--silent"], {
-      cwd: ROOT,
-      // Its own process group, so the whole tree (npm, tsx, node) is stopped together.
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        LOG_LEVEL: "warn",
-        DATA_DIR: dataDir,
-        PORT: String(port),
-        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        // Set, so a developer's .env cannot switch to Socket Mode or start Discord here.
-        SLACK_APP_TOKEN: "",
-        DISCORD_TOKEN: "",
-      },
-    });
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    for (;;) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the bot did not start: ${output}`);
-      const health = await fetch(`${origin}/healthz`).catch(() => undefined);
-      if (health?.status === 200) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    bot = await spawnBotProcess({ slackApiUrl: slack.apiUrl, env: { LOG_LEVEL: "warn", DATA_DIR: dataDir } });
+    origin = bot.origin;
+    await waitUntilHealthy(bot, START_TIMEOUT_MS);
   }, START_TIMEOUT_MS + 5_000);
 
   afterAll(async () => {
-    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGKILL");
+    killBotProcess(bot);
     await slack.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -145,6 +114,6 @@ describe("npm start (Slack HTTP mode) holds conversations", () => {
     expect(answer.response_type).toBe("ephemeral");
     expect(visibleText(answer)).toContain(answerer.answer("Who launched the coalition?").answer);
     expect(buttons(answer)[0]?.actionId).toBe("share_answer");
-    expect(output).not.toContain(TEST_BOT_TOKEN);
+    expect(bot.output()).not.toContain(TEST_BOT_TOKEN);
   });
 });

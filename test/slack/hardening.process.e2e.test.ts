@@ -2,15 +2,14 @@
 // (npm itself, in a process group of its own), against the fake Slack Web API on 127.0.0.1,
 // tried as an attacker and as an operator would: slow clients, signatures, malformed bodies,
 // echoes, a slow Slack, an unwritable DATA_DIR, and SIGTERM to npm alone.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { HTTP_LIMITS } from "../../src/ops/http-limits.js";
-import { freePort } from "../support/free-port.js";
+import { killBotProcess, spawnBotProcess, waitUntilHealthy, type BotProcess } from "../support/bot-process.js";
 import { SlowClient } from "../support/raw-http.js";
 import { asMessage, buttons, expectEchoedAsPlainText, visibleText } from "../support/slack-blocks.js";
 import { FAKE_BOT_USER_ID, FakeSlackApi } from "../support/slack-fake-api.js";
@@ -23,7 +22,6 @@ import {
   slashCommandBody,
 } from "../support/slack-requests.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const METRICS_TOKEN = "metrics-token-for-the-process-test";
 /** What the issue asks of the bot under 300 slow connections. */
 const SLOW_CONNECTIONS = 300;
@@ -39,9 +37,9 @@ const HealthSchema = z.object({
 
 let slack: FakeSlackApi;
 let workDir: string;
+let server: BotProcess;
 let child: ChildProcess;
 let origin: string;
-let output = "";
 
 function nowSeconds(): number {
   return Math.floor(Date.now() / 1000);
@@ -75,43 +73,18 @@ beforeAll(async () => {
   // DATA_DIR is a plain file: the feedback file can never be written.
   const dataDir = path.join(workDir, "data");
   await writeFile(dataDir, "not a folder\n");
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  child = spawn("npm", ["start"], {
-    cwd: ROOT,
-    // A process group of its own, as under a process manager: the stop test signals npm alone
-    // and then looks for anything left in the group.
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      npm_config_update_notifier: "false",
-      LOG_LEVEL: "info",
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      METRICS_TOKEN,
-      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      // Set, so a developer's .env cannot switch Slack to Socket Mode or turn Discord on here.
-      SLACK_APP_TOKEN: "",
-      DISCORD_TOKEN: "",
-    },
+  // npm's own lines kept (no --silent): a process manager sees them too, and the stop test signals npm alone.
+  server = await spawnBotProcess({
+    slackApiUrl: slack.apiUrl,
+    npmArgs: [],
+    env: { npm_config_update_notifier: "false", LOG_LEVEL: "info", DATA_DIR: dataDir, METRICS_TOKEN },
   });
-  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the bot did not start: ${output}`);
-    const health = await fetch(`${origin}/healthz`).catch(() => undefined);
-    if (health?.status === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  ({ child, origin } = server);
+  await waitUntilHealthy(server, 20_000);
 }, 30_000);
 
 afterAll(async () => {
-  if (child.pid !== undefined && groupAlive(child.pid)) process.kill(-child.pid, "SIGKILL");
+  killBotProcess(server);
   await slack.stop();
   await rm(workDir, { recursive: true, force: true });
 });
@@ -136,7 +109,7 @@ describe("npm start, Slack HTTP mode, under attack and in operation", () => {
     expect(report.feedback.error).toMatch(/^E[A-Z]+$/);
     expect(metricValue(await metricsText(), "feedback_write_errors_total")).toBeGreaterThanOrEqual(1);
     // Logged once for the streak, not once per question.
-    expect(output.split("\n").filter((line) => line.includes("could not record feedback"))).toHaveLength(1);
+    expect(server.output().split("\n").filter((line) => line.includes("could not record feedback"))).toHaveLength(1);
   });
 
   it("/metrics needs the bearer token set in METRICS_TOKEN", async () => {
@@ -287,9 +260,9 @@ describe("npm start, Slack HTTP mode, under attack and in operation", () => {
     expect((await exited) - signalled).toBeLessThan(5_000);
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, 6_000 - (performance.now() - signalled))));
     expect(groupAlive(pgid)).toBe(false);
-    expect(output).toMatch(/"msg":"stopped"/);
-    expect(output).not.toContain(TEST_BOT_TOKEN);
-    expect(output).not.toContain(TEST_SIGNING_SECRET);
-    expect(output).not.toContain(METRICS_TOKEN);
+    expect(server.output()).toMatch(/"msg":"stopped"/);
+    expect(server.output()).not.toContain(TEST_BOT_TOKEN);
+    expect(server.output()).not.toContain(TEST_SIGNING_SECRET);
+    expect(server.output()).not.toContain(METRICS_TOKEN);
   }, 15_000);
 });

@@ -6,23 +6,20 @@
 // context the first instance stored. Redis stopped: /ask still answered within 3 s, /healthz 200
 // saying "disconnected", then "connected" within 15 s of Redis coming back. Every key has a TTL,
 // and the Redis password never reaches the output.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ConversationTurnSchema, DEFAULT_REDIS_PREFIX, type Answerer } from "../../src/index.js";
-import { freePort } from "../support/free-port.js";
+import { killBotProcess, spawnBotProcess, waitUntilHealthy, type BotProcess } from "../support/bot-process.js";
 import { eventually, RedisServer } from "../support/redis-server.js";
 import { asMessage, postedInThread, visibleText, type PostedMessage } from "../support/slack-blocks.js";
 import { FAKE_BOT_USER_ID, FakeSlackApi } from "../support/slack-fake-api.js";
 import { realAnswerer } from "../support/slack-harness.js";
-import { postEvent, postSigned, slashCommandBody, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../support/slack-requests.js";
+import { postEvent, postSigned, slashCommandBody, TEST_BOT_TOKEN } from "../support/slack-requests.js";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const SLACK_ACK_MS = 3_000;
 const RECONNECT_PROMISE_MS = 15_000;
 const START_TIMEOUT_MS = 30_000;
@@ -34,10 +31,9 @@ const LogLineSchema = z.looseObject({ msg: z.string(), contextTurns: z.number().
 
 interface Instance {
   readonly name: string;
-  readonly child: ChildProcess;
+  readonly bot: BotProcess;
   readonly origin: string;
   readonly dataDir: string;
-  output: string;
 }
 
 describe("two npm start instances (Slack HTTP mode) sharing one Redis", () => {
@@ -51,34 +47,19 @@ describe("two npm start instances (Slack HTTP mode) sharing one Redis", () => {
   const nextTs = (): string => `1700004000.${String((sequence += 1)).padStart(6, "0")}`;
 
   async function launch(name: string): Promise<Instance> {
-    const port = await freePort();
     const dataDir = await mkdtemp(path.join(tmpdir(), `instances-${name}-`));
-    const child = spawn("npm", ["start", "--silent"], {
-      cwd: ROOT,
-      // Its own process group, so the whole tree (npm, tsx, node) is stopped together.
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+    const bot = await spawnBotProcess({
+      slackApiUrl: slack.apiUrl,
       env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
         LOG_LEVEL: "info",
         DATA_DIR: dataDir,
-        PORT: String(port),
         RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
         REDIS_URL: redis.url,
-        SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-        SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-        SLACK_API_URL: slack.apiUrl,
-        // Set, so a developer's .env cannot switch to Socket Mode, start Discord or change the prefix.
-        SLACK_APP_TOKEN: "",
-        DISCORD_TOKEN: "",
+        // Set, so a developer's .env cannot change the prefix.
         REDIS_PREFIX: "",
       },
     });
-    const instance: Instance = { name, child, origin: `http://127.0.0.1:${port}`, dataDir, output: "" };
-    child.stdout.on("data", (chunk: Buffer) => (instance.output += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (instance.output += chunk.toString("utf8")));
-    return instance;
+    return { name, bot, origin: bot.origin, dataDir };
   }
 
   async function health(instance: Instance): Promise<{ code: number; body: z.infer<typeof HealthSchema> } | undefined> {
@@ -104,7 +85,7 @@ describe("two npm start instances (Slack HTTP mode) sharing one Redis", () => {
   const threadPosts = (channel: string, threadTs: string): PostedMessage[] => postedInThread(slack.apiCalls("chat.postMessage"), channel, threadTs);
 
   function logLines(instance: Instance): z.infer<typeof LogLineSchema>[] {
-    return instance.output.split("\n").flatMap((line) => {
+    return instance.bot.output().split("\n").flatMap((line) => {
       const parsed = LogLineSchema.safeParse(((): unknown => {
         try {
           return JSON.parse(line);
@@ -131,21 +112,14 @@ describe("two npm start instances (Slack HTTP mode) sharing one Redis", () => {
     slack = new FakeSlackApi();
     await slack.start();
     [a, b] = await Promise.all([launch("a"), launch("b")]);
-    const deadline = Date.now() + START_TIMEOUT_MS;
-    for (const instance of [a, b]) {
-      for (;;) {
-        if (Date.now() > deadline || instance.child.exitCode !== null) throw new Error(`instance ${instance.name} did not start: ${instance.output}`);
-        const report = await health(instance);
-        if (report?.code === 200 && report.body.redis === "connected") break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    }
+    // Ready once each says it answers and reaches Redis.
+    const connected = async (response: Response): Promise<boolean> => response.status === 200 && HealthSchema.parse(await response.json()).redis === "connected";
+    await Promise.all([a, b].map((instance) => waitUntilHealthy(instance.bot, START_TIMEOUT_MS, connected, `instance ${instance.name}`)));
   }, START_TIMEOUT_MS + 10_000);
 
   afterAll(async () => {
     for (const instance of [a, b]) {
-      const pid = instance.child.pid;
-      if (pid !== undefined && instance.child.exitCode === null) process.kill(-pid, "SIGKILL");
+      killBotProcess(instance.bot);
       await rm(instance.dataDir, { recursive: true, force: true });
     }
     await slack.stop();
@@ -232,8 +206,8 @@ describe("two npm start instances (Slack HTTP mode) sharing one Redis", () => {
       // One warning when Redis went, one when it came back: not a line per question.
       expect(warnings.map((line) => line.msg)).toEqual([expect.stringMatching(/^lost the connection to Redis/), expect.stringMatching(/^Redis is reachable again/)]);
       expect(await (await fetch(`${instance.origin}/metrics`)).text()).toContain("redis_connected 1");
-      expect(instance.output).not.toContain(REDIS_PASSWORD);
-      expect(instance.output).not.toContain(TEST_BOT_TOKEN);
+      expect(instance.bot.output()).not.toContain(REDIS_PASSWORD);
+      expect(instance.bot.output()).not.toContain(TEST_BOT_TOKEN);
     }
   }, 40_000);
 });
