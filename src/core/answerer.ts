@@ -192,7 +192,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const best = reading.ranked[0];
     const confidence = confidenceOf(best, reading.ranked[1], params);
     const turn = turnOf(reading, null);
-    const clash = best?.entities.clashes[0];
+    // A "no" needs more than an answer: "is Japan part of the coalition?" is no question of who launched it.
+    const unsureNo = confidence < params.contradictionThreshold ? best?.entities.contradicted[0] : undefined;
+    const clash = best?.entities.clashes[0] ?? unsureNo;
     if (best && clash && best.coverage > 0) {
       // The nearest facts, whatever their score: what the article does say near this.
       const nearest = reading.ranked.slice(0, MAX_SUGGESTIONS).flatMap((m) => {
@@ -207,7 +209,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     }
     const answer = answered(best.factIndex, reading.language, confidence, suggestionsFor(reading, best.factIndex));
     if (!answer) return { answer: unknown(reading.language, message("unknown", reading.language), [], confidence, turn), confident: false };
-    return { answer: { ...answer, turn: turnOf(reading, answer.factId) }, confident: true };
+    // "c'était mardi la réunion ?": no, and what the fact says instead.
+    const contradicted = best.entities.contradicted[0];
+    const text = contradicted ? message("contradicted", reading.language, { entity: contradicted.label[reading.language], said: answer.answer }) : answer.answer;
+    return { answer: { ...answer, answer: text, turn: turnOf(reading, answer.factId) }, confident: true };
   }
 
   /**

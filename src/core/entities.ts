@@ -1,5 +1,5 @@
 import type { Language } from "./answer-schema.js";
-import { entityCatalog, numberEntity, type CatalogEntity, type EntityKind } from "./entity-catalog.js";
+import { entityCatalog, numberEntity, type CatalogEntity, type EntityKind, type TimeScale } from "./entity-catalog.js";
 import type { KnowledgeEntity, LocalizedText, Pack } from "./knowledge-schema.js";
 import { COMMON_WORDS } from "./common-words.js";
 import { tokenize } from "./normalize.js";
@@ -19,6 +19,8 @@ export interface Entity {
   readonly subject: boolean;
   /** Entities it stands for as a group (the Baltic states hold Estonia). */
   readonly includes: ReadonlySet<string>;
+  /** For a time, its scale (a weekday, a month, a year): from the catalog, or the catalog's entity the article's took over. */
+  readonly scale?: TimeScale;
   /** For "the French minister", "Ukraine's defence secretary": the country the official speaks for, and as what. */
   readonly officialOf?: { readonly country: Entity; readonly role: OfficialRole };
 }
@@ -81,8 +83,8 @@ function escapeRegExp(text: string): string {
 /** A number or year no list names ("40", "2025"): made on the spot, never kept (questions hold any digits). */
 function anyNumber(token: string): Entity | undefined {
   if (!/^\d{1,6}$/.test(token) || Number(token) < 2) return undefined;
-  const { id, kind, label } = numberEntity(token);
-  return { id, kind, label, inArticle: false, subject: false, includes: new Set() };
+  const { id, kind, label, scale } = numberEntity(token);
+  return { id, kind, label, inArticle: false, subject: false, includes: new Set(), ...(scale ? { scale } : {}) };
 }
 
 /**
@@ -111,6 +113,7 @@ export class EntityLexicon {
     for (const entity of catalog) for (const name of entity.names) catalogByKey.set(nameKey(name), entity);
 
     const absorbedNames = new Map<string, string[]>();
+    const absorbedScales = new Map<string, TimeScale>();
     for (const entity of declared) {
       const own = [...entity.names.fr, ...entity.names.en];
       const taken = new Set<CatalogEntity>();
@@ -120,6 +123,8 @@ export class EntityLexicon {
       }
       for (const match of taken) this.absorbed.set(match.id, entity.id);
       absorbedNames.set(entity.id, [...taken].flatMap((m) => m.names));
+      const scale = [...taken].find((m) => m.scale !== undefined)?.scale;
+      if (scale !== undefined) absorbedScales.set(entity.id, scale);
     }
     // A capital of a country the article names stands for it ("Paris et Londres ont lancé…").
     for (const entity of catalog) {
@@ -132,12 +137,13 @@ export class EntityLexicon {
 
     for (const entity of catalog) {
       if (this.absorbed.has(entity.id)) continue;
-      this.entities.set(entity.id, { id: entity.id, kind: entity.kind, label: entity.label, inArticle: false, subject: false, includes: new Set() });
+      this.entities.set(entity.id, { id: entity.id, kind: entity.kind, label: entity.label, inArticle: false, subject: false, includes: new Set(), ...(entity.scale ? { scale: entity.scale } : {}) });
       this.register(entity.names, entity.id);
     }
     // Registered last, so the article's names win over the catalog's.
     for (const entity of declared) {
-      this.entities.set(entity.id, this.fromKnowledge(entity));
+      const scale = absorbedScales.get(entity.id);
+      this.entities.set(entity.id, { ...this.fromKnowledge(entity), ...(scale ? { scale } : {}) });
       this.register([...(absorbedNames.get(entity.id) ?? []), ...entity.names.fr, ...entity.names.en], entity.id);
     }
   }

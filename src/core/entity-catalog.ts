@@ -21,7 +21,11 @@ export interface CatalogEntity {
   readonly names: readonly string[];
   /** For a capital: the country it also stands for ("Paris a lancé…"). */
   readonly capitalOf?: string;
+  /** For a time: what it is a time of the scale of (a day of the week, a month, a year). "Monday" contradicts "Thursday", not "2025". */
+  readonly scale?: TimeScale;
 }
+
+export type TimeScale = "weekday" | "month" | "year";
 
 const require = createRequire(import.meta.url);
 const NamesSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
@@ -63,12 +67,13 @@ function countries(): CatalogEntity[] {
 
 type Row = readonly [id: string, fr: string, en: string, otherNames?: string];
 
-function fromRows(kind: EntityKind, rows: readonly Row[]): CatalogEntity[] {
+function fromRows(kind: EntityKind, rows: readonly Row[], scale?: TimeScale): CatalogEntity[] {
   return rows.map(([id, fr, en, other]) => ({
     id: `${kind}:${id}`,
     kind,
     label: { fr, en },
     names: [fr, en, ...(other?.split("|") ?? [])],
+    ...(scale ? { scale } : {}),
   }));
 }
 
@@ -229,7 +234,7 @@ export function numberEntity(digits: string): CatalogEntity {
   const value = String(Number(digits));
   const isYear = /^(?:19|20)\d\d$/.test(value);
   return isYear
-    ? { id: `time:${value}`, kind: "time", label: { fr: value, en: value }, names: [value] }
+    ? { id: `time:${value}`, kind: "time", label: { fr: value, en: value }, names: [value], scale: "year" }
     : { id: `number:${value}`, kind: "number", label: { fr: value, en: value }, names: [value] };
 }
 
@@ -252,8 +257,8 @@ export function entityCatalog(): readonly CatalogEntity[] {
       const country = CAPITALS[place.id.slice("place:".length)];
       return country === undefined ? place : { ...place, capitalOf: `country:${country}` };
     }),
-    ...fromRows("time", WEEKDAYS),
-    ...fromRows("time", MONTHS),
+    ...fromRows("time", WEEKDAYS, "weekday"),
+    ...fromRows("time", MONTHS, "month"),
     ...numbers(),
   ];
   return catalog;

@@ -7,7 +7,8 @@ import { foldText, tokenize } from "./normalize.js";
 
 /**
  * What `knowledge:check` proves of a pack's entities beyond the schema: ids unique, groups made
- * of entities the core knows, every entity named by the article.
+ * of entities the core knows, every entity named by the article, every kind a fact `settles`
+ * named by that fact.
  */
 export function checkEntities(pack: Pack): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
@@ -30,7 +31,27 @@ export function checkEntities(pack: Pack): KnowledgeProblem[] {
       problems.push({ ...where, ...at("names"), message: `none of its names (${names.join(", ")}) is in the article; declare only what the article names` });
     }
   }
+  problems.push(...unnamedSettledKinds(pack));
   return problems;
+}
+
+/** A fact that `settles` a kind must name one of that kind in its answer or quote: the "no" says which. */
+function unnamedSettledKinds(pack: Pack): KnowledgeProblem[] {
+  const lexicon = new EntityLexicon([pack]);
+  return pack.facts.flatMap((fact, index) => {
+    const named = new Set([fact.answer.fr, fact.answer.en, fact.quote].flatMap((text) => lexicon.find(tokenize(text), text).map((m) => m.entity.kind)));
+    return (fact.settles ?? []).flatMap((kind) => {
+      if (named.has(kind)) return [];
+      const line = pack.lineOf?.(["facts", index, "settles"]);
+      return [{
+        file: pack.factsPath,
+        ...(line === undefined ? {} : { line }),
+        factId: fact.id,
+        field: "settles",
+        message: `settles "${kind}", but its answer and quote name nothing of that kind: name it, or remove "${kind}"`,
+      }];
+    });
+  });
 }
 
 /**
@@ -47,6 +68,7 @@ export function selfContradictingQuestions(pack: Pack, answerer: Answerer): Know
         // Only a question naming something can clash: the others need no asking.
         if (lexicon.find(tokenize(question), question).length === 0) continue;
         const own = answerer.explain(question).chosen;
+        // A name the fact contradicts ("was it on a Monday?" of the Thursday fact) is its to answer: "no".
         const clash = own?.factId === fact.id ? own.entities.clashes[0] : undefined;
         if (!clash) continue;
         const line = pack.lineOf?.(["facts", index, "questions", language, n]);

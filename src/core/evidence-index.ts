@@ -2,6 +2,7 @@ import type { Language } from "./answer-schema.js";
 import { COMMON_WORDS } from "./common-words.js";
 import { editDistance } from "./edit-distance.js";
 import type { Entity, EntityKind, EntityLexicon, EntityMention } from "./entities.js";
+import type { TimeScale } from "./entity-catalog.js";
 import type { Fact, Pack } from "./knowledge-schema.js";
 import { tokenize } from "./normalize.js";
 import { mistypedStopword, readTokens, type QueryWord, type ReadQuestion } from "./question-reading.js";
@@ -42,6 +43,12 @@ export interface FactEvidence {
   readonly entities: ReadonlySet<string>;
   /** Kinds of the entities it names, the article's subject left out. */
   readonly entityKinds: ReadonlySet<EntityKind>;
+  /**
+   * For each kind the fact gives in full (`settles`), the scales of its names of that kind (a
+   * weekday…; undefined for kinds without one): a yes/no question naming another of the same
+   * kind and scale is answered "no" with it.
+   */
+  readonly settled: ReadonlyMap<EntityKind, ReadonlySet<TimeScale | undefined>>;
   /** What its sample questions count ("combien de pays": the term of "pays"); empty when none counts a thing. */
   readonly counted: ReadonlySet<number>;
   readonly records: readonly IndexedRecord[];
@@ -70,6 +77,8 @@ export interface AnalyzedWord {
   readonly weight: number;
   readonly status: WordStatus;
   readonly matches: readonly WordMatch[];
+  /** What it asks, as the noun of an asking phrase ("quelle ville"): see `QueryWord.asks`. */
+  readonly asks?: QuestionKind;
 }
 
 export interface AnalyzedQuestion {
@@ -84,6 +93,8 @@ export interface AnalyzedQuestion {
   readonly alternatives: ReadonlySet<string>;
   /** For a count of a thing ("combien de soldats"), the ids its words match (soldier, troop…: none for a word the knowledge lacks); undefined otherwise. */
   readonly counted: readonly number[] | undefined;
+  /** It asks yes or no: no question word, no choice ("c'était mardi la réunion ?", "was it at the EU headquarters?"). */
+  readonly yesNo: boolean;
 }
 
 interface TextInput {
@@ -211,6 +222,13 @@ export class EvidenceIndex {
         const entity = lexicon.get(id);
         if (entity && !entity.subject) entityKinds.add(entity.kind);
       }
+      const settled = new Map<EntityKind, Set<TimeScale | undefined>>();
+      for (const kind of fact.settles ?? []) {
+        settled.set(kind, new Set([...entities].flatMap((id) => {
+          const entity = lexicon.get(id);
+          return entity?.kind === kind ? [entity.scale] : [];
+        })));
+      }
       const kinds = new Map([...kindCounts].map(([kind, count]) => [kind, count / asking]));
       const recordsByTerm = new Map<number, number[]>();
       records.forEach((record, i) => {
@@ -222,7 +240,7 @@ export class EvidenceIndex {
         const id = this.termIds.get(stemWord(this.respelled.get(form) ?? form, language));
         return id === undefined ? [] : [id];
       }));
-      return { fact, pack, terms, termsById, kinds, kindList: [...kinds.keys()], entities, entityKinds, counted, records, recordsByTerm };
+      return { fact, pack, terms, termsById, kinds, kindList: [...kinds.keys()], entities, entityKinds, settled, counted, records, recordsByTerm };
     });
     // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).
     this.articleEntityKinds = new Set([...lexicon.declared().filter((e) => !e.subject).map((e) => e.kind), ...this.facts.flatMap((f) => [...f.entityKinds])]);
@@ -374,7 +392,7 @@ export class EvidenceIndex {
       const background = word.tokens[0] < backgroundWords && !foreground.has(read.tokens[word.tokens[0]] ?? "");
       // Named things weigh more: a question naming what a fact does not is not that fact's.
       const factor = (entity ? this.params.nameWeight : 1) * (background ? this.params.followUpContextWeight : 1);
-      return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}) };
+      return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}), ...(word.asks ? { asks: word.asks } : {}) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
     // "jeudi ou vendredi ?", "Healey or Brekelmans?": a choice between two names asks what they
@@ -391,7 +409,7 @@ export class EvidenceIndex {
       if (asked !== undefined) kinds.add(asked);
     }
     const counted = read.counted.length === 0 ? undefined : words.filter((w) => read.counted.includes(w.surface)).flatMap((w) => w.matches.map((m) => m.id));
-    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, alternatives, counted };
+    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, alternatives, counted, yesNo: read.kinds.size === 0 && alternatives.size === 0 };
   }
 
   private analyzeWord(surface: string, language: Language, isName: boolean): AnalyzedWord {

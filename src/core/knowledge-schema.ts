@@ -38,6 +38,8 @@ export const TopicSchema = z
   })
   .strict();
 
+export const ENTITY_KINDS = ["person", "country", "organisation", "place", "time", "number"] as const;
+
 export const FactSchema = z
   .object({
     id: kebabCase.describe("Unique across every pack; used by did-you-mean buttons."),
@@ -54,14 +56,19 @@ export const FactSchema = z
         "The id of a fact of the same pack whose list this one is an item of (one of the four objectives): " +
           "what the list says of all its items (\"the four priority objectives of the future mission\") explains questions about this item too.",
       ),
+    settles: z
+      .array(z.enum(ENTITY_KINDS))
+      .optional()
+      .describe(
+        "Kinds of name the fact gives in full (the meeting's one place, its one day, the coalition's two founders): " +
+          "a yes/no question naming another of that kind (\"was it on Tuesday?\") is answered \"no\" with this fact, not refused.",
+      ),
     subject: LocalizedTextSchema.optional().describe(
       "What the fact is about, as a short note shown when a follow-up was read with it: " +
         "\"à propos du ministre finlandais\", \"about the Finnish minister\".",
     ),
   })
   .strict();
-
-export const ENTITY_KINDS = ["person", "country", "organisation", "place", "time", "number"] as const;
 
 export const EntitySchema = z
   .object({

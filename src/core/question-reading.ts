@@ -11,6 +11,11 @@ export interface QueryWord {
   readonly surface: string;
   /** The first and last token it comes from: several for neighbours joined into a compound. */
   readonly tokens: readonly [number, number];
+  /**
+   * What the word asks, when it is the noun of an asking phrase: "ville" in "quelle ville", "day"
+   * in "what day". A fact answering that kind explains it, whatever words it uses.
+   */
+  readonly asks?: QuestionKind;
 }
 
 export interface ReadQuestion {
@@ -35,6 +40,8 @@ export interface ReadQuestion {
 interface KindPhrase {
   readonly words: readonly (readonly string[])[];
   readonly kind: QuestionKind;
+  /** Its last word names what is asked ("ville", "day"), which a fact answering the kind explains. */
+  readonly askingNoun?: true;
 }
 
 const QUEL = ["quel", "quelle", "quels", "quelles", "kel", "kelle"];
@@ -42,19 +49,22 @@ const WHICH = ["which", "what", "wich", "wat"];
 const PLACE_NOUNS = ["ville", "villes", "endroit", "endroits", "lieu", "lieux", "region", "batiment", "site", "coin", "capitale"];
 const PLACE_NOUNS_EN = ["city", "cities", "place", "places", "location", "venue", "building", "site", "town", "region", "capital"];
 // Not hours, months or years: they are attributes of their own (ATTRIBUTE_WORDS).
-const TIME_NOUNS = ["jour", "date", "moment", "semaine", "periode"];
-const TIME_NOUNS_EN = ["day", "date", "time", "week", "period"];
+const TIME_NOUNS = ["jour", "moment", "semaine", "periode"];
+const TIME_NOUNS_EN = ["day", "time", "week", "period"];
 const ACTOR_NOUNS = ["pays", "etats", "etat", "nations", "nation", "gouvernements", "gouvernement", "ministre", "ministres", "responsable", "responsables", "personne", "personnes", "dirigeants"];
 const ACTOR_NOUNS_EN = ["country", "countries", "nation", "nations", "state", "states", "government", "governments", "minister", "ministers", "official", "officials", "politician", "politicians", "person", "people", "leaders"];
 
 const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["dans", "en", "in", "into"], [...QUEL, ...WHICH], ["pays", "country", "territoire", "territory"]], kind: "where" },
   { words: [["a", "at"], [...QUEL, ...WHICH], ["endroit", "place"]], kind: "where" },
-  { words: [QUEL, PLACE_NOUNS], kind: "where" },
-  { words: [WHICH, PLACE_NOUNS_EN], kind: "where" },
+  { words: [QUEL, PLACE_NOUNS], kind: "where", askingNoun: true },
+  { words: [WHICH, PLACE_NOUNS_EN], kind: "where", askingNoun: true },
   { words: [["d"], ["ou"]], kind: "where" },
-  { words: [QUEL, TIME_NOUNS], kind: "when" },
-  { words: [WHICH, TIME_NOUNS_EN], kind: "when" },
+  { words: [QUEL, TIME_NOUNS], kind: "when", askingNoun: true },
+  { words: [WHICH, TIME_NOUNS_EN], kind: "when", askingNoun: true },
+  // A date is more precise than the day a fact may give: it still has to be explained.
+  { words: [QUEL, ["date"]], kind: "when" },
+  { words: [WHICH, ["date"]], kind: "when" },
   { words: [["since", "depuis"], ["when", "quand"]], kind: "when" },
   { words: [["how"], ["long", "soon"]], kind: "when" },
   { words: [QUEL, ACTOR_NOUNS], kind: "who" },
@@ -220,6 +230,7 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   let phraseEnds = -1;
+  let askingNoun: { readonly at: number; readonly kind: QuestionKind } | undefined;
   const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
   if (fromWhere.size > 0) kinds.add("who");
   for (let index = 0; index < tokens.length; index++) {
@@ -229,6 +240,7 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
     if (phrase) {
       kinds.add(phrase.kind);
       phraseEnds = index + phrase.words.length - 1;
+      if (phrase.askingNoun) askingNoun = { at: phraseEnds, kind: phrase.kind };
     }
     const token = tokens[index] ?? "";
     // "first name", "last name", "full name": the whole asks for a name, not a first of anything.
@@ -243,7 +255,7 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
     // "many", "much" outside "how many" and "ou" meaning "or" carry no meaning either.
     if (QUESTION_WORDS.has(token)) continue;
     seen.add(token);
-    words.push({ surface: token, tokens: [index, index] });
+    words.push({ surface: token, tokens: [index, index], ...(askingNoun?.at === index ? { asks: askingNoun.kind } : {}) });
   }
   // "what" asks for anything: it only stands when nothing more precise is asked.
   if (kinds.size > 1) kinds.delete("what");

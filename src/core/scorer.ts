@@ -1,4 +1,4 @@
-import type { Entity } from "./entities.js";
+import type { Entity, EntityKind } from "./entities.js";
 import type { AnalyzedQuestion, EvidenceIndex, FactEvidence, IndexedRecord, WordMatch, WordStatus } from "./evidence-index.js";
 import type { FieldKind, ScoringParams } from "./scoring-params.js";
 import { ATTRIBUTE_KINDS, type QuestionKind } from "./stopwords.js";
@@ -38,6 +38,8 @@ export interface WordEvidence {
 export interface EntityVerdict {
   readonly agreed: readonly Entity[];
   readonly clashes: readonly Entity[];
+  /** Names a yes/no question gets "no" for: the fact gives the one of their kind ("Tuesday?" — Thursday). */
+  readonly contradicted: readonly Entity[];
 }
 
 export interface FactScore {
@@ -103,7 +105,7 @@ function recordScratch(size: number): typeof scratchArrays {
 }
 
 /** Which entities of the question the fact agrees with, and which rule it out. */
-const NO_ENTITIES: EntityVerdict = { agreed: [], clashes: [] };
+const NO_ENTITIES: EntityVerdict = { agreed: [], clashes: [], contradicted: [] };
 const NO_WORDS: WordEvidence[] = [];
 
 /** A name the fact need not hold as written: it names an entity the fact has, or the other side of a choice the fact settles. */
@@ -115,6 +117,7 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
   if (question.mentions.length === 0) return NO_ENTITIES;
   const agreed: Entity[] = [];
   const clashes: Entity[] = [];
+  const contradicted: Entity[] = [];
   const unmatched: Entity[] = [];
   for (const { entity } of question.mentions) {
     if (entity.subject) continue;
@@ -130,9 +133,18 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
     // article names NATO); times and numbers only with the fact's ("Monday" against "Thursday").
     const factHasKind = fact.entityKinds.has(entity.kind);
     const articleHasKind = !entity.inArticle && entity.kind !== "time" && entity.kind !== "number" && index.articleEntityKinds.has(entity.kind);
-    if (factHasKind || articleHasKind) clashes.push(entity);
+    if (question.yesNo && fact.settled.get(entity.kind)?.has(entity.scale) === true) contradicted.push(entity);
+    else if (factHasKind || articleHasKind) clashes.push(entity);
   }
-  return { agreed, clashes };
+  return { agreed, clashes, contradicted };
+}
+
+/** The kind of name that answers an asking noun's question: a city is a place, a day a time. */
+const NAMED_ANSWER: Partial<Record<QuestionKind, EntityKind>> = { where: "place", when: "time" };
+
+function answersWithName(fact: FactEvidence, kind: QuestionKind, params: ScoringParams): boolean {
+  const named = NAMED_ANSWER[kind];
+  return named !== undefined && fact.entityKinds.has(named) && (fact.kinds.get(kind) ?? 0) >= params.kindFullShare;
 }
 
 function bestMatchIn(word: { readonly matches: readonly WordMatch[] }, fact: FactEvidence): { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined {
@@ -160,7 +172,14 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
     }
     // "jeudi ou lundi ?": the alternative the fact does not name is no word against it.
     // "américain" where the fact writes "États-Unis": a name of an entity it has is no word against it either.
-    if (bestValue === 0 && word.entity && nameSettled(word.entity, entities.agreed, question.alternatives)) {
+    // "was it on Tuesday?": the day the fact gives answers it ("no, on Thursday").
+    if (bestValue === 0 && word.entity && (nameSettled(word.entity, entities.agreed, question.alternatives) || entities.contradicted.includes(word.entity))) {
+      total -= word.weight;
+      continue;
+    }
+    // "in what capital", "quel jour": a fact answering where (when) with a place (a time) explains
+    // the noun of the asking phrase; one answering "on Ukrainian soil or nearby" names no city.
+    if (bestValue === 0 && word.asks !== undefined && answersWithName(fact, word.asks, params)) {
       total -= word.weight;
       continue;
     }
@@ -279,8 +298,8 @@ export function rankFacts(question: AnalyzedQuestion, index: EvidenceIndex, para
     bestForWord[f] = 0;
     wordStamp[f] = 0;
   }
-  // Names the fact does not hold may leave the total ("jeudi ou lundi ?"): the smallest it can be.
-  const smallestTotal = question.totalWeight - question.words.reduce((sum, w) => sum + (w.entity ? w.weight : 0), 0);
+  // Names the fact does not hold, and asking nouns, may leave the total ("jeudi ou lundi ?"): the smallest it can be.
+  const smallestTotal = question.totalWeight - question.words.reduce((sum, w) => sum + (w.entity || w.asks ? w.weight : 0), 0);
   candidates.sort((a, b) => (explained[b] ?? 0) - (explained[a] ?? 0) || a - b);
   const top: FactScore[] = [];
   for (const factIndex of candidates) {

@@ -54,6 +54,11 @@ export interface ScoringParams {
   readonly longQuestionWords: number;
   /** Below this confidence the core refuses: a wrong answer is worse than "the article does not say". */
   readonly answerThreshold: number;
+  /**
+   * A yes/no question naming another of what a fact gives in full ("was it on Tuesday?") gets
+   * "no" with that fact from this confidence; below it, it is refused as a clash.
+   */
+  readonly contradictionThreshold: number;
   /** Facts scoring at least this are offered as did-you-mean suggestions. */
   readonly suggestionThreshold: number;
   /** Beside an answer, only facts scoring this share of it are worth a "see also". */
@@ -131,6 +136,10 @@ export const SCORING_PARAMS: ScoringParams = {
   // Justified by: dev1's long chatty questions ("Bonjour, j'ai lu rapidement l'article hier soir
   // et je me demandais, …, dans quelle ville…"): their preambles are 12 words and more.
   longQuestionWords: 12,
+  // Justified by: the earlier fresh sets' yes/no questions — "was the meeting on Tuesday?" and
+  // "the meeting was at the UN headquarters right?" score 0.85–1, while "is Japan part of the
+  // coalition?" (a question of membership, not of who launched it) reached 0.51–0.7.
+  contradictionThreshold: 0.75,
   suggestionThreshold: 0.2,
   seeAlsoShare: 0.75,
   // Two mistakes in a short word make another word ("petrole" → "parole").

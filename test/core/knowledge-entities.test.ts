@@ -1,5 +1,6 @@
 // knowledge:check on the article's entities: names in both languages, groups of known entities,
-// only what the article names, and no sample question its own fact would refuse.
+// only what the article names, every kind a fact settles named by it, and no sample question its
+// own fact would refuse.
 import { afterAll, describe, expect, it } from "vitest";
 import { inspectKnowledge } from "../../src/core/knowledge-loader.js";
 import { removeDir, replaceOnce, runTsx, tempKnowledge } from "../fixtures/core.js";
@@ -40,5 +41,13 @@ describe("knowledge:check on entities", () => {
     const run = await runTsx("src/cli/knowledge-check.ts", ["--knowledge", temp.dir, "--quiet"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/fact "healey-quote" field "questions\.fr": "Qu’a dit le ministre suédois \?" names Sweden \(country:SE\)/);
+  });
+
+  it("fails on a fact that settles a kind of name it does not name, naming the fact and the field", async () => {
+    const temp = await tempKnowledge((y) => replaceOnce(y, "    settles: [time]\n", "    settles: [time, person]\n"));
+    dirs.push(temp.dir);
+    const run = await runTsx("src/cli/knowledge-check.ts", ["--knowledge", temp.dir, "--quiet"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/facts\.yaml:\d+ fact "meeting-date" field "settles": settles "person", but its answer and quote name nothing of that kind/);
   });
 });

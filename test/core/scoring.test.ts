@@ -272,6 +272,41 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer("se sont-ils réunis lundi ?").status).toBe("unknown");
   });
 
+  it("entities: a yes/no question naming another of what a fact gives in full gets 'no' with that fact (settles)", () => {
+    const settling = FACTS.map((f) => (f.id === "day" ? { ...f, settles: ["time" as const] } : f));
+    const settled = (params: Partial<ScoringParams> = {}): ReturnType<typeof createAnswerer> => createAnswerer(knowledge(settling), { ...SCORING_PARAMS, ...params });
+    for (const [question, language, words] of [
+      ["se sont-ils réunis lundi ?", "fr", /^Non, pas « lundi » : La coalition s’est réunie jeudi\.$/],
+      ["Did they meet on Monday?", "en", /^No, not “Monday”: The coalition met on Thursday\.$/],
+    ] as const) {
+      const answer = settled().answer(question);
+      expect(() => AnswerSchema.parse(answer)).not.toThrow();
+      expect(answer).toMatchObject({ status: "answered", factId: "day", language });
+      expect(answer.answer).toMatch(words);
+      expect(settled().explain(question).chosen?.entities.contradicted.map((e) => e.id)).toEqual(["time:monday"]);
+    }
+    // Without `settles` the same question is refused: the fact may not say every day they met.
+    expect(core().answer("se sont-ils réunis lundi ?").status).toBe("unknown");
+    // A year is no day: the fact giving Thursday does not say which year.
+    expect(settled().answer("se sont-ils réunis en 2025 ?").status).toBe("unknown");
+    // A question word makes it no yes/no question: refused as a clash.
+    expect(settled().answer("Quand se sont-ils réunis, lundi ?").status).toBe("unknown");
+    // Below contradictionThreshold, the "no" is refused as a clash, naming the day.
+    const unsure = settled({ contradictionThreshold: 1.01 }).answer("se sont-ils réunis lundi ?");
+    expect(unsure.status).toBe("unknown");
+    expect(unsure.answer).toMatch(/« lundi »/);
+  });
+
+  it("question kind: the noun of an asking phrase ('quelle capitale', 'what day') is explained by a fact answering with a place or a time", () => {
+    // "capitale" is in no fact: the place fact, which names Brussels, answers "quelle capitale".
+    const capital = chosen("Dans quelle capitale était la réunion ?");
+    expect(capital.factId).toBe("place");
+    expect(capital.words.map((w) => w.surface)).not.toContain("capitale");
+    expect(core().answer("Dans quelle capitale était la réunion ?").status).toBe("answered");
+    // A date is more than the day the fact gives: "date" still counts against it.
+    expect(factorOf("what date was the meeting", "day").words.find((w) => w.surface === "date")?.matched).toBeNull();
+  });
+
   it("entities: a name the article never uses clashes with the article's of its kind, even where the fact names none", () => {
     // The force fact names no country; the article names France, Finland and the US.
     const answer = core().answer("que veulent les ministres allemands ?");
