@@ -216,13 +216,41 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   }
 
   /**
+   * "Où et quand se sont-ils réunis ?", "how many countries, and who launched it?": two question
+   * words joined by "et"/"and" ask two things. Each is read on its own (the question's words, one
+   * kind asked); when two facts answer them confidently, the answer gives both, in the order asked.
+   */
+  function twoAsked(reading: Reading, tokens: readonly string[], whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
+    const asked = reading.analyzed.kindList;
+    if (asked.length !== 2 || !tokens.some((t) => t === "et" || t === "and")) return undefined;
+    const parts = asked.map((kind) => {
+      const analyzed = { ...reading.analyzed, kinds: new Set([kind]), kindList: [kind] };
+      return decide({ ...reading, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) });
+    });
+    const [first, second] = parts;
+    if (!first?.confident || !second?.confident || first.answer.factId === second.answer.factId) return undefined;
+    // The whole question may already be one fact's ("où et quand" of a fact giving both): then it stands.
+    if (whole.confident && (whole.answer.factId === first.answer.factId || whole.answer.factId === second.answer.factId) && whole.answer.confidence >= Math.max(first.answer.confidence, second.answer.confidence)) return undefined;
+    const answer: Answer = {
+      ...first.answer,
+      answer: `${first.answer.answer} ${second.answer.answer}`,
+      confidence: Math.min(first.answer.confidence, second.answer.confidence),
+      suggestions: first.answer.suggestions.filter((s) => s.factId !== second.answer.factId),
+    };
+    return { answer, confident: true };
+  }
+
+  /**
    * The answer to a question on its own. A long question with a preamble ("I was reading this on
    * my phone and got confused, could you remind me which ministers were quoted?") that gets no
    * answer whole is read again from its asking clause on: the preamble's words, which no fact
    * explains, must not drown what is asked.
    */
   function decideAlone(question: string, language: Language, tokens: readonly string[]): ReturnType<typeof decide> {
-    const whole = decide(read(question, language, 0, tokens));
+    const reading = read(question, language, 0, tokens);
+    const whole = decide(reading);
+    const both = twoAsked(reading, tokens, whole);
+    if (both) return both;
     if (whole.confident || tokens.length < params.longQuestionWords) return whole;
     for (const clause of askingClauses(question)) {
       const asked = decide(read(clause, language));

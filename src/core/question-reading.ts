@@ -188,7 +188,9 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   if ((token === "many" || token === "much") && tokens[index - 1] !== "how") return undefined;
   // "ou" typed without its accent is "or" between two words ("jeudi ou vendredi"), "where" at
   // either end of a question or before its verb ("ou est", "ils se sont vus ou").
-  if (token === "ou" && !(index === 0 || index === tokens.length - 1 || AFTER_WHERE.has(tokens[index + 1] ?? "") || BEFORE_WHERE.has(tokens[index - 1] ?? ""))) return undefined;
+  // "où et quand", "quand et où": beside "et" and another question word, it asks where too.
+  const besideQuestionWord = (tokens[index + 1] === "et" && QUESTION_WORDS.has(tokens[index + 2] ?? "")) || (tokens[index - 1] === "et" && QUESTION_WORDS.has(tokens[index - 2] ?? ""));
+  if (token === "ou" && !(index === 0 || index === tokens.length - 1 || besideQuestionWord || AFTER_WHERE.has(tokens[index + 1] ?? "") || BEFORE_WHERE.has(tokens[index - 1] ?? ""))) return undefined;
   // "were did they meet": "where" typed without its h, a question only the next word gives away.
   if (index === 0 && token === "were" && AUXILIARIES.has(tokens[1] ?? "")) return "where";
   if ((token === "ou" || token === "where") && tokens[index + 1] === "en" && STANDING_VERBS.has(tokens[index + 2] ?? "")) return "what";

@@ -297,6 +297,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(unsure.answer).toMatch(/« lundi »/);
   });
 
+  it("question kind: two question words joined by 'et'/'and' ask two things, answered by two facts in the order asked", () => {
+    const fr = core().answer("ils se sont réunis ou et quand ?");
+    expect(fr).toMatchObject({ status: "answered", factId: "place", language: "fr" });
+    expect(fr.answer).toBe("La coalition s’est réunie à Bruxelles. La coalition s’est réunie jeudi.");
+    expect(() => AnswerSchema.parse(fr)).not.toThrow();
+    const en = core().answer("when and where did they meet?");
+    expect(en.answer).toBe("The coalition met on Thursday. The coalition met in Brussels.");
+    // Without "and", two question words are one question ("where… when exactly") read whole.
+    expect(core().answer("when did they meet, where?").answer).not.toMatch(/Thursday\. .*Brussels|Brussels\. .*Thursday/);
+  });
+
   it("question kind: the noun of an asking phrase ('quelle capitale', 'what day') is explained by a fact answering with a place or a time", () => {
     // "capitale" is in no fact: the place fact, which names Brussels, answers "quelle capitale".
     const capital = chosen("Dans quelle capitale était la réunion ?");
