@@ -97,7 +97,8 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
       ["cost", "cout couts coute coutent coutera couteront couterait couteraient prix cost costs costing price prices expensive"],
       ["clock", "heure heures hour hours oclock"],
       ["calendar", "mois month months annee annees year years"],
-      ["party", "party parties"],
+      // Not "parties": "between which parties" asks for the sides of a conflict.
+      ["party", "party"],
     ] as const
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );

@@ -160,6 +160,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(core().answer(question).status, question).toBe("unknown");
     }
     expect(factorOf("De quel parti est le ministre finlandais ?", "finnish").kindsAsked).toContain("party");
+    expect(factorOf("Which party is the Finnish minister from?", "finnish").kindsAsked).toContain("party");
+    // The parties of a conflict are its sides, no political party.
+    expect(core().explain("between which parties did the Finnish minister talk?").kindsAsked).not.toContain("party");
     // "first name" asks for a name: "first" is no word of its own.
     const named = factorOf("What is the Finnish minister's first name?", "finnish");
     expect(named.kindsAsked).toContain("who");
