@@ -224,7 +224,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const asked = reading.analyzed.kindList;
     if (asked.length !== 2 || !tokens.some((t) => t === "et" || t === "and")) return undefined;
     const parts = asked.map((kind) => {
-      const analyzed = { ...reading.analyzed, kinds: new Set([kind]), kindList: [kind] };
+      // The other part's count is not this one's ("combien de pays et lancée par qui").
+      const counts = kind === "count";
+      const analyzed = { ...reading.analyzed, kinds: new Set([kind]), kindList: [kind], ...(counts ? {} : { counted: undefined, countsThings: false }) };
       return decide({ ...reading, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) });
     });
     const [first, second] = parts;

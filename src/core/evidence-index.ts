@@ -93,6 +93,8 @@ export interface AnalyzedQuestion {
   readonly alternatives: ReadonlySet<string>;
   /** For a count of a thing ("combien de soldats"), the ids its words match (soldier, troop…: none for a word the knowledge lacks); undefined otherwise. */
   readonly counted: readonly number[] | undefined;
+  /** It asks how many of something ("combien", "how many"): a fact giving no number and counting nothing cannot say. */
+  readonly countsThings: boolean;
   /** It asks yes or no: no question word, no choice ("c'était mardi la réunion ?", "was it at the EU headquarters?"). */
   readonly yesNo: boolean;
 }
@@ -409,7 +411,7 @@ export class EvidenceIndex {
       if (asked !== undefined) kinds.add(asked);
     }
     const counted = read.counted.length === 0 ? undefined : words.filter((w) => read.counted.includes(w.surface)).flatMap((w) => w.matches.map((m) => m.id));
-    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, alternatives, counted, yesNo: read.kinds.size === 0 && alternatives.size === 0 };
+    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, alternatives, counted, countsThings: read.countsThings, yesNo: read.kinds.size === 0 && alternatives.size === 0 };
   }
 
   private analyzeWord(surface: string, language: Language, isName: boolean): AnalyzedWord {

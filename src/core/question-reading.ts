@@ -31,6 +31,8 @@ export interface ReadQuestion {
   readonly joins: readonly QueryWord[];
   /** What a count asks the number of: "soldats" in "combien de soldats", "priority objectives" in "how many priority objectives". */
   readonly counted: readonly string[];
+  /** It asks how many of something ("combien", "how many/much"), not how big or how high ("how big is the risk"). */
+  readonly countsThings: boolean;
 }
 
 /**
@@ -262,7 +264,8 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   }
   // "what" asks for anything: it only stands when nothing more precise is asked.
   if (kinds.size > 1) kinds.delete("what");
-  return { text, tokens, kinds, words, joins: joinedNeighbours(tokens), counted: kinds.has("count") ? countedWords(tokens) : [] };
+  const countsThings = kinds.has("count") && countOpener(tokens) >= 0;
+  return { text, tokens, kinds, words, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings };
 }
 
 /** Words that start a count: "combien (de)", "how many", "how much". */
@@ -272,8 +275,12 @@ const COUNT_OPENERS = new Set(["combien", "cb", "cmb", "many", "much"]);
  * The words of meaning right after a count's opener, until the first word of none: one in French
  * ("combien de soldats"), up to two in English ("how many priority objectives", "how many ships are…").
  */
+function countOpener(tokens: readonly string[]): number {
+  return tokens.findIndex((t, i) => COUNT_OPENERS.has(t) && (t !== "many" && t !== "much" ? true : tokens[i - 1] === "how"));
+}
+
 function countedWords(tokens: readonly string[]): string[] {
-  const opener = tokens.findIndex((t, i) => COUNT_OPENERS.has(t) && (t !== "many" && t !== "much" ? true : tokens[i - 1] === "how"));
+  const opener = countOpener(tokens);
   if (opener < 0) return [];
   // French puts the noun first ("combien de soldats britanniques"), English last ("how many priority objectives").
   const most = tokens[opener] === "many" || tokens[opener] === "much" ? 2 : 1;

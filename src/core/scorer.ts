@@ -205,6 +205,10 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   let kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
   // An age, a cost, an hour: a fact that never gives it cannot answer, whatever else it matches.
   for (const k of question.kinds) if (ATTRIBUTE_KINDS.has(k) && !fact.kinds.has(k)) kind = Math.min(kind, params.unaskedAttribute);
+  // "combien de navires" against a fact that gives no number and none of whose sample questions
+  // counts anything: it cannot say how many, however well it matches the rest.
+  // ("how big is the risk" asks how high, not how many: only counts of a thing, `counted`.)
+  if (question.countsThings && question.kinds.has("count") && !fact.kinds.has("count") && !fact.entityKinds.has("number")) kind = Math.min(kind, params.unaskedAttribute);
   // "how many ships" against a fact that counts countries: it gives no number of ships.
   if (question.counted && fact.counted.size > 0 && !question.counted.some((id) => fact.counted.has(id))) kind = Math.min(kind, params.otherCount);
   const entity = entities.clashes.length > 0 ? params.entityClash : 1;

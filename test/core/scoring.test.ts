@@ -185,6 +185,15 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer("Qu’a dit la France sur les États-Unis ?").status).toBe("unknown");
   });
 
+  it("question kind: a count against a fact that gives no number and counts nothing is no question of that fact's", () => {
+    // The force fact names no number, and none of its sample questions counts.
+    const counted = factorOf("Combien de ministres veulent une force de paix ?", "force");
+    expect(counted.kind).toBe(SCORING_PARAMS.unaskedAttribute);
+    expect(core().answer("Combien de ministres veulent une force de paix ?").status).toBe("unknown");
+    // "How big" asks how big, not how many: only the plain kind mismatch.
+    expect(factorOf("how big is the peace force the ministers want", "force").kind).toBe(SCORING_PARAMS.kindMismatch);
+  });
+
   it("question kind: a count of another thing than the fact's sample questions count is not the fact's", () => {
     const size = fact(
       "size",
