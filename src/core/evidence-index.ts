@@ -390,7 +390,7 @@ export class EvidenceIndex {
     const foreground = backgroundWords === 0 ? NO_TOKENS : new Set(read.tokens.slice(backgroundWords));
     const words = kept.map((word) => {
       const entity = named.get(word.tokens[0]);
-      const analyzed = this.analyzeWord(word.surface, language, entity !== undefined);
+      const analyzed = this.analyzeWord(word.surface, language, entity !== undefined, word.askedNoun === true);
       const background = word.tokens[0] < backgroundWords && !foreground.has(read.tokens[word.tokens[0]] ?? "");
       // Named things weigh more: a question naming what a fact does not is not that fact's.
       const factor = (entity ? this.params.nameWeight : 1) * (background ? this.params.followUpContextWeight : 1);
@@ -414,7 +414,7 @@ export class EvidenceIndex {
     return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, alternatives, counted, countsThings: read.countsThings, yesNo: read.kinds.size === 0 && alternatives.size === 0 };
   }
 
-  private analyzeWord(surface: string, language: Language, isName: boolean): AnalyzedWord {
+  private analyzeWord(surface: string, language: Language, isName: boolean, askedNoun = false): AnalyzedWord {
     let matches = this.lookup(surface, language);
     // A word the knowledge uses only in the other language is a false friend: "pays" in "who
     // pays for this" is not the French for countries. Names belong to both languages.
@@ -437,7 +437,8 @@ export class EvidenceIndex {
       return { surface, weight, status: "known", matches };
     }
     // Everyday words, chat abbreviations and 1–3 letter typos ("ds", "wat") say little.
-    const common = COMMON_WORDS.has(surface) || /^\p{L}{1,3}$/u.test(surface);
+    // The noun after "quel"/"which" is what is asked: an everyday word's spelling ("avions") says nothing of it.
+    const common = (!askedNoun && COMMON_WORDS.has(surface)) || /^\p{L}{1,3}$/u.test(surface);
     return common
       ? { surface, weight: this.params.commonWordShare * this.maxWeight, status: "common", matches }
       : { surface, weight: this.params.unknownWordShare * this.maxWeight, status: "unknown", matches };

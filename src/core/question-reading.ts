@@ -16,6 +16,8 @@ export interface QueryWord {
    * in "what day". A fact answering that kind explains it, whatever words it uses.
    */
   readonly asks?: QuestionKind;
+  /** Right after "quel"/"which": a noun, whatever else it may spell ("quels avions" are planes, not "nous avions"). */
+  readonly askedNoun?: true;
 }
 
 export interface ReadQuestion {
@@ -260,7 +262,8 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
     // "many", "much" outside "how many" and "ou" meaning "or" carry no meaning either.
     if (QUESTION_WORDS.has(token)) continue;
     seen.add(token);
-    words.push({ surface: token, tokens: [index, index], ...(askingNoun?.at === index ? { asks: askingNoun.kind } : {}) });
+    const afterWhich = QUEL.includes(tokens[index - 1] ?? "") || WHICH.includes(tokens[index - 1] ?? "");
+    words.push({ surface: token, tokens: [index, index], ...(askingNoun?.at === index ? { asks: askingNoun.kind } : {}), ...(afterWhich ? { askedNoun: true } : {}) });
   }
   // "what" asks for anything: it only stands when nothing more precise is asked.
   if (kinds.size > 1) kinds.delete("what");

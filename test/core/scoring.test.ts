@@ -320,6 +320,14 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer("when did they meet, where?").answer).not.toMatch(/Thursday\. .*Brussels|Brussels\. .*Thursday/);
   });
 
+  it("coverage: the noun after 'quel'/'which' is what is asked, never an everyday word ('quels avions' are planes, not 'nous avions')", () => {
+    const asked = factorOf("Quels avions veulent les ministres ?", "force").words.find((w) => w.surface === "avions");
+    expect(asked?.status).toBe("unknown");
+    expect(asked?.weight).toBeCloseTo(factorOf("Quels hélicoptères veulent les ministres ?", "force").words.find((w) => w.surface === "helicopteres")?.weight ?? 0, 10);
+    // Elsewhere the same spelling is the verb: an everyday word.
+    expect(factorOf("Nous avions quoi, que veulent les ministres ?", "force").words.find((w) => w.surface === "avions")?.status).toBe("common");
+  });
+
   it("question kind: the noun of an asking phrase ('quelle capitale', 'what day') is explained by a fact answering with a place or a time", () => {
     // "capitale" is in no fact: the place fact, which names Brussels, answers "quelle capitale".
     const capital = chosen("Dans quelle capitale était la réunion ?");
