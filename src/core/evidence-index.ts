@@ -309,7 +309,17 @@ export class EvidenceIndex {
   /** A synonym group: each entry stands for its first word, stemmed as either language would. */
   private addSynonyms(group: readonly string[]): void {
     const terms = group.flatMap((entry) => {
-      const first = tokenize(entry, "joined")[0];
+      const words = tokenize(entry, "joined");
+      // "forces armées", "first time": the phrase as one compound, which a question's neighbouring
+      // words join into ("espace aérien" → "espaceaerien"), never its first word alone ("forces",
+      // "first"). A phrase with an everyday or question word ("set up", "how many") cannot be told apart.
+      if (words.length > 1) {
+        if (words.some((w) => STOPWORDS.has(w) || QUESTION_WORDS.has(w))) return [];
+        const compound = words.join("");
+        this.compounds.add(compound);
+        return [...new Set([compound, stemWord(compound, "fr"), stemWord(compound, "en")])];
+      }
+      const first = words[0];
       return first === undefined ? [] : [...new Set([stemWord(first, "fr"), stemWord(first, "en")])];
     });
     for (const term of terms) {

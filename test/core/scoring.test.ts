@@ -410,6 +410,18 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core({ longQuestionWords: 1000 }).answer(unbroken).status).toBe("unknown");
   });
 
+  it("synonyms: a phrase in a group stands for itself, joined, never for its first word ('forces armées' is not 'forces')", () => {
+    const army = fact("army", ["Que deviendra l’armée ?", "Et l’armée ukrainienne ?"], ["What about the army?", "What will the army become?"], ["L’armée ukrainienne tiendra.", "The Ukrainian army will hold."], "Le ministre finlandais a parlé des États-Unis.");
+    const base = knowledge([army]);
+    const pack = base.packs[0];
+    if (!pack) throw new Error("no pack");
+    const withSynonyms = (synonyms: string[][]): ReturnType<typeof createAnswerer> => createAnswerer({ packs: [{ ...pack, synonyms }] });
+    // "forces armées" once stood for "forces": every question about a force found the army.
+    expect(withSynonyms([["armée", "forces armées"]]).explain("les forces").chosen).toBeNull();
+    expect(withSynonyms([["armée", "forces armées"]]).explain("les forces armées").chosen?.factId).toBe("army");
+    expect(withSynonyms([["armée", "military"]]).explain("the military").chosen?.factId).toBe("army");
+  });
+
   it("a word only one sample question holds is incidental to the fact", () => {
     const facts = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "what do the ministers want lol kidding"] } } : f));
     const strong = createAnswerer(knowledge(facts), SCORING_PARAMS).explain("kidding");
