@@ -259,6 +259,9 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
       continue;
     }
     if (STOPWORDS.has(token) || token.length < 2 || seen.has(token)) continue;
+    // "whats his name again", "coalition of the what again": a question ending in "again" asks to
+    // be reminded, like French "déjà"; "will Russia attack again" asks no question word, it keeps it.
+    if (token === "again" && index === tokens.length - 1 && kinds.size > 0) continue;
     // "many", "much" outside "how many" and "ou" meaning "or" carry no meaning either.
     if (QUESTION_WORDS.has(token)) continue;
     seen.add(token);

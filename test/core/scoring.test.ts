@@ -328,6 +328,11 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("Nous avions quoi, que veulent les ministres ?", "force").words.find((w) => w.surface === "avions")?.status).toBe("common");
   });
 
+  it("coverage: a question ending in 'again' asks to be reminded ('what do the ministers want again'), a yes/no question keeps it", () => {
+    expect(chosen("what do the ministers want again").words.map((w) => w.surface)).not.toContain("again");
+    expect(chosen("will the ministers meet again").words.map((w) => w.surface)).toContain("again");
+  });
+
   it("question kind: the noun of an asking phrase ('quelle capitale', 'what day') is explained by a fact answering with a place or a time", () => {
     // "capitale" is in no fact: the place fact, which names Brussels, answers "quelle capitale".
     const capital = chosen("Dans quelle capitale était la réunion ?");
