@@ -12,6 +12,7 @@ import { foldText, tokenize } from "./normalize.js";
 import { askingClauses, looksLikeCode, questionTokens, readTokens } from "./question-reading.js";
 import { rankFacts, scoreFact, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
+import { QUESTION_WORDS } from "./stopwords.js";
 
 export type { Answerer } from "./answerer-types.js";
 
@@ -210,9 +211,19 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const answer = answered(best.factIndex, reading.language, confidence, suggestionsFor(reading, best.factIndex));
     if (!answer) return { answer: unknown(reading.language, message("unknown", reading.language), [], confidence, turn), confident: false };
     // "c'était mardi la réunion ?": no, and what the fact says instead.
-    const contradicted = best.entities.contradicted[0];
-    const text = contradicted ? message("contradicted", reading.language, { entity: contradicted.label[reading.language], said: answer.answer }) : answer.answer;
+    const [contradicted, other] = best.entities.contradicted;
+    const text = contradicted
+      ? message(other ? "contradictedChoice" : "contradicted", reading.language, { entity: contradicted.label[reading.language], other: other?.label[reading.language] ?? "", said: answer.answer })
+      : answer.answer;
     return { answer: { ...answer, answer: text, turn: turnOf(reading, answer.factId) }, confident: true };
+  }
+
+  /** "et"/"and" between two question words: "où et quand", "how many countries and who launched it". */
+  function joinedByAnd(tokens: readonly string[]): boolean {
+    // Unaccented "ou" is "or" unless beside that "et" ("ou et quand").
+    const asking = tokens.flatMap((t, i) => (QUESTION_WORDS.has(t) && (t !== "ou" || tokens[i + 1] === "et" || tokens[i - 1] === "et") ? [i] : []));
+    const [first, last] = [asking[0], asking.at(-1)];
+    return first !== undefined && last !== undefined && tokens.some((t, i) => (t === "et" || t === "and") && i > first && i < last);
   }
 
   /**
@@ -222,20 +233,24 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    */
   function twoAsked(reading: Reading, tokens: readonly string[], whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
     const asked = reading.analyzed.kindList;
-    if (asked.length !== 2 || !tokens.some((t) => t === "et" || t === "and")) return undefined;
+    if (asked.length !== 2 || !joinedByAnd(tokens)) return undefined;
     const parts = asked.map((kind) => {
       // The other part's count is not this one's ("combien de pays et lancée par qui").
-      const counts = kind === "count";
-      const analyzed = { ...reading.analyzed, kinds: new Set([kind]), kindList: [kind], ...(counts ? {} : { counted: undefined, countsThings: false }) };
+      const analyzed = { ...reading.analyzed, kinds: new Set([kind]), kindList: [kind], ...(kind === "count" ? {} : { counted: undefined }) };
       return decide({ ...reading, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) });
     });
     const [first, second] = parts;
-    if (!first?.confident || !second?.confident || first.answer.factId === second.answer.factId) return undefined;
+    // Two answers where one was asked must each be surer than one alone: a weak part would be a guess beside a fact.
+    const sure = (part: ReturnType<typeof decide> | undefined): boolean => part?.confident === true && part.answer.confidence >= params.twoPartThreshold;
+    if (!sure(first) || !sure(second) || !first || !second || first.answer.factId === second.answer.factId) return undefined;
     // The whole question may already be one fact's ("où et quand" of a fact giving both): then it stands.
     if (whole.confident && (whole.answer.factId === first.answer.factId || whole.answer.factId === second.answer.factId) && whole.answer.confidence >= Math.max(first.answer.confidence, second.answer.confidence)) return undefined;
+    const quotes = [first.answer.source?.quote, second.answer.source?.quote].filter((q) => q !== undefined);
     const answer: Answer = {
       ...first.answer,
       answer: `${first.answer.answer} ${second.answer.answer}`,
+      // Both facts' sentences, as the article has them: the answer cites what backs each part.
+      ...(first.answer.source ? { source: { ...first.answer.source, quote: [...new Set(quotes)].join(" […] ") } } : {}),
       confidence: Math.min(first.answer.confidence, second.answer.confidence),
       suggestions: first.answer.suggestions.filter((s) => s.factId !== second.answer.factId),
     };

@@ -80,6 +80,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Words before a capital that make it a place, not its country: "à Paris", "in London". */
+const LOCATIVES = new Set(["a", "au", "in", "at"]);
+
 /** A number or year no list names ("40", "2025"): made on the spot, never kept (questions hold any digits). */
 function anyNumber(token: string): Entity | undefined {
   if (!/^\d{1,6}$/.test(token) || Number(token) < 2) return undefined;
@@ -104,6 +107,8 @@ export class EntityLexicon {
   private readonly firstWords = new Set<string>();
   /** Catalog ids taken over by a knowledge entity, to the knowledge entity's id. */
   private readonly absorbed = new Map<string, string>();
+  /** Capitals of the article's countries, by the country they stand for when not a place. */
+  private readonly capitalOf = new Map<string, string>();
   /** "An official of <country>", made once per country as questions name them. */
   private readonly officials = new Map<string, Entity>();
 
@@ -126,13 +131,11 @@ export class EntityLexicon {
       const scale = [...taken].find((m) => m.scale !== undefined)?.scale;
       if (scale !== undefined) absorbedScales.set(entity.id, scale);
     }
-    // A capital of a country the article names stands for it ("Paris et Londres ont lancé…").
+    // A capital of a country the article names stands for it ("Paris et Londres ont lancé…"),
+    // except where it is a place ("à Paris", "in London"): see `longestAt`.
     for (const entity of catalog) {
       const country = entity.capitalOf === undefined ? undefined : this.absorbed.get(entity.capitalOf);
-      if (country !== undefined && !this.absorbed.has(entity.id)) {
-        this.absorbed.set(entity.id, country);
-        absorbedNames.get(country)?.push(...entity.names);
-      }
+      if (country !== undefined && !this.absorbed.has(entity.id)) this.capitalOf.set(entity.id, country);
     }
 
     for (const entity of catalog) {
@@ -256,7 +259,7 @@ export class EntityLexicon {
       if (id === undefined && count === 1) {
         id = stemKeys(key).filter((k) => k !== `~${key}`).map((k) => this.byKey.get(k)).find((k) => k !== undefined);
       }
-      const entity = id === undefined ? (count === 1 ? anyNumber(key) : undefined) : this.entities.get(id);
+      const entity = id === undefined ? (count === 1 ? anyNumber(key) : undefined) : this.entities.get(this.capitalOf.has(id) && !LOCATIVES.has(tokens[start - 1] ?? "") ? (this.capitalOf.get(id) ?? id) : id);
       if (entity) return { entity, tokens: [start, start + count - 1] };
     }
     return undefined;

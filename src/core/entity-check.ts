@@ -35,11 +35,13 @@ export function checkEntities(pack: Pack): KnowledgeProblem[] {
   return problems;
 }
 
-/** A fact that `settles` a kind must name one of that kind in its answer or quote: the "no" says which. */
+/** A fact that `settles` a kind must name one of that kind (answer, quote or aliases): the "no" says which. */
 function unnamedSettledKinds(pack: Pack): KnowledgeProblem[] {
   const lexicon = new EntityLexicon([pack]);
   return pack.facts.flatMap((fact, index) => {
-    const named = new Set([fact.answer.fr, fact.answer.en, fact.quote].flatMap((text) => lexicon.find(tokenize(text), text).map((m) => m.entity.kind)));
+    // What the index reads a fact's names from (answer, quote, aliases), the article's subject left out, as `settled` is.
+    const texts = [fact.answer.fr, fact.answer.en, fact.quote, ...(fact.aliases?.fr ?? []), ...(fact.aliases?.en ?? [])];
+    const named = new Set(texts.flatMap((text) => lexicon.find(tokenize(text), text).flatMap((m) => (m.entity.subject ? [] : [m.entity.kind]))));
     return (fact.settles ?? []).flatMap((kind) => {
       if (named.has(kind)) return [];
       const line = pack.lineOf?.(["facts", index, "settles"]);
@@ -48,7 +50,7 @@ function unnamedSettledKinds(pack: Pack): KnowledgeProblem[] {
         ...(line === undefined ? {} : { line }),
         factId: fact.id,
         field: "settles",
-        message: `settles "${kind}", but its answer and quote name nothing of that kind: name it, or remove "${kind}"`,
+        message: `settles "${kind}", but its answer, quote and aliases name nothing of that kind: name it, or remove "${kind}"`,
       }];
     });
   });

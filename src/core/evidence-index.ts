@@ -95,7 +95,7 @@ export interface AnalyzedQuestion {
   readonly counted: readonly number[] | undefined;
   /** It asks how many of something ("combien", "how many"): a fact giving no number and counting nothing cannot say. */
   readonly countsThings: boolean;
-  /** It asks yes or no: no question word, no choice ("c'était mardi la réunion ?", "was it at the EU headquarters?"). */
+  /** It asks yes or no, or to choose between names ("c'était mardi la réunion ?", "à Paris ou à Londres ?"): see `ReadQuestion.yesNo`. */
   readonly yesNo: boolean;
 }
 
@@ -228,7 +228,7 @@ export class EvidenceIndex {
       for (const kind of fact.settles ?? []) {
         settled.set(kind, new Set([...entities].flatMap((id) => {
           const entity = lexicon.get(id);
-          return entity?.kind === kind ? [entity.scale] : [];
+          return entity?.kind === kind && !entity.subject ? [entity.scale] : [];
         })));
       }
       const kinds = new Map([...kindCounts].map(([kind, count]) => [kind, count / asking]));
@@ -306,22 +306,29 @@ export class EvidenceIndex {
     return { text, field, language, terms, total: terms.reduce((sum, t) => sum + this.weightOf(t), 0) };
   }
 
-  /** A synonym group: each entry stands for its first word, stemmed as either language would. */
+  /**
+   * A synonym group: each word entry stands for its stems in either language; a phrase ("forces
+   * armées", "first time") for itself as one compound, which a question's two or three
+   * neighbouring words join into ("espace aérien" → "espaceaerien") — never for its first word
+   * alone ("forces", "first"). A phrase with a stopword or question word ("set up", "how many")
+   * cannot be told from a question's own words, one of more than three words is never joined:
+   * both are left out. A compound is known only when its group meets a word of the knowledge,
+   * else joining a question's words into it would lose them.
+   */
   private addSynonyms(group: readonly string[]): void {
+    const compounds: string[] = [];
     const terms = group.flatMap((entry) => {
       const words = tokenize(entry, "joined");
-      // "forces armées", "first time": the phrase as one compound, which a question's neighbouring
-      // words join into ("espace aérien" → "espaceaerien"), never its first word alone ("forces",
-      // "first"). A phrase with an everyday or question word ("set up", "how many") cannot be told apart.
       if (words.length > 1) {
-        if (words.some((w) => STOPWORDS.has(w) || QUESTION_WORDS.has(w))) return [];
+        if (words.length > 3 || words.some((w) => STOPWORDS.has(w) || QUESTION_WORDS.has(w))) return [];
         const compound = words.join("");
-        this.compounds.add(compound);
+        compounds.push(compound);
         return [...new Set([compound, stemWord(compound, "fr"), stemWord(compound, "en")])];
       }
       const first = words[0];
       return first === undefined ? [] : [...new Set([stemWord(first, "fr"), stemWord(first, "en")])];
     });
+    if (terms.some((t) => this.termWeight.has(t))) for (const compound of compounds) this.compounds.add(compound);
     for (const term of terms) {
       const set = this.synonyms.get(term) ?? new Set<string>();
       for (const other of terms) if (other !== term) set.add(other);
@@ -421,7 +428,7 @@ export class EvidenceIndex {
       if (asked !== undefined) kinds.add(asked);
     }
     const counted = read.counted.length === 0 ? undefined : words.filter((w) => read.counted.includes(w.surface)).flatMap((w) => w.matches.map((m) => m.id));
-    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, alternatives, counted, countsThings: read.countsThings, yesNo: read.kinds.size === 0 && alternatives.size === 0 };
+    return { language, words, totalWeight: words.reduce((sum, w) => sum + w.weight, 0), kinds, kindList: [...kinds], mentions, alternatives, counted, countsThings: read.countsThings, yesNo: read.yesNo || alternatives.size > 0 };
   }
 
   private analyzeWord(surface: string, language: Language, isName: boolean, askedNoun = false): AnalyzedWord {
@@ -441,7 +448,7 @@ export class EvidenceIndex {
       // A typo may stand for several words: it weighs as the most common of them.
       const weight = exact ? this.weightOf(exact.term) : Math.min(...matches.map((m) => this.weightOf(m.term)));
       // An everyday word a single sample question happens to hold ("anything") says as little as any everyday word.
-      if (exact && !this.corroborated.has(exact.term) && COMMON_WORDS.has(surface)) {
+      if (exact && !askedNoun && !this.corroborated.has(exact.term) && COMMON_WORDS.has(surface)) {
         return { surface, weight: Math.min(weight, this.params.commonWordShare * this.maxWeight), status: "common", matches };
       }
       return { surface, weight, status: "known", matches };

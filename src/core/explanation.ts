@@ -33,6 +33,7 @@ function describeFact(label: string, fact: Explanation["chosen"]): string[] {
   lines.push(`    asks ${fact.kindsAsked.join(", ") || "(nothing specific)"}; its sample questions ask ${fact.kindsAnswered.join(", ") || "(nothing specific)"}`);
   if (fact.entities.agreed.length > 0) lines.push(`    entities agreeing: ${fact.entities.agreed.map((e) => e.id).join(", ")}`);
   if (fact.entities.clashes.length > 0) lines.push(`    entities clashing: ${fact.entities.clashes.map((e) => e.id).join(", ")} (the fact names others of their kind)`);
+  if (fact.entities.contradicted.length > 0) lines.push(`    entities contradicted: ${fact.entities.contradicted.map((e) => e.id).join(", ")} (a yes/no question the fact answers "no": it gives the one of their kind)`);
   return lines;
 }
 

@@ -35,6 +35,10 @@ export const MESSAGES = {
     fr: "Non, pas « {entity} » : {said}",
     en: "No, not “{entity}”: {said}",
   },
+  contradictedChoice: {
+    fr: "Ni « {entity} » ni « {other} » : {said}",
+    en: "Neither “{entity}” nor “{other}”: {said}",
+  },
   whatItSays: {
     fr: "Ce qu’il dit : {said}",
     en: "What it does say: {said}",

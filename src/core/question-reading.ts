@@ -33,6 +33,11 @@ export interface ReadQuestion {
   readonly joins: readonly QueryWord[];
   /** What a count asks the number of: "soldats" in "combien de soldats", "priority objectives" in "how many priority objectives". */
   readonly counted: readonly string[];
+  /**
+   * It asks yes or no: no question word, and the shape of a question — a question mark, an
+   * auxiliary first ("was it…", "did they…"), "est-ce que". "réunion lundi" is a search, no question.
+   */
+  readonly yesNo: boolean;
   /** It asks how many of something ("combien", "how many/much"), not how big or how high ("how big is the risk"). */
   readonly countsThings: boolean;
 }
@@ -54,7 +59,8 @@ const PLACE_NOUNS = ["ville", "villes", "endroit", "endroits", "lieu", "lieux", 
 const PLACE_NOUNS_EN = ["city", "cities", "place", "places", "location", "venue", "building", "site", "town", "region", "capital"];
 // Not hours, months or years: they are attributes of their own (ATTRIBUTE_WORDS).
 const TIME_NOUNS = ["jour", "moment", "semaine", "periode"];
-const TIME_NOUNS_EN = ["day", "time", "week", "period"];
+// Not "time": "what time" asks for an hour (ATTRIBUTE_WORDS' "clock").
+const TIME_NOUNS_EN = ["day", "week", "period"];
 const ACTOR_NOUNS = ["pays", "etats", "etat", "nations", "nation", "gouvernements", "gouvernement", "ministre", "ministres", "responsable", "responsables", "personne", "personnes", "dirigeants"];
 const ACTOR_NOUNS_EN = ["country", "countries", "nation", "nations", "state", "states", "government", "governments", "minister", "ministers", "official", "officials", "politician", "politicians", "person", "people", "leaders"];
 
@@ -71,8 +77,8 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [WHICH, ["date"]], kind: "when" },
   { words: [["since", "depuis"], ["when", "quand"]], kind: "when" },
   { words: [["how"], ["long", "soon"]], kind: "when" },
-  { words: [QUEL, ACTOR_NOUNS], kind: "who" },
-  { words: [WHICH, ACTOR_NOUNS_EN], kind: "who" },
+  { words: [QUEL, ACTOR_NOUNS], kind: "who", askingNoun: true },
+  { words: [WHICH, ACTOR_NOUNS_EN], kind: "who", askingNoun: true },
   { words: [["how"], ["come"]], kind: "why" },
   { words: [["pour"], ["quelle"], ["raison"]], kind: "why" },
   { words: [["for"], ["what", "which"], ["reason", "purpose"]], kind: "why" },
@@ -85,6 +91,7 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [QUEL, ["nombre", "taille"]], kind: "count" },
   { words: [WHICH, ["number", "size"]], kind: "count" },
   { words: [["how"], ["old"]], kind: "age" },
+  { words: [WHICH, ["time"]], kind: "clock" },
   { words: [QUEL, ["parti"]], kind: "party" },
   // A budget asked for ("le budget de la force", "what's the budget"), not "budget fatigue".
   { words: [["le", "quel", "son", "leur"], ["budget"]], kind: "cost" },
@@ -122,7 +129,7 @@ const NAME_QUALIFIERS = new Set(["first", "last", "full", "family", "given", "mi
 /** "où en est…", "où en sont…" ask how things stand, not where. */
 const STANDING_VERBS = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "sommes", "es", "etes"]);
 
-const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "will", "would", "can", "could", "should"]);
+const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have", "had"]);
 
 /** Question words of four letters or more, by first letter: a typo rarely hits the first letter. */
 const QUESTION_WORDS_BY_LETTER: ReadonlyMap<string, readonly string[]> = byFirstLetter(QUESTION_WORDS.keys());
@@ -265,13 +272,18 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
     // "many", "much" outside "how many" and "ou" meaning "or" carry no meaning either.
     if (QUESTION_WORDS.has(token)) continue;
     seen.add(token);
-    const afterWhich = QUEL.includes(tokens[index - 1] ?? "") || WHICH.includes(tokens[index - 1] ?? "");
+    // The noun itself: French puts it right after "quel" ("quels avions militaires"), English may
+    // put an adjective first ("which *various* countries"): there the noun ends before a stopword.
+    const next = tokens[index + 1] ?? "";
+    const nounEnds = next === "" || STOPWORDS.has(next) || QUESTION_WORDS.has(next);
+    const afterWhich = QUEL.includes(tokens[index - 1] ?? "") || (nounEnds && WHICH.includes(tokens[index - 1] ?? ""));
     words.push({ surface: token, tokens: [index, index], ...(askingNoun?.at === index ? { asks: askingNoun.kind } : {}), ...(afterWhich ? { askedNoun: true } : {}) });
   }
   // "what" asks for anything: it only stands when nothing more precise is asked.
   if (kinds.size > 1) kinds.delete("what");
   const countsThings = kinds.has("count") && countOpener(tokens) >= 0;
-  return { text, tokens, kinds, words, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings };
+  const yesNo = kinds.size === 0 && (text.includes("?") || AUXILIARIES.has(tokens[0] ?? "") || (tokens[0] === "est" && tokens[1] === "ce"));
+  return { text, tokens, kinds, words, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings, yesNo };
 }
 
 /** Words that start a count: "combien (de)", "how many", "how much". */

@@ -113,7 +113,7 @@ function nameSettled(entity: Entity, agreed: readonly Entity[], alternatives: Re
   return agreed.some((a) => a.id === entity.id || (alternatives.has(entity.id) && alternatives.has(a.id) && a.kind === entity.kind));
 }
 
-export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, index: EvidenceIndex): EntityVerdict {
+export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, index: EvidenceIndex, params: ScoringParams): EntityVerdict {
   if (question.mentions.length === 0) return NO_ENTITIES;
   const agreed: Entity[] = [];
   const clashes: Entity[] = [];
@@ -133,18 +133,30 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
     // article names NATO); times and numbers only with the fact's ("Monday" against "Thursday").
     const factHasKind = fact.entityKinds.has(entity.kind);
     const articleHasKind = !entity.inArticle && entity.kind !== "time" && entity.kind !== "number" && index.articleEntityKinds.has(entity.kind);
-    if (question.yesNo && fact.settled.get(entity.kind)?.has(entity.scale) === true) contradicted.push(entity);
+    if (question.yesNo && fact.settled.get(entity.kind)?.has(entity.scale) === true && saysMoreThanNames(question, fact, index, params)) contradicted.push(entity);
     else if (factHasKind || articleHasKind) clashes.push(entity);
   }
   return { agreed, clashes, contradicted };
 }
 
 /** The kind of name that answers an asking noun's question: a city is a place, a day a time. */
-const NAMED_ANSWER: Partial<Record<QuestionKind, EntityKind>> = { where: "place", when: "time" };
+const NAMED_ANSWER: Partial<Record<QuestionKind, readonly EntityKind[]>> = { where: ["place"], when: ["time"], who: ["person", "country"] };
 
 function answersWithName(fact: FactEvidence, kind: QuestionKind, params: ScoringParams): boolean {
   const named = NAMED_ANSWER[kind];
-  return named !== undefined && fact.entityKinds.has(named) && (fact.kinds.get(kind) ?? 0) >= params.kindFullShare;
+  return named !== undefined && named.some((k) => fact.entityKinds.has(k)) && (fact.kinds.get(kind) ?? 0) >= params.kindFullShare;
+}
+
+/**
+ * A word of the question that names nothing matches the fact: "was it *launched* by Germany?"
+ * asks what the founders' fact says; "is Japan in the coalition?" only names things, and a "no"
+ * from the founders would be a guess.
+ */
+function saysMoreThanNames(question: AnalyzedQuestion, fact: FactEvidence, index: EvidenceIndex, params: ScoringParams): boolean {
+  // Words most facts hold ("coalition", the article's subject) say nothing of this one: a word
+  // held by a share s of the facts weighs ln(1 + 1/s).
+  const telling = Math.log(1 + 1 / params.contradictionWordShare);
+  return question.words.some((w) => w.entity === undefined && w.matches.some((m) => fact.termsById.has(m.id) && index.weightOfId(m.id) >= telling));
 }
 
 function bestMatchIn(word: { readonly matches: readonly WordMatch[] }, fact: FactEvidence): { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined {
@@ -160,7 +172,7 @@ function bestMatchIn(word: { readonly matches: readonly WordMatch[] }, fact: Fac
 
 export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIndex: number, index: EvidenceIndex, params: ScoringParams, options: ScoreOptions = {}): FactScore {
   const words: WordEvidence[] = options.trace ? [] : NO_WORDS;
-  const entities = entityVerdict(question, fact, index);
+  const entities = entityVerdict(question, fact, index, params);
   let explained = 0;
   let total = question.totalWeight;
   let contentExplained = false;
@@ -172,8 +184,13 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
     }
     // "jeudi ou lundi ?": the alternative the fact does not name is no word against it.
     // "américain" where the fact writes "États-Unis": a name of an entity it has is no word against it either.
-    // "was it on Tuesday?": the day the fact gives answers it ("no, on Thursday").
-    if (bestValue === 0 && word.entity && (nameSettled(word.entity, entities.agreed, question.alternatives) || entities.contradicted.includes(word.entity))) {
+    // "was it on Tuesday?": the day the fact gives answers it ("no, on Thursday"), whether or not
+    // a sample question happens to name Tuesday too.
+    if (word.entity && entities.contradicted.includes(word.entity)) {
+      total -= word.weight;
+      continue;
+    }
+    if (bestValue === 0 && word.entity && nameSettled(word.entity, entities.agreed, question.alternatives)) {
       total -= word.weight;
       continue;
     }
@@ -207,7 +224,7 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   for (const k of question.kinds) if (ATTRIBUTE_KINDS.has(k) && !fact.kinds.has(k)) kind = Math.min(kind, params.unaskedAttribute);
   // "combien de navires" against a fact that gives no number and none of whose sample questions
   // counts anything: it cannot say how many, however well it matches the rest.
-  // ("how big is the risk" asks how high, not how many: only counts of a thing, `counted`.)
+  // ("how big is the risk" asks how high, not how many: only "combien", "how many/much", `countsThings`.)
   if (question.countsThings && question.kinds.has("count") && !fact.kinds.has("count") && !fact.entityKinds.has("number")) kind = Math.min(kind, params.unaskedAttribute);
   // "how many ships" against a fact that counts countries: it gives no number of ships.
   if (question.counted && fact.counted.size > 0 && !question.counted.some((id) => fact.counted.has(id))) kind = Math.min(kind, params.otherCount);

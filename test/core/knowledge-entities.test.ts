@@ -48,6 +48,6 @@ describe("knowledge:check on entities", () => {
     dirs.push(temp.dir);
     const run = await runTsx("src/cli/knowledge-check.ts", ["--knowledge", temp.dir, "--quiet"]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/facts\.yaml:\d+ fact "meeting-date" field "settles": settles "person", but its answer and quote name nothing of that kind/);
+    expect(run.stderr).toMatch(/facts\.yaml:\d+ fact "meeting-date" field "settles": settles "person", but its answer, quote and aliases name nothing of that kind/);
   });
 });

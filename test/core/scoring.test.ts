@@ -303,10 +303,28 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(settled().answer("se sont-ils réunis en 2025 ?").status).toBe("unknown");
     // A question word makes it no yes/no question: refused as a clash.
     expect(settled().answer("Quand se sont-ils réunis, lundi ?").status).toBe("unknown");
+    // Words alone are no yes/no question: "réunis lundi" is a search, refused as a clash.
+    expect(settled().answer("réunis lundi").status).toBe("unknown");
+    // A choice of two days, neither the fact's: neither.
+    expect(settled().answer("se sont-ils réunis lundi ou mardi ?").answer).toMatch(/^Ni « lundi » ni « mardi » : La coalition s’est réunie jeudi\.$/);
+    // A "no" needs a word of the fact's besides names: "is Sweden in the coalition?" names things only.
+    const founding = FACTS.map((f) => (f.id === "founders" ? { ...f, settles: ["country" as const] } : f));
+    const byFounders = createAnswerer(knowledge(founding), SCORING_PARAMS);
+    expect(byFounders.answer("Did Sweden launch the coalition?").answer).toMatch(/^No, not “Sweden”: The coalition was launched by France\.$/);
+    expect(byFounders.answer("Is Sweden in the coalition?")).toMatchObject({ status: "unknown", factId: null });
     // Below contradictionThreshold, the "no" is refused as a clash, naming the day.
     const unsure = settled({ contradictionThreshold: 1.01 }).answer("se sont-ils réunis lundi ?");
     expect(unsure.status).toBe("unknown");
     expect(unsure.answer).toMatch(/« lundi »/);
+  });
+
+  it("entities: a capital of the article's country stands for it, except as a place ('à Paris', 'in Paris')", () => {
+    const settling = FACTS.map((f) => (f.id === "place" ? { ...f, settles: ["place" as const] } : f));
+    const placed = createAnswerer(knowledge(settling), SCORING_PARAMS);
+    // "Paris a lancé la coalition": France did.
+    expect(placed.explain("Paris a lancé la coalition ?").mentions.map((m) => m.id)).toEqual(["france"]);
+    expect(placed.explain("se sont-ils réunis à Paris ?").mentions.map((m) => m.id)).toEqual(["place:paris"]);
+    expect(placed.answer("se sont-ils réunis à Paris ?").answer).toMatch(/^Non, pas « Paris » : La coalition s’est réunie à Bruxelles\.$/);
   });
 
   it("question kind: two question words joined by 'et'/'and' ask two things, answered by two facts in the order asked", () => {
@@ -316,14 +334,22 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(() => AnswerSchema.parse(fr)).not.toThrow();
     const en = core().answer("when and where did they meet?");
     expect(en.answer).toBe("The coalition met on Thursday. The coalition met in Brussels.");
-    // Without "and", two question words are one question ("where… when exactly") read whole.
-    expect(core().answer("when did they meet, where?").answer).not.toMatch(/Thursday\. .*Brussels|Brussels\. .*Thursday/);
+    // The answer cites both facts' sentences.
+    expect(en.source?.quote).toBe("s’est réunie jeudi […] s’est réunie jeudi à Bruxelles");
+    // Without "and" between them, two question words are one question, read whole.
+    const whole = core().answer("when did they meet, where?");
+    expect(whole.status).toBe("answered");
+    expect(whole.answer).not.toMatch(/Thursday\. .*Brussels|Brussels\. .*Thursday/);
+    // Each part must be surer than one answer alone (twoPartThreshold).
+    expect(createAnswerer(knowledge(), { ...SCORING_PARAMS, twoPartThreshold: 1.01 }).answer("when and where did they meet?").answer).not.toMatch(/Thursday\. .*Brussels/);
   });
 
   it("coverage: the noun after 'quel'/'which' is what is asked, never an everyday word ('quels avions' are planes, not 'nous avions')", () => {
     const asked = factorOf("Quels avions veulent les ministres ?", "force").words.find((w) => w.surface === "avions");
     expect(asked?.status).toBe("unknown");
     expect(asked?.weight).toBeCloseTo(factorOf("Quels hélicoptères veulent les ministres ?", "force").words.find((w) => w.surface === "helicopteres")?.weight ?? 0, 10);
+    // The noun, not an English adjective before it: "which various planes" asks for planes.
+    expect(factorOf("Which various planes do the ministers want?", "force").words.find((w) => w.surface === "various")?.status).toBe("common");
     // Elsewhere the same spelling is the verb: an everyday word.
     expect(factorOf("Nous avions quoi, que veulent les ministres ?", "force").words.find((w) => w.surface === "avions")?.status).toBe("common");
   });
@@ -339,6 +365,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(capital.factId).toBe("place");
     expect(capital.words.map((w) => w.surface)).not.toContain("capitale");
     expect(core().answer("Dans quelle capitale était la réunion ?").status).toBe("answered");
+    // "what time" asks for an hour, which no sample question of the day's asks.
+    expect(core().explain("what time did they meet?").kindsAsked).toContain("clock");
+    expect(core().answer("what time did they meet?").status).toBe("unknown");
     // A date is more than the day the fact gives: "date" still counts against it.
     expect(factorOf("what date was the meeting", "day").words.find((w) => w.surface === "date")?.matched).toBeNull();
   });
@@ -425,6 +454,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(withSynonyms([["armée", "forces armées"]]).explain("les forces").chosen).toBeNull();
     expect(withSynonyms([["armée", "forces armées"]]).explain("les forces armées").chosen?.factId).toBe("army");
     expect(withSynonyms([["armée", "military"]]).explain("the military").chosen?.factId).toBe("army");
+    // A phrase with a stopword ("set up") is left out: "set" alone is no army.
+    expect(withSynonyms([["armée", "set up"]]).explain("they set it").chosen).toBeNull();
+    // A group meeting no word of the knowledge joins nothing: "forces spéciales" keeps "forces" and "speciales".
+    const force = FACTS.find((f) => f.id === "force");
+    if (!force) throw new Error("no force fact");
+    const withForce = createAnswerer({ packs: [{ ...pack, facts: [army, force], synonyms: [["commando", "forces spéciales"]] }] });
+    expect(withForce.explain("les forces spéciales").chosen?.words.map((w) => w.surface)).toEqual(expect.arrayContaining(["forces"]));
   });
 
   it("a word only one sample question holds is incidental to the fact", () => {
