@@ -79,6 +79,8 @@ export interface AnalyzedWord {
   readonly matches: readonly WordMatch[];
   /** What it asks, as the noun of an asking phrase ("quelle ville"): see `QueryWord.asks`. */
   readonly asks?: QuestionKind;
+  /** The other side of a choice it is one side of ("en hausse ou en baisse", "growing or shrinking"): its index in `words`. */
+  readonly orWith?: number;
 }
 
 export interface AnalyzedQuestion {
@@ -115,6 +117,40 @@ const NO_TOKENS: ReadonlySet<string> = new Set();
 
 /** Words that may follow "ou"/"or" in a choice between two names: "NATO or the EU", "jeudi ou bien vendredi". */
 const CHOICE_FILLERS = new Set(["the", "a", "le", "la", "les", "l", "un", "une", "bien", "alors", "plutot", "rather", "maybe", "peut", "etre"]);
+
+/** Words between "ou"/"or" and a side of a choice: "en hausse ou en baisse", "a handful or more like dozens". */
+const CHOICE_SIDE_FILLERS = new Set([...["en", "a", "au", "de", "d", "du", "des", "like", "way", "more", "plus", "so", "just"], ...CHOICE_FILLERS]);
+
+/** Tokens looked past, at most, for a side of a choice: "or way more like dozens". */
+const MAX_CHOICE_GAP = 3;
+
+/**
+ * "en hausse ou en baisse ?", "short-term or long-term?": the words on either side of "ou"/"or"
+ * (fillers skipped) are a choice; a fact explaining one side answers it, the other is no word
+ * against it (see scoreFact). Each side's index in `words`, by the other's.
+ */
+function choicePartners(words: readonly QueryWord[], tokens: readonly string[], isName: (word: number) => boolean): Map<number, number> {
+  const partners = new Map<number, number>();
+  const wordAt = new Map<number, number>();
+  words.forEach((w, i) => {
+    for (let t = w.tokens[0]; t <= w.tokens[1]; t++) wordAt.set(t, i);
+  });
+  const side = (from: number, step: 1 | -1): number | undefined => {
+    for (let t = from, gap = 0; t >= 0 && t < tokens.length && gap <= MAX_CHOICE_GAP; t += step, gap++) {
+      const found = wordAt.get(t);
+      if (found !== undefined) return found;
+      if (!CHOICE_SIDE_FILLERS.has(tokens[t] ?? "")) return undefined;
+    }
+    return undefined;
+  };
+  tokens.forEach((token, t) => {
+    if (token !== "ou" && token !== "or") return;
+    const [left, right] = [side(t - 1, -1), side(t + 1, 1)];
+    if (left === undefined || right === undefined || left === right || isName(left) || isName(right)) return;
+    partners.set(left, right).set(right, left);
+  });
+  return partners;
+}
 
 /** What a choice between two names of a kind asks ("jeudi ou vendredi ?" asks when). */
 const ALTERNATIVE_ASKS: Partial<Record<EntityKind, Exclude<QuestionKind, "what">>> = { time: "when", place: "where", person: "who", country: "who", organisation: "who", number: "count" };
@@ -405,13 +441,16 @@ export class EvidenceIndex {
     const kept: QueryWord[] = [...joins, ...read.words.filter((w) => !consumed.has(w.tokens[0]))];
     // A word of the context that the follow-up says itself (a name put in place of the old one) is its own.
     const foreground = backgroundWords === 0 ? NO_TOKENS : new Set(read.tokens.slice(backgroundWords));
-    const words = kept.map((word) => {
+    // Names have their own choices (`alternatives`): "européenne ou américaine" is settled by the names a fact holds.
+    const partners = choicePartners(kept, read.tokens, (i) => named.has(kept[i]?.tokens[0] ?? -1));
+    const words = kept.map((word, i) => {
       const entity = named.get(word.tokens[0]);
       const analyzed = this.analyzeWord(word.surface, language, entity !== undefined, word.askedNoun === true);
       const background = word.tokens[0] < backgroundWords && !foreground.has(read.tokens[word.tokens[0]] ?? "");
       // Named things weigh more: a question naming what a fact does not is not that fact's.
       const factor = (entity ? this.params.nameWeight : 1) * (background ? this.params.followUpContextWeight : 1);
-      return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}), ...(word.asks ? { asks: word.asks } : {}) };
+      const orWith = partners.get(i);
+      return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}), ...(word.asks ? { asks: word.asks } : {}), ...(orWith === undefined ? {} : { orWith }) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
     // "jeudi ou vendredi ?", "Healey or Brekelmans?": a choice between two names asks what they

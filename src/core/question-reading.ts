@@ -118,7 +118,8 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
 const BEFORE_WHERE = new Set(["c", "cest", "est", "etait", "sont", "etaient", "sera", "seront", "serait", "ca", "se", "passe", "trouve"]);
 
 /** Words that follow "ou" when it asks where: a verb, a pronoun, "en" ("ou en sont…"). */
-const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "en", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
+// Not "en": "en hausse ou en baisse" is a choice; "où en est…" is read apart (STANDING_VERBS).
+const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
 
 /** Words that ask for a name: "comment s'appelle le ministre", "whats his name" ask who. */
 const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "prenom", "prenoms", "surnom", "name", "names", "called", "surname", "firstname", "lastname", "nickname"]);

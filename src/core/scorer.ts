@@ -159,6 +159,16 @@ function saysMoreThanNames(question: AnalyzedQuestion, fact: FactEvidence, index
   return question.words.some((w) => w.entity === undefined && w.matches.some((m) => fact.termsById.has(m.id) && index.weightOfId(m.id) >= telling));
 }
 
+/** How well the fact explains a word of the question: its best match's quality × field strength, 0 when it does not. */
+function explainedShare(word: AnalyzedQuestion["words"][number], fact: FactEvidence): number {
+  let best = 0;
+  for (const match of word.matches) {
+    const found = fact.termsById.get(match.id);
+    if (found && match.quality * found.strength > best) best = match.quality * found.strength;
+  }
+  return best;
+}
+
 function bestMatchIn(word: { readonly matches: readonly WordMatch[] }, fact: FactEvidence): { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined {
   let best: { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined;
   for (const match of word.matches) {
@@ -176,11 +186,14 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   let explained = 0;
   let total = question.totalWeight;
   let contentExplained = false;
-  for (const word of question.words) {
-    let bestValue = 0;
-    for (const match of word.matches) {
-      const found = fact.termsById.get(match.id);
-      if (found && match.quality * found.strength > bestValue) bestValue = match.quality * found.strength;
+  // A choice's other side is read before this one ("en hausse ou en baisse"): only then both values are known.
+  const values = question.words.some((w) => w.orWith !== undefined) ? question.words.map((w) => explainedShare(w, fact)) : undefined;
+  for (const [w, word] of question.words.entries()) {
+    const bestValue = values?.[w] ?? explainedShare(word, fact);
+    // "en hausse ou en baisse ?": a fact saying it grows answers the choice; "baisse" is no word against it.
+    if (bestValue === 0 && word.orWith !== undefined && (values?.[word.orWith] ?? 0) > 0) {
+      total -= word.weight;
+      continue;
     }
     // "jeudi ou lundi ?": the alternative the fact does not name is no word against it.
     // "américain" where the fact writes "États-Unis": a name of an entity it has is no word against it either.
@@ -319,8 +332,8 @@ export function rankFacts(question: AnalyzedQuestion, index: EvidenceIndex, para
     bestForWord[f] = 0;
     wordStamp[f] = 0;
   }
-  // Names the fact does not hold, and asking nouns, may leave the total ("jeudi ou lundi ?"): the smallest it can be.
-  const smallestTotal = question.totalWeight - question.words.reduce((sum, w) => sum + (w.entity || w.asks ? w.weight : 0), 0);
+  // Names the fact does not hold, asking nouns and a choice's other side may leave the total ("jeudi ou lundi ?"): the smallest it can be.
+  const smallestTotal = question.totalWeight - question.words.reduce((sum, w) => sum + (w.entity || w.asks || w.orWith !== undefined ? w.weight : 0), 0);
   candidates.sort((a, b) => (explained[b] ?? 0) - (explained[a] ?? 0) || a - b);
   const top: FactScore[] = [];
   for (const factIndex of candidates) {

@@ -359,6 +359,14 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(chosen("will the ministers meet again").words.map((w) => w.surface)).toContain("again");
   });
 
+  it("coverage: one side of a choice of words the fact explains answers it; the other is no word against it ('en hausse ou en baisse')", () => {
+    const peace = factorOf("Les ministres veulent une force de paix ou de guerre ?", "force");
+    expect(peace.words.map((w) => w.surface)).not.toContain("guerre");
+    expect(core().answer("Les ministres veulent une force de paix ou de guerre ?")).toMatchObject({ status: "answered", factId: "force" });
+    // Neither side explained: both count against.
+    expect(factorOf("Les ministres veulent une force navale ou aérienne ?", "force").words.filter((w) => w.matched === null).map((w) => w.surface)).toEqual(["navale", "aerienne"]);
+  });
+
   it("question kind: the noun of an asking phrase ('quelle capitale', 'what day') is explained by a fact answering with a place or a time", () => {
     // "capitale" is in no fact: the place fact, which names Brussels, answers "quelle capitale".
     const capital = chosen("Dans quelle capitale était la réunion ?");
