@@ -25,7 +25,13 @@ const FILLERS = new Set(["one", "ones", "about", "then", "other", "else", "alors
 const BACK_REFERENCES = new Set([
   "his", "her", "hers", "its", "it", "their", "they", "them", "he", "she", "him", "that", "this", "those", "these", "there", "same",
   "son", "sa", "ses", "leur", "leurs", "lui", "ca", "cela", "celui", "celle", "ceux", "celles", "la", "y", "ce", "cet", "cette",
+  "il", "elle", "ils", "elles",
 ]);
+
+/** "il y a", "y a-t-il", "il faut": "il" that stands for no one. */
+function impersonal(tokens: readonly string[], i: number): boolean {
+  return tokens[i] === "il" && (tokens[i + 1] === "y" || tokens[i - 1] === "t" || tokens[i + 1] === "faut" || tokens[i + 1] === "fallait" || tokens[i + 1] === "semble");
+}
 
 /** Openings of a follow-up: "and…", "et…", "what about…", "so…". */
 const OPENINGS = new Set(["and", "et", "so", "alors", "donc", "also", "aussi", "sinon"]);
@@ -48,7 +54,7 @@ export function readFollowUp(
   const mentions = lexicon.find(tokens, question);
   const named = new Set(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => m.tokens[0] + i)));
   const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface));
-  const refersBack = tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a"));
+  const refersBack = tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a") && !impersonal(tokens, i));
   const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || (tokens[0] === "what" && tokens[1] === "about") || (tokens[0] === "how" && tokens[1] === "about");
 
   const short = ownWords.length <= SHORT_FOLLOW_UP_WORDS;

@@ -426,6 +426,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(followUp.answer).toMatch(/L’article ne cite aucun ministre de ce pays \(France\)/);
   });
 
+  it("follow-ups: 'il'/'elle' refer back: 'il a parlé de quoi ?' is read with the minister before", () => {
+    const answerer = core();
+    const first = answerer.answer("Qu’a dit le ministre finlandais ?");
+    const context = first.turn ? [first.turn] : [];
+    expect(answerer.answer("il a parlé de quoi ?", { context })).toMatchObject({ status: "answered", factId: "finnish", contextNote: "La coalition" });
+  });
+
   it("list items: what a list says of all its items explains a question about one of them (partOf)", () => {
     const goals = fact(
       "goals",
