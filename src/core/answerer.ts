@@ -241,8 +241,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     });
     const [first, second] = parts;
     // Two answers where one was asked must each be surer than one alone: a weak part would be a guess beside a fact.
-    const sure = (part: ReturnType<typeof decide> | undefined): boolean => part?.confident === true && part.answer.confidence >= params.twoPartThreshold;
-    if (!sure(first) || !sure(second) || !first || !second || first.answer.factId === second.answer.factId) return undefined;
+    const sure = (part: ReturnType<typeof decide> | undefined): part is ReturnType<typeof decide> => part?.confident === true && part.answer.confidence >= params.twoPartThreshold;
+    if (!sure(first) || !sure(second) || first.answer.factId === second.answer.factId) return undefined;
     // The whole question may already be one fact's ("où et quand" of a fact giving both): then it stands.
     if (whole.confident && (whole.answer.factId === first.answer.factId || whole.answer.factId === second.answer.factId) && whole.answer.confidence >= Math.max(first.answer.confidence, second.answer.confidence)) return undefined;
     const quotes = [first.answer.source?.quote, second.answer.source?.quote].filter((q) => q !== undefined);

