@@ -181,15 +181,20 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const kindCount = (score: FactScore): number =>
       [...(index.facts[score.factIndex]?.entities ?? [])].filter((id) => lexicon.get(id)?.kind === clash.kind).length;
     const telling = near.reduce<FactScore | undefined>((best, s) => (!best || kindCount(s) > kindCount(best) ? s : best), undefined);
-    const said = telling ? facts[telling.factIndex]?.fact.answer[reading.language] : undefined;
+    return notSaidOf(clash, telling ? facts[telling.factIndex]?.fact.id ?? null : null, reading.language);
+  }
+
+  /** "The article does not say this about X. What it does say: …" — what it says from `saidBy`, a fact id. */
+  function notSaidOf(clash: Entity, saidBy: string | null, language: Language): string {
+    const said = saidBy === null ? undefined : facts[factIndexById.get(saidBy) ?? -1]?.fact.answer[language];
     const refusal = clash.officialOf
-      ? message("noOfficialOf", reading.language, { role: ROLE_NAMES[clash.officialOf.role][reading.language], country: clash.officialOf.country.label[reading.language] })
-      : message(clash.inArticle ? "notSaidAbout" : "notMentioned", reading.language, { entity: clash.label[reading.language] });
-    return said === undefined ? refusal : `${refusal} ${message("whatItSays", reading.language, { said })}`;
+      ? message("noOfficialOf", language, { role: ROLE_NAMES[clash.officialOf.role][language], country: clash.officialOf.country.label[language] })
+      : message(clash.inArticle ? "notSaidAbout" : "notMentioned", language, { entity: clash.label[language] });
+    return said === undefined ? refusal : `${refusal} ${message("whatItSays", language, { said })}`;
   }
 
   /** The answer to a question read on its own (`reading`): answered, refused, or refused naming a clash. */
-  function decide(reading: Reading): { answer: Answer; confident: boolean; clashed?: boolean } {
+  function decide(reading: Reading): { answer: Answer; confident: boolean; clashed?: Entity } {
     const best = reading.ranked[0];
     const confidence = confidenceOf(best, reading.ranked[1], params);
     const turn = turnOf(reading, null);
@@ -202,7 +207,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
         const entry = facts[m.factIndex];
         return entry ? [{ factId: entry.fact.id, question: firstQuestion(m.factIndex, reading.language) }] : [];
       });
-      return { answer: unknown(reading.language, clashRefusal(reading, clash), nearest, confidence, turn), confident: false, clashed: true };
+      return { answer: unknown(reading.language, clashRefusal(reading, clash), nearest, confidence, turn), confident: false, clashed: clash };
     }
     if (!best || confidence < params.answerThreshold) {
       const suggestions = suggestionsFor(reading);
@@ -298,7 +303,16 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // that"), never to replace a clear answer with a guess.
     // …except to say that the article does not say it of the new name: "and the French one?"
     // after the Finnish minister's quote is no question about France alone.
-    if (!inContext.confident && alone.confident && !(inContext.clashed === true && followUp.dependsOnContext)) return alone.answer;
+    // "And Finland?" after "are the Netherlands sending troops?" asks the same of Finland: when
+    // the article does not say it of the new name, that is the answer, not whatever else names it;
+    // what it does say is the previous answer's.
+    // A name of a kind the previous turn named, in its question or its answer, is asked in its place.
+    const previousKinds = new Set([...previous.entities.map((id) => lexicon.get(id)?.kind), ...(index.facts[factIndexById.get(previous.factId ?? "") ?? -1]?.entityKinds ?? [])]);
+    const askedOf = followUp.onlyNames.find((name) => previousKinds.has(name.kind));
+    if (!inContext.confident && askedOf) {
+      return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previous.factId, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
+    }
+    if (!inContext.confident && alone.confident && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
     if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;
     const fact = inContext.answer.factId === null ? undefined : facts[factIndexById.get(inContext.answer.factId) ?? -1];
     const topic = fact?.pack.topics.find((t) => t.id === fact.fact.topic);

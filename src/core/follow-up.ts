@@ -1,5 +1,5 @@
 import type { Answer, ConversationTurn } from "./answer-schema.js";
-import type { EntityKind, EntityLexicon } from "./entities.js";
+import type { Entity, EntityKind, EntityLexicon } from "./entities.js";
 import { questionTokens, readTokens } from "./question-reading.js";
 import { QUESTION_WORDS } from "./stopwords.js";
 
@@ -16,6 +16,11 @@ export interface FollowUpReading {
   readonly backgroundWords: number;
   /** True when the question cannot stand alone (no subject of its own, or only a reference back). */
   readonly dependsOnContext: boolean;
+  /**
+   * The names of a question that says nothing else ("and Finland?", "what about the Swedish
+   * one?"): it asks the previous question of them.
+   */
+  readonly onlyNames: readonly Entity[];
 }
 
 /** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
@@ -87,5 +92,5 @@ export function readFollowUp(
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext };
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 ? mentions.map((m) => m.entity) : [] };
 }

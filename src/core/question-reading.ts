@@ -240,8 +240,27 @@ function nationalityPhrase(tokens: readonly string[]): number[] | undefined {
   return undefined;
 }
 
+/**
+ * "c'est l'Allemagne qui a lancé la coalition ?", "was it Germany who launched it?": a cleft puts a
+ * name forward and asks yes or no of it; its "qui"/"who" joins the clause, it asks nothing. The
+ * index of that relative word, when the question is one ("c'est qui le ministre ?" is not: no
+ * word comes between).
+ */
+function cleftRelative(tokens: readonly string[]): number | undefined {
+  // "c'est" is read "est" (the elided "c" goes); "is it", "was it", "c'était".
+  const opens = tokens[0] === "est" || tokens[0] === "etait" ? 1 : (tokens[0] === "is" || tokens[0] === "was") && tokens[1] === "it" ? 2 : 0;
+  if (opens === 0) return undefined;
+  for (let i = opens; i < tokens.length; i++) {
+    const token = tokens[i] ?? "";
+    if (token === "qui" || token === "que" || token === "who" || token === "that") return i > opens && tokens.slice(opens, i).some((t) => !STOPWORDS.has(t)) ? i : undefined;
+    if (QUESTION_WORDS.has(token)) return undefined;
+  }
+  return undefined;
+}
+
 export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const kinds = new Set<QuestionKind>();
+  const relative = cleftRelative(tokens);
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   let phraseEnds = -1;
@@ -249,7 +268,7 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
   if (fromWhere.size > 0) kinds.add("who");
   for (let index = 0; index < tokens.length; index++) {
-    if (fromWhere.has(index)) continue;
+    if (fromWhere.has(index) || index === relative) continue;
     // Inside a phrase already read ("in which country"), its words ask nothing more.
     const phrase = index > phraseEnds ? phraseAt(tokens, index) : undefined;
     if (phrase) {
@@ -283,7 +302,9 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   // "what" asks for anything: it only stands when nothing more precise is asked.
   if (kinds.size > 1) kinds.delete("what");
   const countsThings = kinds.has("count") && countOpener(tokens) >= 0;
-  const yesNo = kinds.size === 0 && (text.includes("?") || AUXILIARIES.has(tokens[0] ?? "") || (tokens[0] === "est" && tokens[1] === "ce"));
+  // "Qu'a dit le ministre ?", "que fait la coalition ?" ask what, though their "que" is read as no word.
+  const asksWhat = /^\s*qu(?:e\b|['’\s])/iu.test(text);
+  const yesNo = kinds.size === 0 && !asksWhat && (text.includes("?") || AUXILIARIES.has(tokens[0] ?? "") || (tokens[0] === "est" && tokens[1] === "ce"));
   return { text, tokens, kinds, words, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings, yesNo };
 }
 

@@ -124,7 +124,12 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
     if (fact.entities.has(entity.id)) agreed.push(entity);
     else unmatched.push(entity);
   }
+  // "Healey, c'est le ministre français ?": a role beside a person the fact names is that person's;
+  // its country ("français") is what is asked, and is judged on its own. A person the fact names
+  // is a subject of its own: "Is Brekelmans Belgian?" asks of him, not of every fact naming a country.
+  const namesPerson = agreed.some((a) => a.kind === "person" && a.officialOf === undefined);
   for (const entity of unmatched) {
+    if (namesPerson && entity.officialOf !== undefined) continue;
     // "jeudi ou vendredi ?": one of the choice agreeing settles it. Not "the British and the
     // Americans": a fact naming the Americans alone does not say what the British think.
     if (nameSettled(entity, agreed, question.alternatives)) continue;
@@ -133,7 +138,7 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
     // article names NATO); times and numbers only with the fact's ("Monday" against "Thursday").
     const factHasKind = fact.entityKinds.has(entity.kind);
     const articleHasKind = !entity.inArticle && entity.kind !== "time" && entity.kind !== "number" && index.articleEntityKinds.has(entity.kind);
-    if (question.yesNo && fact.settled.get(entity.kind)?.has(entity.scale) === true && saysMoreThanNames(question, fact, index, params)) contradicted.push(entity);
+    if (question.yesNo && fact.settled.get(entity.kind)?.has(entity.scale) === true && (namesPerson || saysMoreThanNames(question, fact, index, params))) contradicted.push(entity);
     else if (factHasKind || articleHasKind) clashes.push(entity);
   }
   return { agreed, clashes, contradicted };
@@ -156,7 +161,8 @@ function saysMoreThanNames(question: AnalyzedQuestion, fact: FactEvidence, index
   // Words most facts hold ("coalition", the article's subject) say nothing of this one: a word
   // held by a share s of the facts weighs ln(1 + 1/s).
   const telling = Math.log(1 + 1 / params.contradictionWordShare);
-  return question.words.some((w) => w.entity === undefined && w.matches.some((m) => fact.termsById.has(m.id) && index.weightOfId(m.id) >= telling));
+  // A role ("le ministre") is no name, even where it is read with a country as someone's office.
+  return question.words.some((w) => (w.entity === undefined || w.entity.officialOf !== undefined) && w.matches.some((m) => fact.termsById.has(m.id) && index.weightOfId(m.id) >= telling));
 }
 
 /** How well the fact explains a word of the question: its best match's quality × field strength, 0 when it does not. */

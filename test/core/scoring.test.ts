@@ -318,6 +318,31 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(unsure.answer).toMatch(/« lundi »/);
   });
 
+  it("entities: a cleft ('c'est l'Allemagne qui…', 'was it Germany who…') asks yes or no; 'qu'a dit…' asks what", () => {
+    const founding = FACTS.map((f) => (f.id === "founders" ? { ...f, settles: ["country" as const] } : f.id === "finnish" ? { ...f, settles: ["country" as const] } : f));
+    const settled = createAnswerer(knowledge(founding), SCORING_PARAMS);
+    expect(settled.answer("c’est l’Allemagne qui a lancé la coalition ?").answer).toMatch(/^Non, pas « Allemagne » : La coalition a été lancée par la France\.$/);
+    expect(settled.answer("Was it Germany who launched the coalition?").answer).toMatch(/^No, not “Germany”: The coalition was launched by France\.$/);
+    expect(settled.answer("c’est la France qui a lancé la coalition ?")).toMatchObject({ status: "answered", factId: "founders" });
+    // Nothing before "qui": it asks who.
+    expect(settled.explain("c’est qui qui a lancé la coalition ?").kindsAsked).toEqual(["who"]);
+    // "Qu'a dit…" is no yes/no question, though its "qu'" is read as no word: a Swedish minister is refused.
+    expect(settled.answer("Qu’a dit le ministre suédois ?")).toMatchObject({ status: "unknown", factId: null });
+  });
+
+  it("entities: a person the fact names is a subject of its own: 'is he Swedish?' of him gets 'no' where the fact settles countries", () => {
+    const quoted = FACTS.map((f) =>
+      f.id === "finnish" ? { ...f, settles: ["country" as const], aliases: { fr: ["Häkkänen"], en: ["Häkkänen"] }, answer: { fr: "Le ministre finlandais Antti Häkkänen a parlé des États-Unis.", en: "The Finnish minister Antti Häkkänen talked about the United States." } } : f,
+    );
+    const person: KnowledgeEntity = { id: "hakkanen", kind: "person", names: { fr: ["Antti Häkkänen", "Häkkänen"], en: ["Antti Häkkänen", "Häkkänen"] } };
+    const withPerson = createAnswerer(knowledge(quoted, [...ENTITIES, person]), SCORING_PARAMS);
+    expect(withPerson.answer("Häkkänen est suédois ?").answer).toMatch(/^Non, pas « Suède » : Le ministre finlandais Antti Häkkänen/);
+    // The role beside him is his: "le ministre français" of Häkkänen asks his country, not for a French minister.
+    expect(withPerson.answer("Häkkänen, c’est le ministre français ?").answer).toMatch(/^Non, pas « France » : /);
+    // Without the person, a Swedish minister is someone else: refused.
+    expect(withPerson.answer("Le ministre suédois a-t-il parlé ?")).toMatchObject({ status: "unknown", factId: null });
+  });
+
   it("entities: a capital of the article's country stands for it, except as a place ('à Paris', 'in Paris')", () => {
     const settling = FACTS.map((f) => (f.id === "place" ? { ...f, settles: ["place" as const] } : f));
     const placed = createAnswerer(knowledge(settling), SCORING_PARAMS);
@@ -424,6 +449,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const followUp = answerer.answer("et le français ?", { context });
     expect(followUp).toMatchObject({ status: "unknown", factId: null });
     expect(followUp.answer).toMatch(/L’article ne cite aucun ministre de ce pays \(France\)/);
+  });
+
+  it("follow-ups: a name alone ('et la Finlande ?') asks the previous question of it; where the article does not say it, that is the answer", () => {
+    const answerer = core();
+    const first = answerer.answer("Qui a lancé la coalition ?");
+    expect(first.factId).toBe("founders");
+    // On its own, "et la Finlande ?" finds the Finnish minister's fact.
+    expect(answerer.answer("et la Finlande ?").factId).toBe("finnish");
+    const followUp = answerer.answer("et la Finlande ?", { context: first.turn ? [first.turn] : [] });
+    expect(followUp).toMatchObject({ status: "unknown", factId: null });
+    expect(followUp.answer).toBe("L’article ne dit pas cela à propos de « Finlande ». Ce qu’il dit : La coalition a été lancée par la France.");
   });
 
   it("follow-ups: 'il'/'elle' refer back: 'il a parlé de quoi ?' is read with the minister before", () => {
