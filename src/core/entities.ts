@@ -2,6 +2,7 @@ import type { Language } from "./answer-schema.js";
 import { entityCatalog, numberEntity, type CatalogEntity, type EntityKind, type TimeScale } from "./entity-catalog.js";
 import type { Fact, KnowledgeEntity, LocalizedText, Pack } from "./knowledge-schema.js";
 import { COMMON_WORDS } from "./common-words.js";
+import { editDistance } from "./edit-distance.js";
 import { tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -65,6 +66,9 @@ const STEM_EXCLUDED = new Set(["france"]);
 
 /** Longest name, in words, looked for ("Organisation des Nations unies"). */
 const MAX_NAME_WORDS = 5;
+
+/** Names this long and more are still found with one letter wrong ("hakanen", "brekelman", "healy" is not: 5 letters). */
+const MIN_MISTYPED_NAME = 6;
 /** Single words this long or longer are also recognised by their stem ("norvégienne", "allemands"). */
 const MIN_STEMMED_NAME_LENGTH = 5;
 
@@ -111,6 +115,8 @@ export class EntityLexicon {
   private readonly capitalOf = new Map<string, string>();
   /** "An official of <country>", made once per country as questions name them. */
   private readonly officials = new Map<string, Entity>();
+  /** One-word names of the article's people, by first letter: a surname typed with one mistake ("hakanen") is still them. */
+  private readonly surnames = new Map<string, { readonly key: string; readonly id: string }[]>();
 
   constructor(packs: readonly Pack[], catalog: readonly CatalogEntity[] = entityCatalog()) {
     const declared = packs.flatMap((pack) => pack.entities ?? []);
@@ -148,7 +154,19 @@ export class EntityLexicon {
       const scale = absorbedScales.get(entity.id);
       this.entities.set(entity.id, { ...this.fromKnowledge(entity), ...(scale ? { scale } : {}) });
       this.register([...(absorbedNames.get(entity.id) ?? []), ...entity.names.fr, ...entity.names.en], entity.id);
+      if (entity.kind !== "person") continue;
+      for (const name of [...entity.names.fr, ...entity.names.en]) {
+        const key = nameKey(name);
+        if (key.includes(" ") || key.length < MIN_MISTYPED_NAME) continue;
+        this.surnames.set(key[0] ?? "", [...(this.surnames.get(key[0] ?? "") ?? []), { key, id: entity.id }]);
+      }
     }
+  }
+
+  /** The person whose one-word name `token` mistypes by one letter, if any (a typo rarely hits the first letter). */
+  private mistypedSurname(token: string): string | undefined {
+    if (token.length < MIN_MISTYPED_NAME || STOPWORDS.has(token) || COMMON_WORDS.has(token)) return undefined;
+    return this.surnames.get(token[0] ?? "")?.find((s) => editDistance(token, s.key, 1) <= 1)?.id;
   }
 
   private fromKnowledge(entity: KnowledgeEntity): Entity {
@@ -278,7 +296,7 @@ export class EntityLexicon {
       let id = this.byKey.get(key);
       // By stem only a word that has an ending to lose ("allemands", "norvégienne"): "réunion" is no "Réunionnais".
       if (id === undefined && count === 1) {
-        id = stemKeys(key).filter((k) => k !== `~${key}`).map((k) => this.byKey.get(k)).find((k) => k !== undefined);
+        id = stemKeys(key).filter((k) => k !== `~${key}`).map((k) => this.byKey.get(k)).find((k) => k !== undefined) ?? this.mistypedSurname(key);
       }
       // A capital stands for its country, unless it is where something happens ("à Paris").
       const country = id === undefined || LOCATIVES.has(tokens[start - 1] ?? "") ? undefined : this.capitalOf.get(id);

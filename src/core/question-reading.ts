@@ -258,9 +258,25 @@ function cleftRelative(tokens: readonly string[]): number | undefined {
   return undefined;
 }
 
+/**
+ * "…lundi, non ?", "launched by France and Germany, correct?", "Hakkanen is Norwegian right": a
+ * last word asking to confirm makes a yes/no question of what comes before, and says nothing itself.
+ */
+const CONFIRMING_TAGS = new Set(["non", "hein", "vrai", "right", "correct", "true", "innit"]);
+
+/** The indexes of a confirming tag ending the question ("non", "n'est-ce pas", "is that right"), none when there is none. */
+function confirmingTag(tokens: readonly string[]): number[] {
+  const n = tokens.length;
+  if (n < 3) return [];
+  if (tokens[n - 3] === "est" && tokens[n - 2] === "ce" && tokens[n - 1] === "pas") return [n - 3, n - 2, n - 1];
+  if (tokens[n - 2] === "pas" && tokens[n - 1] === "vrai") return [n - 2, n - 1];
+  return CONFIRMING_TAGS.has(tokens[n - 1] ?? "") ? [n - 1] : [];
+}
+
 export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const kinds = new Set<QuestionKind>();
   const relative = cleftRelative(tokens);
+  const tag = new Set(confirmingTag(tokens));
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   let phraseEnds = -1;
@@ -268,7 +284,7 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
   if (fromWhere.size > 0) kinds.add("who");
   for (let index = 0; index < tokens.length; index++) {
-    if (fromWhere.has(index) || index === relative) continue;
+    if (fromWhere.has(index) || index === relative || tag.has(index)) continue;
     // Inside a phrase already read ("in which country"), its words ask nothing more.
     const phrase = index > phraseEnds ? phraseAt(tokens, index) : undefined;
     if (phrase) {
@@ -304,7 +320,7 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const countsThings = kinds.has("count") && countOpener(tokens) >= 0;
   // "Qu'a dit le ministre ?", "que fait la coalition ?" ask what, though their "que" is read as no word.
   const asksWhat = /^\s*qu(?:e\b|['’\s])/iu.test(text);
-  const yesNo = kinds.size === 0 && !asksWhat && (text.includes("?") || AUXILIARIES.has(tokens[0] ?? "") || (tokens[0] === "est" && tokens[1] === "ce"));
+  const yesNo = kinds.size === 0 && !asksWhat && (tag.size > 0 || text.includes("?") || AUXILIARIES.has(tokens[0] ?? "") || (tokens[0] === "est" && tokens[1] === "ce"));
   return { text, tokens, kinds, words, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings, yesNo };
 }
 

@@ -305,6 +305,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(settled().answer("Quand se sont-ils réunis, lundi ?").status).toBe("unknown");
     // Words alone are no yes/no question: "réunis lundi" is a search, refused as a clash.
     expect(settled().answer("réunis lundi").status).toBe("unknown");
+    // A last word asking to confirm ("non ?", "right") makes a yes/no question, and is no word of its own.
+    expect(settled().answer("ils se sont réunis lundi, non ?").answer).toMatch(/^Non, pas « lundi » : /);
+    expect(settled().answer("the meeting was on Monday right").answer).toMatch(/^No, not “Monday”: /);
     // A choice of two days, neither the fact's: neither.
     expect(settled().answer("se sont-ils réunis lundi ou mardi ?").answer).toMatch(/^Ni « lundi » ni « mardi » : La coalition s’est réunie jeudi\.$/);
     // A "no" needs a word of the fact's besides names: "is Sweden in the coalition?" names things only.
@@ -339,6 +342,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(withPerson.answer("Häkkänen est suédois ?").answer).toMatch(/^Non, pas « Suède » : Le ministre finlandais Antti Häkkänen/);
     // The role beside him is his: "le ministre français" of Häkkänen asks his country, not for a French minister.
     expect(withPerson.answer("Häkkänen, c’est le ministre français ?").answer).toMatch(/^Non, pas « France » : /);
+    // A surname with one letter wrong is still his; a short word one letter from a name is not.
+    expect(withPerson.explain("Hakanen a parlé de quoi ?").mentions.map((m) => m.id)).toEqual(["hakkanen"]);
     // Without the person, a Swedish minister is someone else: refused.
     expect(withPerson.answer("Le ministre suédois a-t-il parlé ?")).toMatchObject({ status: "unknown", factId: null });
   });
