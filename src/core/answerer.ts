@@ -312,7 +312,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (!inContext.confident && askedOf) {
       return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previous.factId, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
-    if (!inContext.confident && alone.confident && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
+    // "il est ministre de quoi ?" after the Finnish minister's quote: read in context, it is still
+    // that fact's, and that fact does not say it. The minister it stands for is not another one.
+    const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === factIndexById.get(previous.factId ?? "");
+    if (!inContext.confident && alone.confident && !aboutPrevious && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
     if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;
     const fact = inContext.answer.factId === null ? undefined : facts[factIndexById.get(inContext.answer.factId) ?? -1];
     const topic = fact?.pack.topics.find((t) => t.id === fact.fact.topic);

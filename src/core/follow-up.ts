@@ -21,6 +21,8 @@ export interface FollowUpReading {
    * one?"): it asks the previous question of them.
    */
   readonly onlyNames: readonly Entity[];
+  /** True when it names something itself ("what does it mean for *Kyiv*?"): a subject of its own. */
+  readonly names: boolean;
 }
 
 /** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
@@ -92,5 +94,5 @@ export function readFollowUp(
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 ? mentions.map((m) => m.entity) : [] };
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 ? mentions.map((m) => m.entity) : [], names: mentions.length > 0 };
 }

@@ -97,6 +97,10 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["le", "quel", "son", "leur"], ["budget"]], kind: "cost" },
   { words: [["the", "what", "its", "their"], ["budget"]], kind: "cost" },
   { words: [["political"], ["party", "affiliation"]], kind: "party" },
+  // "ministre de quoi ?", "minister of what?": which ministry, not what the minister said.
+  { words: [["ministre", "ministres"], ["de"], ["quoi", "koi"]], kind: "office" },
+  { words: [["minister", "ministers", "secretary"], ["of", "for"], ["what", "wat"]], kind: "office" },
+  { words: [["what", "which"], ["department", "ministry", "portfolio", "office"]], kind: "office" },
   { words: [["how"], ["much"], ["does", "did", "will", "would", "is", "was"], ["it", "this", "that", "the"]], kind: "cost" },
 ];
 
@@ -110,6 +114,7 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
       ["calendar", "mois month months annee annees year years"],
       // Not "parties": "between which parties" asks for the sides of a conflict.
       ["party", "party"],
+      ["office", "ministere ministeres portefeuille ministry ministries portfolio"],
     ] as const
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );

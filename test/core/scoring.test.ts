@@ -467,6 +467,28 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(followUp.answer).toBe("L’article ne dit pas cela à propos de « Finlande ». Ce qu’il dit : La coalition a été lancée par la France.");
   });
 
+  it("question kind: which ministry ('ministre de quoi ?', 'what ministry') is an attribute only a fact asked it gives, also in a follow-up", () => {
+    expect(core().explain("Le ministre finlandais est ministre de quoi ?").kindsAsked).toEqual(["office"]);
+    expect(core().explain("What ministry does the Finnish minister run?").kindsAsked).toEqual(["office"]);
+    expect(core().answer("Le ministre finlandais est ministre de quoi ?")).toMatchObject({ status: "unknown", factId: null });
+    const asked = FACTS.map((f) => (f.id === "finnish" ? { ...f, questions: { ...f.questions, fr: [...f.questions.fr, "Le ministre finlandais est ministre de quoi ?"] } } : f));
+    expect(core({}, asked).answer("le ministre finlandais il est ministre de quoi ?")).toMatchObject({ status: "answered", factId: "finnish" });
+    // "il" is the Finnish minister: read in context the question is still his fact's, which does
+    // not say it — not another minister's fact, which gives his ministry and answers it alone.
+    const defence = fact(
+      "defence",
+      ["Il est ministre de quoi ?", "De quoi le ministre de la Défense est-il ministre ?"],
+      ["What is he the minister of?", "Which ministry does the defence minister run?"],
+      ["Le ministre de la Défense est chargé de la Défense.", "The defence minister runs Defence."],
+      "Ses ministres veulent une force de paix.",
+    );
+    const answerer = core({}, [...FACTS, defence]);
+    expect(answerer.answer("il est ministre de quoi ?").factId).toBe("defence");
+    const first = answerer.answer("Qu’a dit le ministre finlandais ?");
+    expect(first.factId).toBe("finnish");
+    expect(answerer.answer("il est ministre de quoi ?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "unknown", factId: null });
+  });
+
   it("follow-ups: 'il'/'elle' refer back: 'il a parlé de quoi ?' is read with the minister before", () => {
     const answerer = core();
     const first = answerer.answer("Qu’a dit le ministre finlandais ?");
