@@ -172,6 +172,8 @@ export class EvidenceIndex {
   /** Languages each word is written in, as written, where the answers, aliases or topics use it (see `curatedLanguages`). */
   private readonly curatedLanguages: ReadonlyMap<string, ReadonlySet<Language>>;
   private readonly synonyms = new Map<string, Set<string>>();
+  /** Terms and the terms of their opposites, both ways (`antonyms` in the knowledge). */
+  private readonly opposites = new Map<string, Set<string>>();
   private readonly formsByLetterAndLength = new Map<string, string[]>();
   private readonly formsByPrefix = new Map<string, string[]>();
   private readonly lookupCache = new Map<string, readonly WordMatch[]>();
@@ -230,7 +232,10 @@ export class EvidenceIndex {
     this.postingsById = [...this.postings.values()];
 
     this.curatedLanguages = curatedLanguages(entries.flatMap(({ fact, pack }) => textsOf(fact, pack)));
-    for (const pack of new Set(entries.map((e) => e.pack))) for (const group of pack.synonyms ?? []) this.addSynonyms(group);
+    for (const pack of new Set(entries.map((e) => e.pack))) {
+      for (const group of pack.synonyms ?? []) this.addSynonyms(group);
+      for (const pair of pack.antonyms ?? []) this.addOpposites(pair.words, pair.opposites);
+    }
 
     this.facts = entries.map(({ fact, pack }, factIndex) => {
       const kindCounts = new Map<QuestionKind, number>();
@@ -341,6 +346,17 @@ export class EvidenceIndex {
    * else joining a question's words into it would lose them.
    */
   private addSynonyms(group: readonly string[]): void {
+    const { terms, compounds } = this.termsOfEntries(group);
+    if (terms.some((t) => this.termWeight.has(t))) for (const compound of compounds) this.compounds.add(compound);
+    for (const term of terms) {
+      const set = this.synonyms.get(term) ?? new Set<string>();
+      for (const other of terms) if (other !== term) set.add(other);
+      this.synonyms.set(term, set);
+    }
+  }
+
+  /** The terms a group's entries stand for (see `addSynonyms`), and the compounds of its phrases. */
+  private termsOfEntries(group: readonly string[]): { terms: string[]; compounds: string[] } {
     const compounds: string[] = [];
     const terms = group.flatMap((entry) => {
       const words = tokenize(entry, "joined");
@@ -353,11 +369,22 @@ export class EvidenceIndex {
       const first = words[0];
       return first === undefined ? [] : [...new Set([stemWord(first, "fr"), stemWord(first, "en")])];
     });
-    if (terms.some((t) => this.termWeight.has(t))) for (const compound of compounds) this.compounds.add(compound);
-    for (const term of terms) {
-      const set = this.synonyms.get(term) ?? new Set<string>();
-      for (const other of terms) if (other !== term) set.add(other);
-      this.synonyms.set(term, set);
+    return { terms, compounds };
+  }
+
+  /**
+   * Words and their opposites, each side standing for the other's terms. Words only ("short-term"
+   * is one): a phrase's words would be read apart in a question, each against the other side.
+   */
+  private addOpposites(words: readonly string[], opposites: readonly string[]): void {
+    const single = (entries: readonly string[]): string[] => entries.filter((e) => tokenize(e, "joined").length === 1);
+    const [one, other] = [this.termsOfEntries(single(words)), this.termsOfEntries(single(opposites))];
+    for (const [from, to] of [[one.terms, other.terms], [other.terms, one.terms]] as const) {
+      for (const term of from) {
+        const set = this.opposites.get(term) ?? new Set<string>();
+        for (const t of to) if (t !== term) set.add(t);
+        this.opposites.set(term, set);
+      }
     }
   }
 
@@ -512,6 +539,13 @@ export class EvidenceIndex {
     if (found.length === 0) {
       for (const synonym of this.synonyms.get(stemmed) ?? []) {
         if (this.termWeight.has(synonym)) found.push({ term: synonym, id: -1, how: "synonym", quality: this.params.matchQuality.synonym });
+      }
+    }
+    // "en baisse" finds the fact saying "croissant": it asks of that fact.
+    for (const term of new Set([written, stemmed])) {
+      if (term === undefined) continue;
+      for (const opposite of this.opposites.get(term) ?? []) {
+        if (this.termWeight.has(opposite) && !found.some((f) => f.term === opposite)) found.push({ term: opposite, id: -1, how: "opposite", quality: this.params.matchQuality.opposite });
       }
     }
     // A typo first ("dfinie" is "définie", not "d'" + "fin"); an elision glued to its word after.

@@ -117,6 +117,20 @@ export const PackSchema = z
         "Groups of words that mean the same in questions about this article, in either language " +
           "(meet, réunir, gather…). They apply to every pack's facts.",
       ),
+    antonyms: z
+      .array(
+        z
+          .object({
+            words: z.array(sentence).min(1).describe("A word of the article and its kin, in either language (croissant, growing)."),
+            opposites: z.array(sentence).min(1).describe("What people ask instead when they think the opposite (en baisse, declining)."),
+          })
+          .strict(),
+      )
+      .optional()
+      .describe(
+        "Words and their opposites: a question using the opposite of a fact's word (\"is commitment " +
+          "declining?\" of a fact saying it grows) is asked of that fact, which answers it. They apply to every pack's facts.",
+      ),
     entities: z
       .array(EntitySchema)
       .optional()

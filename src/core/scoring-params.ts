@@ -86,7 +86,7 @@ export interface ScoringParams {
 export type FieldKind = "question" | "alias" | "answer" | "quote" | "topic" | "list";
 
 /** How a query word met a fact's word. */
-export type MatchHow = "exact" | "stem" | "synonym" | "typo1" | "typo2" | "variant";
+export type MatchHow = "exact" | "stem" | "synonym" | "opposite" | "typo1" | "typo2" | "variant";
 
 export const SCORING_PARAMS: ScoringParams = {
   // Justified by: dev1/dev2 — prose at 1.0 let long answers and quotes (article-summary) attract
@@ -99,7 +99,9 @@ export const SCORING_PARAMS: ScoringParams = {
   fieldStrength: { question: 1, alias: 1, answer: 0.9, quote: 0.75, topic: 0.6, list: 0.5 },
   // Justified by: public set with typo variants (bench/typo-variants.ts) and dev sets: one typo
   // keeps most of a word's evidence, two (allowed in long words only) keep less.
-  matchQuality: { exact: 1, stem: 0.97, synonym: 0.85, typo1: 0.8, typo2: 0.6, variant: 0.7 },
+  // "opposite": a word whose opposite the fact says ("en baisse" of a fact saying "croissant")
+  // is asked of that fact, which answers it ("no, growing"): as close as a synonym.
+  matchQuality: { exact: 1, stem: 0.97, synonym: 0.85, opposite: 0.85, typo1: 0.8, typo2: 0.6, variant: 0.7 },
   // Justified by: dev traps — an unknown name or noun ("population", "Canada") must outweigh a
   // shared common word such as "coalition" for the question to be refused.
   unknownWordShare: 1.3,

@@ -551,6 +551,19 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(withForce.explain("les forces spéciales").chosen?.words.map((w) => w.surface)).toEqual(expect.arrayContaining(["forces"]));
   });
 
+  it("antonyms: a word whose opposite a fact says is asked of that fact ('une force de guerre ?' of a peace force)", () => {
+    const [pack] = knowledge().packs;
+    if (!pack) throw new Error("no pack");
+    const withOpposites = createAnswerer({ packs: [{ ...pack, antonyms: [{ words: ["paix", "peace"], opposites: ["guerre", "war"] }] }] }, SCORING_PARAMS);
+    const question = "Les ministres veulent-ils une force de guerre ?";
+    const word = (answerer: ReturnType<typeof createAnswerer>): string | undefined => answerer.explain(question).chosen?.words.find((w) => w.surface === "guerre")?.matched?.how;
+    expect(word(withOpposites)).toBe("opposite");
+    expect(withOpposites.answer(question)).toMatchObject({ status: "answered", factId: "force" });
+    expect(withOpposites.explain("Do the ministers want a war force?").chosen?.words.find((w) => w.surface === "war")?.matched?.how).toBe("opposite");
+    // Without the pair, "guerre" is a word no fact explains.
+    expect(word(core())).toBeUndefined();
+  });
+
   it("a word only one sample question holds is incidental to the fact", () => {
     const facts = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "what do the ministers want lol kidding"] } } : f));
     const strong = createAnswerer(knowledge(facts), SCORING_PARAMS).explain("kidding");
