@@ -28,6 +28,12 @@ export interface FollowUpReading {
 /** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
 const FILLERS = new Set(["one", "ones", "about", "then", "other", "else", "alors", "donc", "celui", "celle", "ceux", "celles", "autre", "concernant", "niveau", "cote", "sinon", "ok", "okay", "pour", "quoi", "what"]);
 
+/**
+ * Words that only place what they ask against what was said: "despite what?", "après quoi ?",
+ * "between whom?". Alone with a question word they carry no subject of their own.
+ */
+const RELATIONS = new Set(["malgre", "despite", "apres", "after", "avant", "before", "entre", "between", "contre", "against", "avec", "with", "sans", "without", "depuis", "since", "by", "par", "until", "jusqu"]);
+
 /** Words that point back at what was said before. */
 const BACK_REFERENCES = new Set([
   "his", "her", "hers", "its", "it", "their", "they", "them", "he", "she", "him", "that", "this", "those", "these", "there", "same",
@@ -60,8 +66,9 @@ export function readFollowUp(
   const read = readTokens(tokens);
   const mentions = lexicon.find(tokens, question);
   const named = new Set(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => m.tokens[0] + i)));
-  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface));
-  const refersBack = tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a") && !impersonal(tokens, i));
+  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && !(RELATIONS.has(w.surface) && read.kinds.size > 0));
+  // "c'est", "c'était" lose their "c'" to elision: "pourquoi c'est important ?" points back as "why is it important?" does.
+  const refersBack = /(?:^|[\s,])c(?:['’]|\s)?(?:est|etait|était)\b/iu.test(question) || tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a") && !impersonal(tokens, i));
   const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || (tokens[0] === "what" && tokens[1] === "about") || (tokens[0] === "how" && tokens[1] === "about");
 
   const short = ownWords.length <= SHORT_FOLLOW_UP_WORDS;

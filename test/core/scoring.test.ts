@@ -489,6 +489,24 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("il est ministre de quoi ?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "unknown", factId: null });
   });
 
+  it("follow-ups: 'c'est' points back ('pourquoi c'est important ?'), and 'malgré quoi ?' has no subject of its own", () => {
+    // A fact that would answer either question alone, and the one asked before.
+    const force = FACTS.map((f) =>
+      f.id === "force" ? { ...f, answer: { fr: "Les ministres veulent une force de paix, importante malgré la guerre.", en: "The ministers want a peace force, important despite the war." } } : f,
+    );
+    const stakes = fact("stakes", ["Pourquoi c’est important ?", "Malgré quoi ?"], ["Why is it important?", "Despite what?"], ["C’est important pour la paix.", "It matters for peace."], "Ses ministres veulent une force de paix.");
+    const answerer = core({}, [...force, stakes]);
+    expect(answerer.answer("Pourquoi c’est important ?").factId).toBe("stakes");
+    const first = answerer.answer("Que veulent les ministres ?");
+    expect(first.factId).toBe("force");
+    const context = first.turn ? [first.turn] : [];
+    // Read with what came before (so the answer says what it took them to be about), not alone.
+    for (const question of ["Pourquoi c’est important ?", "malgré quoi ?"]) {
+      expect(answerer.answer(question).contextNote, question).toBeUndefined();
+      expect(answerer.answer(question, { context }).contextNote, question).toBe("La coalition");
+    }
+  });
+
   it("follow-ups: 'il'/'elle' refer back: 'il a parlé de quoi ?' is read with the minister before", () => {
     const answerer = core();
     const first = answerer.answer("Qu’a dit le ministre finlandais ?");
