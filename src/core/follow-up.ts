@@ -34,6 +34,9 @@ const FILLERS = new Set(["one", "ones", "about", "then", "other", "else", "alors
  */
 const RELATIONS = new Set(["malgre", "despite", "apres", "after", "avant", "before", "entre", "between", "contre", "against", "avec", "with", "sans", "without", "depuis", "since", "by", "par", "until", "jusqu"]);
 
+/** Ranks in a list: a new one takes the old one's place ("c'est quoi le premier ?" → "et le dernier ?"). */
+const ORDINALS = new Set(["premier", "premiere", "first", "deuxieme", "second", "seconde", "troisieme", "third", "quatrieme", "fourth", "dernier", "derniere", "last"]);
+
 /** Words that point back at what was said before. */
 const BACK_REFERENCES = new Set([
   "his", "her", "hers", "its", "it", "their", "they", "them", "he", "she", "him", "that", "this", "those", "these", "there", "same",
@@ -95,6 +98,7 @@ export function readFollowUp(
       substitutes.set(mention.tokens[0], tokens.slice(replacement.tokens[0], replacement.tokens[1] + 1));
     }
   }
+  if (tokens.some((t) => ORDINALS.has(t))) previousTokens.forEach((t, i) => ORDINALS.has(t) && dropped.add(i));
   const asksAnew = [...read.kinds].some((k) => k !== "what");
   if (asksAnew) previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
   // The last words only: a long thread's questions, chained, must not drown the new one.

@@ -507,6 +507,20 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
   });
 
+  it("follow-ups: a new rank takes the old one's place ('c'est quoi le premier objectif ?' → 'et le dernier ?')", () => {
+    const goals = [
+      fact("first-goal", ["Quel est le premier objectif ?", "C’est quoi le premier objectif des ministres ?"], ["What is the first goal?"], ["Le premier objectif est la paix.", "The first goal is peace."], "Ses ministres veulent une force de paix."),
+      fact("last-goal", ["Quel est le dernier objectif ?", "C’est quoi le dernier objectif des ministres ?"], ["What is the last goal?"], ["Le dernier objectif est une force.", "The last goal is a force."], "Ses ministres veulent une force de paix."),
+    ];
+    const answerer = core({}, [...FACTS, ...goals]);
+    const first = answerer.answer("c’est quoi le premier objectif des ministres ?");
+    expect(first.factId).toBe("first-goal");
+    const last = answerer.answer("et le dernier ?", { context: first.turn ? [first.turn] : [] });
+    expect(last.factId).toBe("last-goal");
+    // "premier", asked before, no longer counts against the last goal: it is no doubt.
+    expect(last.confidence).toBeGreaterThan(0.9);
+  });
+
   it("follow-ups: 'il'/'elle' refer back: 'il a parlé de quoi ?' is read with the minister before", () => {
     const answerer = core();
     const first = answerer.answer("Qu’a dit le ministre finlandais ?");
