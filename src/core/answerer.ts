@@ -217,9 +217,13 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (!answer) return { answer: unknown(reading.language, message("unknown", reading.language), [], confidence, turn), confident: false };
     // "c'était mardi la réunion ?": no, and what the fact says instead.
     const [contradicted, other] = best.entities.contradicted;
+    // "is the UK ready to contribute?" of the fact naming it among those ready: yes, and the fact.
+    // Not a choice ("à Bruxelles ou à Paris ?"), and only as sure as a "no" must be.
+    const evidence = index.facts[best.factIndex];
+    const affirmed = reading.analyzed.yesNo && reading.analyzed.alternatives.size === 0 && confidence >= params.contradictionThreshold && best.entities.agreed.some((e) => evidence?.affirmed.has(e.kind) === true);
     const text = contradicted
       ? message(other ? "contradictedChoice" : "contradicted", reading.language, { entity: contradicted.label[reading.language], other: other?.label[reading.language] ?? "", said: answer.answer })
-      : answer.answer;
+      : affirmed ? message("affirmed", reading.language, { said: answer.answer }) : answer.answer;
     return { answer: { ...answer, answer: text, turn: turnOf(reading, answer.factId) }, confident: true };
   }
 

@@ -35,22 +35,24 @@ export function checkEntities(pack: Pack): KnowledgeProblem[] {
   return problems;
 }
 
-/** A fact that `settles` a kind must name one of that kind (answer, quote or aliases): the "no" says which. */
+/** A fact that `settles` or `affirms` a kind must name one of that kind (answer, quote or aliases): the "no" or "yes" says which. */
 function unnamedSettledKinds(pack: Pack): KnowledgeProblem[] {
   const lexicon = new EntityLexicon([pack]);
   return pack.facts.flatMap((fact, index) => {
     const named = lexicon.namedBy(fact).kinds;
-    return (fact.settles ?? []).flatMap((kind) => {
-      if (named.has(kind)) return [];
-      const line = pack.lineOf?.(["facts", index, "settles"]);
-      return [{
-        file: pack.factsPath,
-        ...(line === undefined ? {} : { line }),
-        factId: fact.id,
-        field: "settles",
-        message: `settles "${kind}", but its answer, quote and aliases name nothing of that kind: name it, or remove "${kind}"`,
-      }];
-    });
+    return (["settles", "affirms"] as const).flatMap((field) =>
+      (fact[field] ?? []).flatMap((kind) => {
+        if (named.has(kind)) return [];
+        const line = pack.lineOf?.(["facts", index, field]);
+        return [{
+          file: pack.factsPath,
+          ...(line === undefined ? {} : { line }),
+          factId: fact.id,
+          field,
+          message: `${field} "${kind}", but its answer, quote and aliases name nothing of that kind: name it, or remove "${kind}"`,
+        }];
+      }),
+    );
   });
 }
 

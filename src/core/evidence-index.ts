@@ -49,6 +49,8 @@ export interface FactEvidence {
    * kind and scale is answered "no" with it.
    */
   readonly settled: ReadonlyMap<EntityKind, ReadonlySet<TimeScale | undefined>>;
+  /** Kinds a yes/no question naming one the fact names is answered "yes" of (`affirms`). */
+  readonly affirmed: ReadonlySet<EntityKind>;
   /** What its sample questions count ("combien de pays": the term of "pays"); empty when none counts a thing. */
   readonly counted: ReadonlySet<number>;
   readonly records: readonly IndexedRecord[];
@@ -272,7 +274,8 @@ export class EvidenceIndex {
         const id = this.termIds.get(stemWord(this.respelled.get(form) ?? form, language));
         return id === undefined ? [] : [id];
       }));
-      return { fact, pack, terms, termsById, kinds, kindList: [...kinds.keys()], entities, entityKinds, settled, counted, records, recordsByTerm };
+      const affirmed = new Set(fact.affirms ?? []);
+      return { fact, pack, terms, termsById, kinds, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm };
     });
     // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).
     this.articleEntityKinds = new Set([...lexicon.declared().filter((e) => !e.subject).map((e) => e.kind), ...this.facts.flatMap((f) => [...f.entityKinds])]);

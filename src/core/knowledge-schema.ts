@@ -63,6 +63,14 @@ export const FactSchema = z
         "Kinds of name the fact gives in full (the meeting's one place, its one day, the coalition's two founders): " +
           "a yes/no question naming another of that kind (\"was it on Tuesday?\") is answered \"no\" with this fact, not refused.",
       ),
+    affirms: z
+      .array(z.enum(ENTITY_KINDS))
+      .optional()
+      .describe(
+        "Kinds of name the fact says yes of (the meeting's place, the countries ready to contribute): a yes/no question naming " +
+          "one it names (\"is the UK ready to contribute?\") is answered \"yes\" with this fact. Not for a quote: naming the United " +
+          "States does not make its speaker American.",
+      ),
     subject: LocalizedTextSchema.optional().describe(
       "What the fact is about, as a short note shown when a follow-up was read with it: " +
         "\"à propos du ministre finlandais\", \"about the Finnish minister\".",

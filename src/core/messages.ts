@@ -31,6 +31,10 @@ export const MESSAGES = {
     fr: "L’article ne dit pas cela à propos de « {entity} ».",
     en: "The article does not say this about “{entity}”.",
   },
+  affirmed: {
+    fr: "Oui : {said}",
+    en: "Yes: {said}",
+  },
   contradicted: {
     fr: "Non, pas « {entity} » : {said}",
     en: "No, not “{entity}”: {said}",

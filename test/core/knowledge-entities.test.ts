@@ -43,6 +43,14 @@ describe("knowledge:check on entities", () => {
     expect(run.stderr).toMatch(/fact "healey-quote" field "questions\.fr": "Qu’a dit le ministre suédois \?" names Sweden \(country:SE\)/);
   });
 
+  it("fails on a fact that affirms a kind of name it does not name, naming the fact and the field", async () => {
+    const temp = await tempKnowledge((y) => replaceOnce(y, "    affirms: [time]\n", "    affirms: [time, person]\n"));
+    dirs.push(temp.dir);
+    const run = await runTsx("src/cli/knowledge-check.ts", ["--knowledge", temp.dir, "--quiet"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/facts\.yaml:\d+ fact "meeting-date" field "affirms": affirms "person", but its answer, quote and aliases name nothing of that kind/);
+  });
+
   it("fails on a fact that settles a kind of name it does not name, naming the fact and the field", async () => {
     const temp = await tempKnowledge((y) => replaceOnce(y, "    settles: [time]\n", "    settles: [time, person]\n"));
     dirs.push(temp.dir);

@@ -348,6 +348,15 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(withPerson.answer("Le ministre suédois a-t-il parlé ?")).toMatchObject({ status: "unknown", factId: null });
   });
 
+  it("entities: a yes/no question naming what a fact affirms gets 'yes' with the fact (affirms); a choice, or a fact that does not affirm, gets the fact alone", () => {
+    const affirming = FACTS.map((f) => (f.id === "founders" ? { ...f, affirms: ["country" as const] } : f));
+    const answerer = createAnswerer(knowledge(affirming), SCORING_PARAMS);
+    expect(answerer.answer("La France a-t-elle lancé la coalition ?").answer).toBe("Oui : La coalition a été lancée par la France.");
+    expect(answerer.answer("Did France launch the coalition?").answer).toBe("Yes: The coalition was launched by France.");
+    expect(answerer.answer("Qui a lancé la coalition ?").answer).toBe("La coalition a été lancée par la France.");
+    expect(core().answer("La France a-t-elle lancé la coalition ?").answer).toBe("La coalition a été lancée par la France.");
+  });
+
   it("entities: a capital of the article's country stands for it, except as a place ('à Paris', 'in Paris')", () => {
     const settling = FACTS.map((f) => (f.id === "place" ? { ...f, settles: ["place" as const] } : f));
     const placed = createAnswerer(knowledge(settling), SCORING_PARAMS);
