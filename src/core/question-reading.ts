@@ -212,6 +212,8 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   // "were did they meet": "where" typed without its h, a question only the next word gives away.
   if (index === 0 && token === "were" && AUXILIARIES.has(tokens[1] ?? "")) return "where";
   if ((token === "ou" || token === "where") && tokens[index + 1] === "en" && STANDING_VERBS.has(tokens[index + 2] ?? "")) return "what";
+  // "where do the peace talks stand?" asks how things stand, as "où en sont…" does.
+  if (token === "where" && tokens.slice(index + 1, index + 6).some((t) => t === "stand" || t === "stands")) return "what";
   if (NAME_WORDS.has(token)) return "who";
   return ATTRIBUTE_WORDS.get(token) ?? QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);
 }

@@ -231,9 +231,11 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer("d'où vient le ministre finlandais ?").factId).toBe("finnish");
   });
 
-  it("question kind: 'où en est…' asks how things stand, not where", () => {
+  it("question kind: 'où en est…', 'where does it stand' ask how things stand, not where", () => {
     expect(factorOf("Où en est la force de paix ?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
+    expect(factorOf("Where does the peace force stand?", "force").kindsAsked).not.toContain("where");
+    expect(factorOf("Where does the peace force stay?", "force").kindsAsked).toContain("where");
   });
 
   it("question kind: phrases ask too — 'dans quelle ville', 'what day'", () => {
