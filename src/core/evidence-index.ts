@@ -254,6 +254,13 @@ export class EvidenceIndex {
           records.push(this.record(text, "question", language));
         }
         for (const text of fact.aliases?.[language] ?? []) records.push(this.record(text, "alias", language));
+        // What its answer's numbers count ("l'un des *quatre objectifs*"): "combien de navires" is none of it.
+        const said = tokenize(fact.answer[language]);
+        for (const mention of lexicon.find(said, fact.answer[language])) {
+          if (mention.entity.kind !== "number") continue;
+          const noun = said.slice(mention.tokens[1] + 1).find((t) => !STOPWORDS.has(t));
+          if (noun !== undefined) countedForms.push({ form: noun, language });
+        }
       }
       const { ids: entities, kinds: entityKinds } = lexicon.namedBy(fact);
       const settled = new Map<EntityKind, Set<TimeScale | undefined>>();

@@ -213,6 +213,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(sizeKind({ otherCount: 1 })).toBe(1);
     // A count of what its sample questions count, in other words, is still the fact's.
     expect(answerer().answer("how many countries in this coalition").factId).toBe("size");
+    // What its answer's number counts counts too, where no sample question counts: "quatre objectifs" are no ships.
+    const goals = fact("goals", ["Quels sont les objectifs des ministres ?"], ["What are the ministers’ goals?"], ["Les ministres ont quatre objectifs.", "The ministers have four goals."], "Ses ministres veulent une force de paix.");
+    const explained = createAnswerer(knowledge([...FACTS, goals]), SCORING_PARAMS).explain("combien de navires pour les objectifs des ministres ?");
+    expect([explained.chosen, explained.runnerUp].find((f) => f?.factId === "goals")?.kind).toBe(SCORING_PARAMS.otherCount);
   });
 
   it("question kind: 'ou' without its accent asks where after 'c'est' ('c ou la réunion'), and is 'or' between two names", () => {
