@@ -17,8 +17,8 @@ export interface FollowUpReading {
   /** True when the question cannot stand alone (no subject of its own, or only a reference back). */
   readonly dependsOnContext: boolean;
   /**
-   * The names of a question that says nothing else ("and Finland?", "what about the Swedish
-   * one?"): it asks the previous question of them.
+   * The names of a question that says nothing else and asks nothing of its own ("and Finland?",
+   * "what about the Swedish one?"; not "and who is Brekelmans?"): it asks the previous question of them.
    */
   readonly onlyNames: readonly Entity[];
   /** True when it names something itself ("what does it mean for *Kyiv*?"): a subject of its own. */
@@ -77,7 +77,9 @@ export function readFollowUp(
   const short = ownWords.length <= SHORT_FOLLOW_UP_WORDS;
   // "what was his point?", "is it ready?": a reference back and at most one word of its own. "cette
   // force", "elle serait déployée où" name their subject: they stand alone.
-  const dependsOnContext = ownWords.length === 0 || ((refersBack || opensAsFollowUp) && ownWords.length <= 1);
+  // "and who is Ruben Brekelmans?" asks its own question of its own name: it stands alone.
+  const asksOfItsOwnName = [...read.kinds].some((k) => k !== "what") && mentions.length > 0 && !refersBack;
+  const dependsOnContext = !asksOfItsOwnName && (ownWords.length === 0 || ((refersBack || opensAsFollowUp) && ownWords.length <= 1));
   if (!dependsOnContext && (aloneConfident || !short || alone.factId !== null)) return undefined;
 
   // The previous question, less what this one replaces.
@@ -105,5 +107,5 @@ export function readFollowUp(
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 ? mentions.map((m) => m.entity) : [], names: mentions.length > 0 };
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0 };
 }

@@ -215,6 +215,8 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   // "where do the peace talks stand?" asks how things stand, as "où en sont…" does.
   if (token === "where" && tokens.slice(index + 1, index + 6).some((t) => t === "stand" || t === "stands")) return "what";
   if (NAME_WORDS.has(token)) return "who";
+  // "qu'est-ce qui inquiète", "ce qui compte": "ce qui" is what, not who.
+  if (token === "qui" && tokens[index - 1] === "ce") return "what";
   return ATTRIBUTE_WORDS.get(token) ?? QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);
 }
 

@@ -15,6 +15,8 @@ export const FRENCH_STOPWORDS: readonly string[] = (
   "vraiment exactement precisement donne donnez dis dites explique expliquez liste listez cite citez " +
   "moment instant ici sais sait savez savent savoir quelqu quelquun genre bref enfin " +
   "actuel actuelle actuels actuelles total final finalement type types sorte sortes espece " +
+  // Words about the article itself ("l'autre inquiétude évoquée", "les options mentionnées").
+  "evoque evoquee evoques evoquees evoquer mentionne mentionnee mentionnes mentionnees mentionner " +
   // Elisions typed without their apostrophe ("cest", "sest", "quil").
   "cest sest nest quil quils quon jai jsuis dun dune lun lune " +
   // Chat fillers.
@@ -27,7 +29,7 @@ export const ENGLISH_STOPWORDS: readonly string[] = (
   "it its this that these those there here they them their he she his her we us our you your i me my " +
   "any some just really actually please tell know let also then than " +
   "up out over thing things stuff get got yet still already now currently exactly ever even " +
-  "name list give show explain describe mention r u ur pls plz all like ok okay hey hi hello bot guys folks " +
+  "name list give show explain describe mention mentioned mentions r u ur pls plz all like ok okay hey hi hello bot guys folks " +
   "anyway basically right smth sth btw idk tbh imo fyi iirc afaik anyone anybody someone somebody " +
   "supposed gonna wanna gotta kinda sorta guess current status total final finally away overall kind kinds sort type " +
   // Chat fillers.

@@ -240,6 +240,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
     expect(factorOf("Where does the peace force stand?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Where does the peace force stay?", "force").kindsAsked).toContain("where");
+    // "qu'est-ce qui" asks what, not who.
+    expect(factorOf("Qu’est-ce qui manque à la force de paix ?", "force").kindsAsked).not.toContain("who");
   });
 
   it("question kind: phrases ask too — 'dans quelle ville', 'what day'", () => {
@@ -480,6 +482,12 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const followUp = answerer.answer("et la Finlande ?", { context: first.turn ? [first.turn] : [] });
     expect(followUp).toMatchObject({ status: "unknown", factId: null });
     expect(followUp.answer).toBe("L’article ne dit pas cela à propos de « Finlande ». Ce qu’il dit : La coalition a été lancée par la France.");
+    // Its own question of its own name stands alone: after the Finnish minister, "and who founded
+    // the coalition, France?" is not asked of Finland.
+    const finnish = answerer.answer("Qu’a dit le ministre finlandais ?");
+    const ownQuestion = answerer.answer("And who founded the coalition, France?", { context: finnish.turn ? [finnish.turn] : [] });
+    expect(ownQuestion).toMatchObject({ status: "answered", factId: "founders" });
+    expect(ownQuestion.contextNote).toBeUndefined();
   });
 
   it("question kind: which ministry ('ministre de quoi ?', 'what ministry') is an attribute only a fact asked it gives, also in a follow-up", () => {
