@@ -112,9 +112,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const kinds = [...analyzed.kinds];
     if (kinds.length === 0) return [];
     return index.facts
-      .map((evidence, i) => ({ i, share: Math.max(...kinds.map((k) => evidence.kinds.get(k) ?? 0)) }))
+      .map((evidence, i) => ({ i, share: Math.max(...kinds.map((k) => evidence.kinds.get(k) ?? 0)), asked: Math.max(...kinds.map((k) => evidence.kindCounts.get(k) ?? 0)) }))
       .filter(({ share }) => share >= params.kindFullShare)
-      .sort((a, b) => b.share - a.share || a.i - b.i)
+      // Most asked it first: a share of few questions asking anything says little.
+      .sort((a, b) => b.asked - a.asked || b.share - a.share || a.i - b.i)
       .slice(0, limit)
       .map(({ i }) => i);
   }

@@ -37,6 +37,8 @@ export interface FactEvidence {
    * that ask it: a question asking what few or none of them ask asks for something else.
    */
   readonly kinds: ReadonlyMap<QuestionKind, number>;
+  /** How many of its sample questions ask each kind: the facts most asked a kind, for a question word alone. */
+  readonly kindCounts: ReadonlyMap<QuestionKind, number>;
   /** The same kinds, as a list. */
   readonly kindList: readonly QuestionKind[];
   /** Entities its answer, quote and aliases name (groups with what they include). */
@@ -282,7 +284,7 @@ export class EvidenceIndex {
         return id === undefined ? [] : [id];
       }));
       const affirmed = new Set(fact.affirms ?? []);
-      return { fact, pack, terms, termsById, kinds, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm };
+      return { fact, pack, terms, termsById, kinds, kindCounts, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm };
     });
     // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).
     this.articleEntityKinds = new Set([...lexicon.declared().filter((e) => !e.subject).map((e) => e.kind), ...this.facts.flatMap((f) => [...f.entityKinds])]);
