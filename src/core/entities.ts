@@ -113,6 +113,8 @@ export class EntityLexicon {
   private readonly absorbed = new Map<string, string>();
   /** Capitals of the article's countries, by the country they stand for when not a place. */
   private readonly capitalOf = new Map<string, string>();
+  /** Capitals by name, for names an article's country also goes by ("Kiev" for Ukraine): "à Kiev" is the city. */
+  private readonly capitalByKey = new Map<string, string>();
   /** "An official of <country>", made once per country as questions name them. */
   private readonly officials = new Map<string, Entity>();
   /** One-word names of the article's people, by first letter: a surname typed with one mistake ("hakanen") is still them. */
@@ -144,6 +146,9 @@ export class EntityLexicon {
       if (country !== undefined && !this.absorbed.has(entity.id)) this.capitalOf.set(entity.id, country);
     }
 
+    for (const entity of catalog) {
+      if (entity.capitalOf !== undefined && !this.absorbed.has(entity.id)) for (const name of entity.names) this.capitalByKey.set(nameKey(name), entity.id);
+    }
     for (const entity of catalog) {
       if (this.absorbed.has(entity.id)) continue;
       this.entities.set(entity.id, { id: entity.id, kind: entity.kind, label: entity.label, inArticle: false, subject: false, includes: new Set(), ...(entity.scale ? { scale: entity.scale } : {}) });
@@ -294,6 +299,9 @@ export class EntityLexicon {
       // A text in capitals throughout ("Y A-T-IL UN CESSEZ-LE-FEU") says nothing by its case.
       if (written && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
       let id = this.byKey.get(key);
+      // "réunis à Kiev", "in Washington": where something happens, a capital is the city, though the article names its country so.
+      const city = LOCATIVES.has(tokens[start - 1] ?? "") ? this.capitalByKey.get(key) : undefined;
+      if (city !== undefined && id !== undefined && this.entities.get(id)?.kind === "country") id = city;
       // By stem only a word that has an ending to lose ("allemands", "norvégienne"): "réunion" is no "Réunionnais".
       if (id === undefined && count === 1) {
         id = stemKeys(key).filter((k) => k !== `~${key}`).map((k) => this.byKey.get(k)).find((k) => k !== undefined) ?? this.mistypedSurname(key);

@@ -144,6 +144,9 @@ const OFFICE_HOLDERS: readonly Row[] = [
 /** Places that are not countries. */
 const PLACES: readonly Row[] = [
   ["paris", "Paris", "Paris"],
+  ["kyiv", "Kiev", "Kyiv", "Kiev|Kyïv"],
+  ["washington", "Washington", "Washington"],
+  ["moscow", "Moscou", "Moscow"],
   ["london", "Londres", "London"],
   ["berlin", "Berlin", "Berlin"],
   ["warsaw", "Varsovie", "Warsaw"],
@@ -190,7 +193,7 @@ const PLACES: readonly Row[] = [
 
 /** Capitals, by place id, with the country (ISO code) they also stand for: "Paris a lancé…" is France. */
 const CAPITALS: Readonly<Record<string, string>> = {
-  paris: "FR", london: "GB", berlin: "DE", warsaw: "PL", rome: "IT", madrid: "ES",
+  paris: "FR", kyiv: "UA", washington: "US", moscow: "RU", london: "GB", berlin: "DE", warsaw: "PL", rome: "IT", madrid: "ES",
   "the-hague": "NL", helsinki: "FI", stockholm: "SE", oslo: "NO", copenhagen: "DK", vilnius: "LT",
   riga: "LV", tallinn: "EE", bucharest: "RO", budapest: "HU", prague: "CZ", vienna: "AT",
   ankara: "TR", minsk: "BY", beijing: "CN", tokyo: "JP", ottawa: "CA", riyadh: "SA",

@@ -268,7 +268,7 @@ function cleftRelative(tokens: readonly string[]): number | undefined {
 }
 
 /**
- * "…lundi, non ?", "launched by France and Germany, correct?", "Hakkanen is Norwegian right": a
+ * "…lundi, non ?", "…à Kiev ou pas ?", "launched by France and Germany, correct?", "Hakkanen is Norwegian right": a
  * last word asking to confirm makes a yes/no question of what comes before, and says nothing itself.
  */
 const CONFIRMING_TAGS = new Set(["non", "hein", "vrai", "right", "correct", "true", "innit"]);
@@ -279,6 +279,8 @@ function confirmingTag(tokens: readonly string[]): number[] {
   if (n < 3) return [];
   if (tokens[n - 3] === "est" && tokens[n - 2] === "ce" && tokens[n - 1] === "pas") return [n - 3, n - 2, n - 1];
   if (tokens[n - 2] === "pas" && tokens[n - 1] === "vrai") return [n - 2, n - 1];
+  // "…à Kiev ou pas ?", "…or not?"
+  if ((tokens[n - 2] === "ou" && tokens[n - 1] === "pas") || (tokens[n - 2] === "or" && tokens[n - 1] === "not")) return [n - 2, n - 1];
   return CONFIRMING_TAGS.has(tokens[n - 1] ?? "") ? [n - 1] : [];
 }
 

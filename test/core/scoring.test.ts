@@ -372,6 +372,11 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(placed.explain("Paris a lancé la coalition ?").mentions.map((m) => m.id)).toEqual(["france"]);
     expect(placed.explain("se sont-ils réunis à Paris ?").mentions.map((m) => m.id)).toEqual(["place:paris"]);
     expect(placed.answer("se sont-ils réunis à Paris ?").answer).toMatch(/^Non, pas « Paris » : La coalition s’est réunie à Bruxelles\.$/);
+    // Where the article names its country by its capital ("Kiev" for Ukraine), "à Paris" is still the city.
+    const byCapital = ENTITIES.map((e) => (e.id === "france" ? { ...e, names: { fr: [...e.names.fr, "Paris"], en: [...e.names.en, "Paris"] } } : e));
+    const named = createAnswerer(knowledge(settling, byCapital), SCORING_PARAMS);
+    expect(named.explain("Paris a lancé la coalition ?").mentions.map((m) => m.id)).toEqual(["france"]);
+    expect(named.answer("se sont-ils réunis à Paris ou pas ?").answer).toMatch(/^Non, pas « Paris » : La coalition s’est réunie à Bruxelles\.$/);
   });
 
   it("question kind: two question words joined by 'et'/'and' ask two things, answered by two facts in the order asked", () => {
