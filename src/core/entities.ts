@@ -300,7 +300,9 @@ export class EntityLexicon {
       if (written && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
       let id = this.byKey.get(key);
       // "réunis à Kiev", "in Washington": where something happens, a capital is the city, though the article names its country so.
-      const city = LOCATIVES.has(tokens[start - 1] ?? "") ? this.capitalByKey.get(key) : undefined;
+      // Not "in Kyiv's eyes": a possessive is the country.
+      const capital = LOCATIVES.has(tokens[start - 1] ?? "") ? this.capitalByKey.get(key) : undefined;
+      const city = capital !== undefined && !new RegExp(`${escapeRegExp(key)}['’]s(?![\\p{L}\\p{N}])`, "iu").test(text) ? capital : undefined;
       if (city !== undefined && id !== undefined && this.entities.get(id)?.kind === "country") id = city;
       // By stem only a word that has an ending to lose ("allemands", "norvégienne"): "réunion" is no "Réunionnais".
       if (id === undefined && count === 1) {
