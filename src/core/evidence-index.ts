@@ -272,7 +272,10 @@ export class EvidenceIndex {
           return entity?.kind === kind && !entity.subject ? [entity.scale] : [];
         })));
       }
-      const kinds = new Map([...kindCounts].map(([kind, count]) => [kind, count / asking]));
+      // Of at least `kindMinAskingShare` of its questions: one "Where is Europe heading?" among a
+      // fact's few asking anything is no sign it answers where.
+      const questionCount = fact.questions.fr.length + fact.questions.en.length;
+      const kinds = new Map([...kindCounts].map(([kind, count]) => [kind, count / Math.max(asking, this.params.kindMinAskingShare * questionCount, 1)]));
       const recordsByTerm = new Map<number, number[]>();
       records.forEach((record, i) => {
         for (const term of record.terms) pushTo(recordsByTerm, this.termIds.get(term) ?? -1, i);

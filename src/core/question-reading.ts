@@ -212,6 +212,10 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   // "were did they meet": "where" typed without its h, a question only the next word gives away.
   if (index === 0 && token === "were" && AUXILIARIES.has(tokens[1] ?? "")) return "where";
   if ((token === "ou" || token === "where") && tokens[index + 1] === "en" && STANDING_VERBS.has(tokens[index + 2] ?? "")) return "what";
+  // "on en est où ?", "elle en est où": how things stand, as "où en est…".
+  if ((token === "ou" || token === "where") && STANDING_VERBS.has(tokens[index - 1] ?? "") && tokens[index - 2] === "en") return "what";
+  // "le jour où…", "au moment où…": "où" joins a clause to a time; it asks nothing.
+  if ((token === "ou" || token === "where") && TIME_NOUNS.includes(tokens[index - 1] ?? "")) return undefined;
   // "where do the peace talks stand?" asks how things stand, as "où en sont…" does.
   if (token === "where" && tokens.slice(index + 1, index + 6).some((t) => t === "stand" || t === "stands")) return "what";
   if (NAME_WORDS.has(token)) return "who";

@@ -154,6 +154,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("où était la réunion ?", "day", { kindMismatch: 0.3 }).kind).toBeCloseTo(0.3, 5);
   });
 
+  it("question kind: one question asking where among a fact's many asking nothing is no sign it answers where (kindMinAskingShare)", () => {
+    const plain = Array.from({ length: 19 }, (_, i) => `Que veulent les ministres de la coalition, point ${i + 1} ?`);
+    const force = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { fr: [...plain, "Où va la force de paix ?"], en: f.questions.en } } : f));
+    const kindOf = (params: Partial<ScoringParams>): number | undefined => {
+      const explained = createAnswerer(knowledge(force), { ...SCORING_PARAMS, ...params }).explain("où est la force de paix ?");
+      return [explained.chosen, explained.runnerUp].find((c) => c?.factId === "force")?.kind;
+    };
+    expect(kindOf({})).toBeLessThan(1);
+    expect(kindOf({ kindMinAskingShare: 0 })).toBe(1);
+  });
+
   it("question kind: an age, a cost, an hour or a month no sample question of the fact asks is not given by it", () => {
     expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
     for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "In which month did they meet?", "Combien coûte la force de paix ?", "Quel est le budget de la force de paix ?"]) {
@@ -240,6 +251,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
     expect(factorOf("Where does the peace force stand?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Where does the peace force stay?", "force").kindsAsked).toContain("where");
+    // "elle en est où ?" is "où en est-elle ?"; "le jour où…" asks nothing of a place.
+    expect(factorOf("la force de paix, elle en est où ?", "force").kindsAsked).not.toContain("where");
+    expect(factorOf("le jour où la force de paix est née ?", "force").kindsAsked).not.toContain("where");
     // "qu'est-ce qui" asks what, not who.
     expect(factorOf("Qu’est-ce qui manque à la force de paix ?", "force").kindsAsked).not.toContain("who");
   });
