@@ -182,12 +182,12 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const kindCount = (score: FactScore): number =>
       [...(index.facts[score.factIndex]?.entities ?? [])].filter((id) => lexicon.get(id)?.kind === clash.kind).length;
     const telling = near.reduce<FactScore | undefined>((best, s) => (!best || kindCount(s) > kindCount(best) ? s : best), undefined);
-    return notSaidOf(clash, telling ? facts[telling.factIndex]?.fact.id ?? null : null, reading.language);
+    return notSaidOf(clash, telling?.factIndex, reading.language);
   }
 
-  /** "The article does not say this about X. What it does say: …" — what it says from `saidBy`, a fact id. */
-  function notSaidOf(clash: Entity, saidBy: string | null, language: Language): string {
-    const said = saidBy === null ? undefined : facts[factIndexById.get(saidBy) ?? -1]?.fact.answer[language];
+  /** "The article does not say this about X. What it does say: …" — what it says from the fact at `saidBy`. */
+  function notSaidOf(clash: Entity, saidBy: number | undefined, language: Language): string {
+    const said = saidBy === undefined ? undefined : facts[saidBy]?.fact.answer[language];
     const refusal = clash.officialOf
       ? message("noOfficialOf", language, { role: ROLE_NAMES[clash.officialOf.role][language], country: clash.officialOf.country.label[language] })
       : message(clash.inArticle ? "notSaidAbout" : "notMentioned", language, { entity: clash.label[language] });
@@ -312,14 +312,15 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // the article does not say it of the new name, that is the answer, not whatever else names it;
     // what it does say is the previous answer's.
     // A name of a kind the previous turn named, in its question or its answer, is asked in its place.
-    const previousKinds = new Set([...previous.entities.map((id) => lexicon.get(id)?.kind), ...(index.facts[factIndexById.get(previous.factId ?? "") ?? -1]?.entityKinds ?? [])]);
+    const previousIndex = factIndexById.get(previous.factId ?? "");
+    const previousKinds = new Set([...previous.entities.map((id) => lexicon.get(id)?.kind), ...(index.facts[previousIndex ?? -1]?.entityKinds ?? [])]);
     const askedOf = followUp.onlyNames.find((name) => previousKinds.has(name.kind));
     if (!inContext.confident && askedOf) {
-      return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previous.factId, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
+      return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previousIndex, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
     // "il est ministre de quoi ?" after the Finnish minister's quote: read in context, it is still
     // that fact's, and that fact does not say it. The minister it stands for is not another one.
-    const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === factIndexById.get(previous.factId ?? "");
+    const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === previousIndex;
     if (!inContext.confident && alone.confident && !aboutPrevious && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
     if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;
     const fact = inContext.answer.factId === null ? undefined : facts[factIndexById.get(inContext.answer.factId) ?? -1];

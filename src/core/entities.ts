@@ -142,12 +142,10 @@ export class EntityLexicon {
     // A capital of a country the article names stands for it ("Paris et Londres ont lancé…"),
     // except where it is a place ("à Paris", "in London"): see `longestAt`.
     for (const entity of catalog) {
-      const country = entity.capitalOf === undefined ? undefined : this.absorbed.get(entity.capitalOf);
-      if (country !== undefined && !this.absorbed.has(entity.id)) this.capitalOf.set(entity.id, country);
-    }
-
-    for (const entity of catalog) {
-      if (entity.capitalOf !== undefined && !this.absorbed.has(entity.id)) for (const name of entity.names) this.capitalByKey.set(nameKey(name), entity.id);
+      if (entity.capitalOf === undefined || this.absorbed.has(entity.id)) continue;
+      for (const name of entity.names) this.capitalByKey.set(nameKey(name), entity.id);
+      const country = this.absorbed.get(entity.capitalOf);
+      if (country !== undefined) this.capitalOf.set(entity.id, country);
     }
     for (const entity of catalog) {
       if (this.absorbed.has(entity.id)) continue;
@@ -299,9 +297,10 @@ export class EntityLexicon {
       // A text in capitals throughout ("Y A-T-IL UN CESSEZ-LE-FEU") says nothing by its case.
       if (written && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
       let id = this.byKey.get(key);
+      const afterLocative = LOCATIVES.has(tokens[start - 1] ?? "");
       // "réunis à Kiev", "in Washington": where something happens, a capital is the city, though the article names its country so.
       // Not "in Kyiv's eyes": a possessive is the country.
-      const capital = LOCATIVES.has(tokens[start - 1] ?? "") ? this.capitalByKey.get(key) : undefined;
+      const capital = afterLocative ? this.capitalByKey.get(key) : undefined;
       const city = capital !== undefined && !new RegExp(`${escapeRegExp(key)}['’]s(?![\\p{L}\\p{N}])`, "iu").test(text) ? capital : undefined;
       if (city !== undefined && id !== undefined && this.entities.get(id)?.kind === "country") id = city;
       // By stem only a word that has an ending to lose ("allemands", "norvégienne"): "réunion" is no "Réunionnais".
@@ -309,7 +308,7 @@ export class EntityLexicon {
         id = stemKeys(key).filter((k) => k !== `~${key}`).map((k) => this.byKey.get(k)).find((k) => k !== undefined) ?? this.mistypedSurname(key);
       }
       // A capital stands for its country, unless it is where something happens ("à Paris").
-      const country = id === undefined || LOCATIVES.has(tokens[start - 1] ?? "") ? undefined : this.capitalOf.get(id);
+      const country = id === undefined || afterLocative ? undefined : this.capitalOf.get(id);
       const entity = id === undefined ? (count === 1 ? anyNumber(key) : undefined) : this.entities.get(country ?? id);
       if (entity) return { entity, tokens: [start, start + count - 1] };
     }

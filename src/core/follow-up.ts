@@ -77,8 +77,10 @@ export function readFollowUp(
   const short = ownWords.length <= SHORT_FOLLOW_UP_WORDS;
   // "what was his point?", "is it ready?": a reference back and at most one word of its own. "cette
   // force", "elle serait déployée où" name their subject: they stand alone.
+  // A question word of its own, more precise than "what": "since when?", "who is…?".
+  const asksAnew = [...read.kinds].some((k) => k !== "what");
   // "and who is Ruben Brekelmans?" asks its own question of its own name: it stands alone.
-  const asksOfItsOwnName = [...read.kinds].some((k) => k !== "what") && mentions.length > 0 && !refersBack;
+  const asksOfItsOwnName = asksAnew && mentions.length > 0 && !refersBack;
   const dependsOnContext = !asksOfItsOwnName && (ownWords.length === 0 || ((refersBack || opensAsFollowUp) && ownWords.length <= 1));
   if (!dependsOnContext && (aloneConfident || !short || alone.factId !== null)) return undefined;
 
@@ -101,7 +103,6 @@ export function readFollowUp(
     }
   }
   if (tokens.some((t) => ORDINALS.has(t))) previousTokens.forEach((t, i) => ORDINALS.has(t) && dropped.add(i));
-  const asksAnew = [...read.kinds].some((k) => k !== "what");
   if (asksAnew) previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
   // The last words only: a long thread's questions, chained, must not drown the new one.
   // Words the new question says itself weigh as its own, not as background.
