@@ -128,6 +128,9 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
   // its country ("français") is what is asked, and is judged on its own. A person the fact names
   // is a subject of its own: "Is Brekelmans Belgian?" asks of him, not of every fact naming a country.
   const namesPerson = agreed.some((a) => a.kind === "person" && a.officialOf === undefined);
+  // "c'était mardi à Bruxelles ?": a name the fact has, of another kind, pins the question to the
+  // fact as a word would; "is Japan in it with France?" names only countries, and stays a clash.
+  const pinnedBy = (entity: Entity): boolean => agreed.some((a) => a.kind !== entity.kind);
   for (const entity of unmatched) {
     if (namesPerson && entity.officialOf !== undefined) continue;
     // "jeudi ou vendredi ?": one of the choice agreeing settles it. Not "the British and the
@@ -138,7 +141,7 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
     // article names NATO); times and numbers only with the fact's ("Monday" against "Thursday").
     const factHasKind = fact.entityKinds.has(entity.kind);
     const articleHasKind = !entity.inArticle && entity.kind !== "time" && entity.kind !== "number" && index.articleEntityKinds.has(entity.kind);
-    if (question.yesNo && fact.settled.get(entity.kind)?.has(entity.scale) === true && (namesPerson || saysMoreThanNames(question, fact, index, params))) contradicted.push(entity);
+    if (question.yesNo && fact.settled.get(entity.kind)?.has(entity.scale) === true && (namesPerson || pinnedBy(entity) || saysMoreThanNames(question, fact, index, params))) contradicted.push(entity);
     else if (factHasKind || articleHasKind) clashes.push(entity);
   }
   return { agreed, clashes, contradicted };

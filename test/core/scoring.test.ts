@@ -343,6 +343,25 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(unsure.answer).toMatch(/« lundi »/);
   });
 
+  it("entities: a name the fact has, of another kind, pins a yes/no question to it: 'c'était lundi à Bruxelles ?' gets 'no'", () => {
+    const dayAndPlace = FACTS.map((f) =>
+      f.id === "day" ? { ...f, settles: ["time" as const], answer: { fr: "La coalition s’est réunie jeudi à Bruxelles.", en: "The coalition met in Brussels on Thursday." } } : f.id === "founders" ? { ...f, settles: ["country" as const] } : f,
+    );
+    const answerer = createAnswerer(knowledge(dayAndPlace), SCORING_PARAMS);
+    for (const question of ["c’était lundi à Bruxelles ?", "was it Monday in Brussels?"]) {
+      const chosen = answerer.explain(question).chosen;
+      expect(chosen?.factId).toBe("day");
+      expect(chosen?.entities.contradicted.map((e) => e.id)).toEqual(["time:monday"]);
+      expect(chosen?.entities.clashes).toEqual([]);
+    }
+    // Names of one kind only pin nothing: "Sweden with France" is still no question of who launched it.
+    const withFrance = answerer.explain("Is Sweden in it with France?");
+    const founders = [withFrance.chosen, withFrance.runnerUp].find((f) => f?.factId === "founders");
+    expect(founders?.entities.clashes.map((e) => e.id)).toEqual(["country:SE"]);
+    expect(founders?.entities.contradicted).toEqual([]);
+    expect(answerer.answer("Is Sweden in it with France?")).toMatchObject({ status: "unknown", factId: null });
+  });
+
   it("entities: a cleft ('c'est l'Allemagne qui…', 'was it Germany who…') asks yes or no; 'qu'a dit…' asks what", () => {
     const founding = FACTS.map((f) => (f.id === "founders" ? { ...f, settles: ["country" as const] } : f.id === "finnish" ? { ...f, settles: ["country" as const] } : f));
     const settled = createAnswerer(knowledge(founding), SCORING_PARAMS);
