@@ -85,7 +85,8 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["dans"], ["quel"], ["but"]], kind: "why" },
   { words: [["a"], ["quoi"], ["sert", "servent", "servir", "servira", "servirait", "bon"]], kind: "why" },
   { words: [["what", "whats"], ["for"]], kind: "why" },
-  { words: [["what", "whats"], ["the", "its"], ["point", "purpose", "aim", "goal"]], kind: "why" },
+  // Its noun names the purpose asked: a fact stating that goal answers it ("what's the goal on the ground?").
+  { words: [["what", "whats"], ["the", "its"], ["point", "purpose", "aim", "goal"]], kind: "why", askingNoun: true },
   { words: [["a"], ["quoi"], ["bon"]], kind: "why" },
   { words: [["how"], ["many", "much", "big", "large", "numerous"]], kind: "count" },
   { words: [QUEL, ["nombre", "taille"]], kind: "count" },

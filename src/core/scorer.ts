@@ -195,6 +195,7 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   let explained = 0;
   let total = question.totalWeight;
   let contentExplained = false;
+  let purposeNamed = false;
   // A choice's other side is read before this one ("en hausse ou en baisse"): only then both values are known.
   const values = question.words.some((w) => w.orWith !== undefined) ? question.words.map((w) => explainedShare(w, fact)) : undefined;
   for (const [w, word] of question.words.entries()) {
@@ -222,6 +223,8 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
       total -= word.weight;
       continue;
     }
+    // "what's the goal on the ground?": a fact naming that goal answers the purpose asked, whether or not its sample questions ask why.
+    if (bestValue > 0 && word.asks === "why") purposeNamed = true;
     const value = word.weight * bestValue;
     explained += value;
     if (bestValue > 0) contentExplained = true;
@@ -240,7 +243,7 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
 
   // The share of the fact's sample questions asking what is asked; a fact most of whose questions do is in full agreement.
   let askedShare = question.kinds.size === 0 ? 1 : 0;
-  for (const k of question.kinds) askedShare = Math.max(askedShare, fact.kinds.get(k) ?? 0);
+  for (const k of question.kinds) askedShare = Math.max(askedShare, k === "why" && purposeNamed ? 1 : (fact.kinds.get(k) ?? 0));
   let kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
   // An age, a cost, an hour: a fact that never gives it cannot answer, whatever else it matches.
   for (const k of question.kinds) if (ATTRIBUTE_KINDS.has(k) && !fact.kinds.has(k)) kind = Math.min(kind, params.unaskedAttribute);

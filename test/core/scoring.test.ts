@@ -165,6 +165,14 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(kindOf({ kindMinAskingShare: 0 })).toBe(1);
   });
 
+  it("question kind: 'what's the goal…' asks a purpose, which a fact naming that goal answers though its questions ask no why", () => {
+    const withGoal = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "What is the ministers’ goal?"] } } : f));
+    const answerer = createAnswerer(knowledge(withGoal), SCORING_PARAMS);
+    expect(answerer.explain("what's the goal of the ministers?")).toMatchObject({ kindsAsked: ["why"], chosen: { factId: "force", kind: 1 } });
+    // Asked "why" in so many words, the same fact still answers no why.
+    expect(answerer.explain("why do the ministers want it?").chosen).toMatchObject({ factId: "force", kind: SCORING_PARAMS.kindMismatch });
+  });
+
   it("question kind: an age, a cost, an hour or a month no sample question of the fact asks is not given by it", () => {
     expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
     for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "In which month did they meet?", "Combien coûte la force de paix ?", "Quel est le budget de la force de paix ?"]) {
