@@ -69,7 +69,8 @@ export function readFollowUp(
   const read = readTokens(tokens);
   const mentions = lexicon.find(tokens, question);
   const named = new Set(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => m.tokens[0] + i)));
-  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && !(RELATIONS.has(w.surface) && read.kinds.size > 0));
+  // The noun of an asking phrase ("de quel *pays* ?", "which *day*?") says what is asked, not of what: no subject of its own.
+  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && w.asks === undefined && !(RELATIONS.has(w.surface) && read.kinds.size > 0));
   // "c'est", "c'était" lose their "c'" to elision: "pourquoi c'est important ?" points back as "why is it important?" does.
   const refersBack = /(?:^|[\s,])c(?:['’]|\s)?(?:est|etait|était)\b/iu.test(question) || tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a") && !impersonal(tokens, i));
   const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || (tokens[0] === "what" && tokens[1] === "about") || (tokens[0] === "how" && tokens[1] === "about");

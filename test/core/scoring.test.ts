@@ -576,6 +576,26 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
   });
 
+  it("follow-ups: an asking phrase's noun is no subject of its own: 'de quel pays ?' after the Finnish minister asks of him", () => {
+    const asked = FACTS.map((f) =>
+      f.id === "founders"
+        ? { ...f, questions: { fr: [...f.questions.fr, "De quel pays ?"], en: [...f.questions.en, "Which country?"] } }
+        : f.id === "finnish"
+          ? { ...f, questions: { fr: [...f.questions.fr, "Le ministre qui a parlé est de quel pays ?"], en: [...f.questions.en, "Which country is the minister who spoke from?"] } }
+          : f,
+    );
+    const answerer = core({}, asked);
+    // Alone, "which country?" is the founders', confidently.
+    expect(answerer.answer("de quel pays ?")).toMatchObject({ status: "answered", factId: "founders" });
+    for (const [before, question, note] of [
+      ["Qu’a dit le ministre finlandais ?", "de quel pays ?", "La coalition"],
+      ["What did the Finnish minister say?", "which country?", "The coalition"],
+    ] as const) {
+      const first = answerer.answer(before);
+      expect(answerer.answer(question, { context: first.turn ? [first.turn] : [] }), question).toMatchObject({ factId: "finnish", contextNote: note });
+    }
+  });
+
   it("follow-ups: a new rank takes the old one's place ('c'est quoi le premier objectif ?' → 'et le dernier ?')", () => {
     const goals = [
       fact("first-goal", ["Quel est le premier objectif ?", "C’est quoi le premier objectif des ministres ?"], ["What is the first goal?"], ["Le premier objectif est la paix.", "The first goal is peace."], "Ses ministres veulent une force de paix."),
