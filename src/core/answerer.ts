@@ -228,12 +228,24 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return { answer: { ...answer, answer: text, turn: turnOf(reading, answer.factId) }, confident: true };
   }
 
-  /** "et"/"and" between two question words: "où et quand", "how many countries and who launched it". */
-  function joinedByAnd(tokens: readonly string[]): boolean {
+  /** Where "et"/"and" joins two question words ("où et quand", "how many countries and who launched it"), or -1. */
+  function joinedByAnd(tokens: readonly string[]): number {
     // Unaccented "ou" is "or" unless beside that "et" ("ou et quand").
     const asking = tokens.flatMap((t, i) => (QUESTION_WORDS.has(t) && (t !== "ou" || tokens[i + 1] === "et" || tokens[i - 1] === "et") ? [i] : []));
     const [first, last] = [asking[0], asking.at(-1)];
-    return first !== undefined && last !== undefined && tokens.some((t, i) => (t === "et" || t === "and") && i > first && i < last);
+    if (first === undefined || last === undefined) return -1;
+    return tokens.findIndex((t, i) => (t === "et" || t === "and") && i > first && i < last);
+  }
+
+  /**
+   * The two clauses either side of the "et"/"and", each read on its own, when each has words and a
+   * question word of its own: "qui a lancé la coalition | et combien de pays y sont ?". The other
+   * clause's words are no words against a part. "où et quand se sont-ils réunis ?" has none
+   * before its "et": it is read whole, one kind at a time.
+   */
+  function clauseParts(reading: Reading, tokens: readonly string[], at: number): Reading[] | undefined {
+    const clauses = [tokens.slice(0, at), tokens.slice(at + 1)].map((part) => read(part.join(" "), reading.language, 0, part));
+    return clauses.every((c) => c.analyzed.words.length > 0 && c.analyzed.kinds.size > 0) ? clauses : undefined;
   }
 
   /**
@@ -243,12 +255,16 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    */
   function twoAsked(reading: Reading, tokens: readonly string[], whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
     const asked = reading.analyzed.kindList;
-    if (asked.length !== 2 || !joinedByAnd(tokens)) return undefined;
-    const parts = asked.map((kind) => {
-      // The other part's count is not this one's ("combien de pays et lancée par qui").
-      const analyzed = { ...reading.analyzed, kinds: new Set([kind]), kindList: [kind], ...(kind === "count" ? {} : { counted: undefined }) };
-      return decide({ ...reading, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) });
-    });
+    const at = joinedByAnd(tokens);
+    if (asked.length !== 2 || at < 0) return undefined;
+    const clauses = clauseParts(reading, tokens, at);
+    const parts = clauses
+      ? clauses.map((clause) => decide(clause))
+      : asked.map((kind) => {
+          // The other part's count is not this one's ("combien de pays et lancée par qui").
+          const analyzed = { ...reading.analyzed, kinds: new Set([kind]), kindList: [kind], ...(kind === "count" ? {} : { counted: undefined }) };
+          return decide({ ...reading, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) });
+        });
     const [first, second] = parts;
     // Two answers where one was asked must each be surer than one alone: a weak part would be a guess beside a fact.
     const sure = (part: ReturnType<typeof decide> | undefined): part is ReturnType<typeof decide> => part?.confident === true && part.answer.confidence >= params.twoPartThreshold;

@@ -420,6 +420,15 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(named.answer("se sont-ils réunis à Paris ou pas ?").answer).toMatch(/^Non, pas « Paris » : La coalition s’est réunie à Bruxelles\.$/);
   });
 
+  it("question kind: two asking clauses joined by 'et'/'and' are each read on their own, the other's words no words against it", () => {
+    for (const [question, answer] of [
+      ["qui a lancé la coalition et quand se sont-ils réunis ?", "La coalition a été lancée par la France. La coalition s’est réunie jeudi."],
+      ["who launched the coalition and where did they meet?", "The coalition was launched by France. The coalition met in Brussels."],
+    ] as const) {
+      expect(core().answer(question), question).toMatchObject({ status: "answered", factId: "founders", answer });
+    }
+  });
+
   it("question kind: two question words joined by 'et'/'and' ask two things, answered by two facts in the order asked", () => {
     const fr = core().answer("ils se sont réunis ou et quand ?");
     expect(fr).toMatchObject({ status: "answered", factId: "place", language: "fr" });
