@@ -464,11 +464,23 @@ export class EvidenceIndex {
     const named = new Map(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => [m.tokens[0] + i, m.entity] as const)));
     // Joined neighbours count only when the knowledge knows the compound, typos allowed ("cesez
     // le feu"); they replace their parts ("pays bas" is the Netherlands, not a count of countries).
-    const joins = read.joins.flatMap((join) => {
+    // Joins never overlap, exact ones first: "les états unis a" joins "etats unis" to "etatsunis",
+    // and "etats unis a", one letter from it, is not the same name a second time.
+    const candidates = read.joins.flatMap((join) => {
       const compound = this.compoundOf(join.surface);
-      return compound === undefined ? [] : [{ ...join, surface: compound }];
+      return compound === undefined ? [] : [{ join: { ...join, surface: compound }, exact: compound === join.surface }];
     });
-    const consumed = new Set(joins.flatMap((j) => Array.from({ length: j.tokens[1] - j.tokens[0] + 1 }, (_, i) => j.tokens[0] + i)));
+    const spanOf = (join: QueryWord): number => join.tokens[1] - join.tokens[0];
+    candidates.sort((a, b) => Number(b.exact) - Number(a.exact) || spanOf(b.join) - spanOf(a.join));
+    const consumed = new Set<number>();
+    const joins: QueryWord[] = [];
+    for (const { join } of candidates) {
+      const span = Array.from({ length: join.tokens[1] - join.tokens[0] + 1 }, (_, i) => join.tokens[0] + i);
+      if (span.some((t) => consumed.has(t))) continue;
+      span.forEach((t) => consumed.add(t));
+      joins.push(join);
+    }
+    joins.sort((a, b) => a.tokens[0] - b.tokens[0]);
     const kept: QueryWord[] = [...joins, ...read.words.filter((w) => !consumed.has(w.tokens[0]))];
     // A word of the context that the follow-up says itself (a name put in place of the old one) is its own.
     const foreground = backgroundWords === 0 ? NO_TOKENS : new Set(read.tokens.slice(backgroundWords));

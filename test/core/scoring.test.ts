@@ -681,6 +681,12 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(withForce.explain("les forces spéciales").chosen?.words.map((w) => w.surface)).toEqual(expect.arrayContaining(["forces"]));
   });
 
+  it("compounds: neighbours join once — 'les États Unis a…' is the name once, not also as 'etatsunisa', one letter from it", () => {
+    const words = core().explain("Qui représentait les États Unis a la réunion ?").chosen?.words.map((w) => w.surface) ?? [];
+    expect(words.filter((w) => w === "etatsunis")).toHaveLength(1);
+    expect(words).not.toContain("etats");
+  });
+
   it("antonyms: a word whose opposite a fact says is asked of that fact ('une force de guerre ?' of a peace force)", () => {
     const [pack] = knowledge().packs;
     if (!pack) throw new Error("no pack");
