@@ -523,8 +523,9 @@ export class EvidenceIndex {
       // A long foreign word may be a typo of one of the asked language ("ministers" in French).
       matches = surface.length >= 6 ? this.identified(this.typos(surface)).filter((m) => this.termLanguages.get(m.term)?.has(language) === true) : [];
     }
-    // "thhey" is "they": a stopword mistyped, though it may be a typo of some word of the knowledge too.
-    if (direct.length === 0 && mistypedStopword(surface)) return { surface, weight: 0, status: "ignored", matches: [] };
+    // "thhey" is "they": a stopword mistyped, though it may be a typo of some word of the knowledge
+    // too. A word of its own ("entrer", one letter from "entre") is no typo.
+    if (direct.length === 0 && mistypedStopword(surface) && !FREQUENT_WORDS.has(surface)) return { surface, weight: 0, status: "ignored", matches: [] };
     if (matches.length > 0) {
       const exact = matches.find((m) => m.how === "exact" || m.how === "stem");
       // A typo may stand for several words: it weighs as the most common of them.

@@ -446,6 +446,12 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(createAnswerer(knowledge(), { ...SCORING_PARAMS, twoPartThreshold: 1.01 }).answer("when and where did they meet?").answer).not.toMatch(/Thursday\. .*Brussels/);
   });
 
+  it("coverage: a stopword mistyped ('thhey') weighs nothing; a word of its own one letter from one ('entrer', 'entre') counts against", () => {
+    const words = (question: string): { surface: string; status: string }[] => core().explain(question).chosen?.words.map((w) => ({ surface: w.surface, status: w.status })) ?? [];
+    expect(words("Où thhey se sont-ils réunis ?")).toContainEqual({ surface: "thhey", status: "ignored" });
+    expect(words("La France va entrer dans la coalition ?").find((w) => w.surface === "entrer")?.status).not.toBe("ignored");
+  });
+
   it("coverage: the noun after 'quel'/'which' is what is asked, never an everyday word ('quels avions' are planes, not 'nous avions')", () => {
     const asked = factorOf("Quels avions veulent les ministres ?", "force").words.find((w) => w.surface === "avions");
     expect(asked?.status).toBe("unknown");
