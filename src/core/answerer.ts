@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import type { Answer, ConversationTurn, Language, Suggestion } from "./answer-schema.js";
 import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
 import { EntityLexicon, type Entity } from "./entities.js";
-import { EvidenceIndex, type AnalyzedQuestion } from "./evidence-index.js";
+import { EvidenceIndex, type AnalyzedQuestion, type WordMatch } from "./evidence-index.js";
 import type { Explanation } from "./explanation.js";
 import { readFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
@@ -10,9 +10,9 @@ import { detectLanguage } from "./language.js";
 import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
 import { askingClauses, looksLikeCode, questionTokens, readTokens } from "./question-reading.js";
-import { rankFacts, scoreFact, type FactScore } from "./scorer.js";
+import { rankFacts, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
-import { QUESTION_WORDS } from "./stopwords.js";
+import { QUESTION_WORDS, type QuestionKind } from "./stopwords.js";
 
 export type { Answerer } from "./answerer-types.js";
 
@@ -24,6 +24,8 @@ const MAX_SUGGESTIONS = 3;
 /** Facts ranked per question: the answer (also its runner-up, for confidence) and three suggestions. */
 const RANKED = 1 + MAX_SUGGESTIONS;
 const MAX_AUTOCOMPLETE = 25;
+/** What a bare "quand ?", "où ?", "combien ?" asks of the previous turn's event, not of its subject at large. */
+const CIRCUMSTANCES: ReadonlySet<QuestionKind> = new Set(["when", "where", "count"]);
 /** Fuse's threshold for autocomplete: 0 takes only exact text, 1 anything; 0.4 lets a typo or two through. */
 const AUTOCOMPLETE_FUZZINESS = 0.4;
 const MAX_CHOICE_LENGTH = 100;
@@ -333,6 +335,23 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const askedOf = followUp.onlyNames.find((name) => previousKinds.has(name.kind));
     if (!inContext.confident && askedOf) {
       return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previousIndex, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
+    }
+    // "quand ?" after "qui a lancé la coalition ?" asks when it was launched: a fact found in context
+    // that explains none of the previous question's telling words ("launched") answers something
+    // else ("the force would come after a ceasefire"). The article does not say; what it says is the previous answer.
+    // Only a time, a place or a count: "why?" after it asks what the coalition is for, which the force's fact says.
+    const asksCircumstance = [...contextual.analyzed.kinds].some((k) => CIRCUMSTANCES.has(k));
+    if (followUp.asksOnly && asksCircumstance && inContext.confident && inContext.answer.factId !== previous.factId && previousIndex !== undefined) {
+      const before = read(previous.question, language).analyzed;
+      // As written, not a synonym ("launched" is not the "create" of a force the coalition wants),
+      // and by more than one odd sample question of the fact (not "lone").
+      const found = index.facts[contextual.ranked[0]?.factIndex ?? -1];
+      const holdsAsWritten = (m: WordMatch): boolean => (m.how === "exact" || m.how === "stem") && found?.termsById.get(m.id)?.lone === false;
+      if (tellingWordIn(before, index, params) && !tellingWordIn(before, index, params, holdsAsWritten)) {
+        const said = facts[previousIndex]?.fact.answer[language];
+        const text = said === undefined ? message("notSaidOfThat", language) : `${message("notSaidOfThat", language)} ${message("whatItSays", language, { said })}`;
+        return unknown(language, text, inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
+      }
     }
     // "il est ministre de quoi ?" after the Finnish minister's quote: read in context, it is still
     // that fact's, and that fact does not say it. The minister it stands for is not another one.

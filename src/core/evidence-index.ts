@@ -58,8 +58,11 @@ export interface FactEvidence {
   readonly records: readonly IndexedRecord[];
   /** Its records (indices into `records`) by term, so a question reads only the records it shares words with. */
   readonly recordsByTerm: ReadonlyMap<number, readonly number[]>;
-  /** `terms` by term id (see `WordMatch.id`): what scoring reads, many times per question. */
-  readonly termsById: ReadonlyMap<number, { readonly strength: number; readonly field: FieldKind }>;
+  /**
+   * `terms` by term id (see `WordMatch.id`): what scoring reads, many times per question. `lone`:
+   * held only by a single one of its sample questions.
+   */
+  readonly termsById: ReadonlyMap<number, { readonly strength: number; readonly field: FieldKind; readonly lone: boolean }>;
 }
 
 export interface WordMatch {
@@ -280,7 +283,7 @@ export class EvidenceIndex {
       records.forEach((record, i) => {
         for (const term of record.terms) pushTo(recordsByTerm, this.termIds.get(term) ?? -1, i);
       });
-      const terms = factTerms[factIndex] ?? new Map<string, { strength: number; field: FieldKind }>();
+      const terms = factTerms[factIndex] ?? new Map<string, { strength: number; field: FieldKind; lone: boolean }>();
       const termsById = new Map([...terms].map(([term, found]) => [this.termIds.get(term) ?? -1, found] as const));
       const counted = new Set(countedForms.flatMap(({ form, language }) => {
         const id = this.termIds.get(stemWord(this.respelled.get(form) ?? form, language));

@@ -23,6 +23,8 @@ export interface FollowUpReading {
   readonly onlyNames: readonly Entity[];
   /** True when it names something itself ("what does it mean for *Kyiv*?"): a subject of its own. */
   readonly names: boolean;
+  /** A question word and nothing else ("quand ?", "since when?", "où ça ?"): it asks that of the previous turn's subject. */
+  readonly asksOnly: boolean;
 }
 
 /** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
@@ -109,5 +111,5 @@ export function readFollowUp(
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0 };
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0 };
 }

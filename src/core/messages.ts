@@ -43,6 +43,10 @@ export const MESSAGES = {
     fr: "Ni « {entity} » ni « {other} » : {said}",
     en: "Neither “{entity}” nor “{other}”: {said}",
   },
+  notSaidOfThat: {
+    fr: "L’article ne le précise pas.",
+    en: "The article does not say.",
+  },
   whatItSays: {
     fr: "Ce qu’il dit : {said}",
     en: "What it does say: {said}",

@@ -156,16 +156,23 @@ function answersWithName(fact: FactEvidence, kind: QuestionKind, params: Scoring
 }
 
 /**
- * A word of the question that names nothing matches the fact: "was it *launched* by Germany?"
+ * A word of the question that names nothing, and that few facts hold, matches the fact: "was it *launched* by Germany?"
  * asks what the founders' fact says; "is Japan in the coalition?" only names things, and a "no"
  * from the founders would be a guess.
  */
 function saysMoreThanNames(question: AnalyzedQuestion, fact: FactEvidence, index: EvidenceIndex, params: ScoringParams): boolean {
-  // Words most facts hold ("coalition", the article's subject) say nothing of this one: a word
-  // held by a share s of the facts weighs ln(1 + 1/s).
+  return tellingWordIn(question, index, params, (m) => fact.termsById.has(m.id));
+}
+
+/**
+ * A word of the question that names nothing and that few facts hold, matched as `holds` says.
+ * Words most facts hold ("coalition", the article's subject) tell nothing: a word held by a share
+ * s of the facts weighs ln(1 + 1/s). A role ("le ministre") is no name, even where it is read with
+ * a country as someone's office.
+ */
+export function tellingWordIn(question: AnalyzedQuestion, index: EvidenceIndex, params: ScoringParams, holds: (match: WordMatch) => boolean = () => true): boolean {
   const telling = Math.log(1 + 1 / params.contradictionWordShare);
-  // A role ("le ministre") is no name, even where it is read with a country as someone's office.
-  return question.words.some((w) => (w.entity === undefined || w.entity.officialOf !== undefined) && w.matches.some((m) => fact.termsById.has(m.id) && index.weightOfId(m.id) >= telling));
+  return question.words.some((w) => (w.entity === undefined || w.entity.officialOf !== undefined) && w.matches.some((m) => holds(m) && index.weightOfId(m.id) >= telling));
 }
 
 /** How well the fact explains a word of the question: its best match's quality × field strength, 0 when it does not. */

@@ -611,6 +611,27 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
   });
 
+  it("follow-ups: a bare 'quand ?' asks the previous turn's event: a fact found in context that says nothing of it is no answer", () => {
+    const later = fact(
+      "force-when",
+      // One of its questions, only one, says "lancer": it is no question of what was launched.
+      ["Quand la coalition lancera-t-elle sa force ?", "C’est pour quand, la force de la coalition ?", "Quand la force de la coalition arrivera-t-elle ?"],
+      ["When will the coalition send its force?", "When would the coalition's force arrive?"],
+      ["La force de la coalition viendra après la guerre.", "The coalition's force will come after the war."],
+      "Ses ministres veulent une force de paix.",
+    );
+    // Kinds weigh more than the shipped ones here, so that in a knowledge this small the fact asked
+    // when is found in context over the founders' (which the shipped article's facts outnumber).
+    const answerer = core({ kindMismatch: 0.2 }, [...FACTS, later]);
+    const launched = answerer.answer("Qui a lancé la coalition ?");
+    expect(answerer.explain("a lancé la coalition quand ?").chosen?.factId).toBe("force-when");
+    const when = answerer.answer("quand ?", { context: launched.turn ? [launched.turn] : [] });
+    expect(when).toMatchObject({ status: "unknown", factId: null, answer: "L’article ne le précise pas. Ce qu’il dit : La coalition a été lancée par la France." });
+    // The meeting's place after its day is the same event's: answered.
+    const met = answerer.answer("Quand se sont-ils réunis ?");
+    expect(answerer.answer("où ?", { context: met.turn ? [met.turn] : [] })).toMatchObject({ status: "answered", factId: "place" });
+  });
+
   it("follow-ups: a new rank takes the old one's place ('c'est quoi le premier objectif ?' → 'et le dernier ?')", () => {
     const goals = [
       fact("first-goal", ["Quel est le premier objectif ?", "C’est quoi le premier objectif des ministres ?"], ["What is the first goal?"], ["Le premier objectif est la paix.", "The first goal is peace."], "Ses ministres veulent une force de paix."),
