@@ -24,6 +24,10 @@ const MAX_SUGGESTIONS = 3;
 /** Facts ranked per question: the answer (also its runner-up, for confidence) and three suggestions. */
 const RANKED = 1 + MAX_SUGGESTIONS;
 const MAX_AUTOCOMPLETE = 25;
+/** "quels alliés ?", "which sea?": the words of a "which" follow-up. */
+const WHICH_WORDS: ReadonlySet<string> = new Set(["which", "wich", "quel", "quels", "quelle", "quelles", "kel", "kels", "kelle"]);
+/** Words that only insist on a "which": "which allies *exactly*?", "quels alliés *en particulier* ?". */
+const INSISTING_WORDS: ReadonlySet<string> = new Set(["exactly", "specifically", "precisely", "particular", "exactement", "precisement", "particulier", "concretement", "concretely"]);
 /** What a bare "quand ?", "où ?", "combien ?" asks of the previous turn's event, not of its subject at large. */
 const CIRCUMSTANCES: ReadonlySet<QuestionKind> = new Set(["when", "where", "count"]);
 /** Fuse's threshold for autocomplete: 0 takes only exact text, 1 anything; 0.4 lets a typo or two through. */
@@ -196,6 +200,35 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return said === undefined ? refusal : `${refusal} ${message("whatItSays", language, { said })}`;
   }
 
+  /** "The article does not say. What it does say: …" — what it says from the previous turn's fact. */
+  function notSaidOfPrevious(previousIndex: number, language: Language): string {
+    const said = facts[previousIndex]?.fact.answer[language];
+    return said === undefined ? message("notSaidOfThat", language) : `${message("notSaidOfThat", language)} ${message("whatItSays", language, { said })}`;
+  }
+
+  /**
+   * "quels alliés ?" after "some allies are tired": a "which" of one word that the previous fact
+   * holds as written, where that fact names none of what it speaks of (no person, country, place or
+   * organisation but the article's subject). The article does not say which.
+   */
+  function asksWhichOfPrevious(tokens: readonly string[], language: Language, previousIndex: number): boolean {
+    // First, or after "et"/"and": "à quel niveau ?", "pour quel pays ?" ask a complement, which the fact may give.
+    const at = tokens.findIndex((t) => WHICH_WORDS.has(t));
+    if (at < 0 || at > 1 || (at === 1 && !["et", "and", "mais", "but", "so", "alors"].includes(tokens[0] ?? ""))) return false;
+    const analyzed = read(tokens.join(" "), language, 0, tokens).analyzed;
+    const own = analyzed.words.filter((w) => !INSISTING_WORDS.has(w.surface));
+    const [word] = own;
+    const evidence = index.facts[previousIndex];
+    // An asking noun ("quel pays") asks for a name, which may be the article's subject itself.
+    if (own.length !== 1 || !word || word.asks !== undefined || analyzed.mentions.length > 0 || !evidence) return false;
+    const held = word.matches.some((m) => (m.how === "exact" || m.how === "stem") && evidence.termsById.get(m.id)?.lone === false);
+    const namesOne = [...evidence.entities].some((id) => {
+      const entity = lexicon.get(id);
+      return entity !== undefined && !entity.subject && entity.kind !== "time" && entity.kind !== "number";
+    });
+    return held && !namesOne;
+  }
+
   /** The answer to a question read on its own (`reading`): answered, refused, or refused naming a clash. */
   function decide(reading: Reading): { answer: Answer; confident: boolean; clashed?: Entity } {
     const best = reading.ranked[0];
@@ -318,6 +351,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const alone = decideAlone(question, language, tokens);
     const previous = options.context?.findLast((turn) => turn.factId !== null);
     if (!previous) return alone.answer;
+    const previousAt = factIndexById.get(previous.factId ?? "");
+    if (previousAt !== undefined && asksWhichOfPrevious(tokens, language, previousAt)) {
+      return unknown(language, notSaidOfPrevious(previousAt, language), alone.answer.suggestions, alone.answer.confidence, { question, factId: null, entities: [], language });
+    }
     const followUp = readFollowUp(question, alone.answer, alone.confident, previous, lexicon);
     if (!followUp) return alone.answer;
     const contextual = read(followUp.question, language, followUp.backgroundWords);
@@ -348,9 +385,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       const found = index.facts[contextual.ranked[0]?.factIndex ?? -1];
       const holdsAsWritten = (m: WordMatch): boolean => (m.how === "exact" || m.how === "stem") && found?.termsById.get(m.id)?.lone === false;
       if (tellingWordIn(before, index, params) && !tellingWordIn(before, index, params, holdsAsWritten)) {
-        const said = facts[previousIndex]?.fact.answer[language];
-        const text = said === undefined ? message("notSaidOfThat", language) : `${message("notSaidOfThat", language)} ${message("whatItSays", language, { said })}`;
-        return unknown(language, text, inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
+        return unknown(language, notSaidOfPrevious(previousIndex, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
       }
     }
     // "il est ministre de quoi ?" after the Finnish minister's quote: read in context, it is still

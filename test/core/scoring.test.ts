@@ -632,6 +632,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("où ?", { context: met.turn ? [met.turn] : [] })).toMatchObject({ status: "answered", factId: "place" });
   });
 
+  it("follow-ups: 'which X?' of an X the previous fact speaks of but names none of is not said ('quels alliés ?' after 'some allies')", () => {
+    const answerer = core();
+    const wanted = answerer.answer("Que veulent les ministres ?");
+    const context = wanted.turn ? [wanted.turn] : [];
+    expect(answerer.answer("quelle force exactement ?", { context })).toMatchObject({ status: "unknown", factId: null, answer: "L’article ne le précise pas. Ce qu’il dit : Les ministres veulent une force de paix." });
+    expect(answerer.answer("and which force?", { context }).answer).toMatch(/^The article does not say\. What it does say: /);
+    // A fact naming what it speaks of answers its "which": the founders' country.
+    const launched = answerer.answer("Qui a lancé la coalition ?");
+    expect(answerer.answer("quel pays ?", { context: launched.turn ? [launched.turn] : [] })).toMatchObject({ status: "answered", factId: "founders" });
+  });
+
   it("follow-ups: a new rank takes the old one's place ('c'est quoi le premier objectif ?' → 'et le dernier ?')", () => {
     const goals = [
       fact("first-goal", ["Quel est le premier objectif ?", "C’est quoi le premier objectif des ministres ?"], ["What is the first goal?"], ["Le premier objectif est la paix.", "The first goal is peace."], "Ses ministres veulent une force de paix."),
