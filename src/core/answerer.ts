@@ -200,6 +200,19 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return said === undefined ? refusal : `${refusal} ${message("whatItSays", language, { said })}`;
   }
 
+  /**
+   * Whether the fact at `factIndex` holds a telling word of the previous question ("launched") as
+   * written — not a synonym ("launched" is not the "create" of a force the coalition wants) — and
+   * by more than one odd sample question of it (not "lone"). A previous question with no telling
+   * word asks nothing a fact could fail to say.
+   */
+  function saysOfPrevious(previousQuestion: string, factIndex: number | undefined, language: Language): boolean {
+    const before = read(previousQuestion, language).analyzed;
+    const found = index.facts[factIndex ?? -1];
+    const holds = (m: WordMatch): boolean => (m.how === "exact" || m.how === "stem") && found?.termsById.get(m.id)?.lone === false;
+    return !tellingWordIn(before, index, params) || tellingWordIn(before, index, params, holds);
+  }
+
   /** "The article does not say. What it does say: …" — what it says from the previous turn's fact. */
   function notSaidOfPrevious(previousIndex: number, language: Language): string {
     const said = facts[previousIndex]?.fact.answer[language];
@@ -367,26 +380,20 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // the article does not say it of the new name, that is the answer, not whatever else names it;
     // what it does say is the previous answer's.
     // A name of a kind the previous turn named, in its question or its answer, is asked in its place.
-    const previousIndex = factIndexById.get(previous.factId ?? "");
+    const previousIndex = previousAt;
     const previousKinds = new Set([...previous.entities.map((id) => lexicon.get(id)?.kind), ...(index.facts[previousIndex ?? -1]?.entityKinds ?? [])]);
     const askedOf = followUp.onlyNames.find((name) => previousKinds.has(name.kind));
     if (!inContext.confident && askedOf) {
       return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previousIndex, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
-    // "quand ?" after "qui a lancé la coalition ?" asks when it was launched: a fact found in context
-    // that explains none of the previous question's telling words ("launched") answers something
-    // else ("the force would come after a ceasefire"). The article does not say; what it says is the previous answer.
-    // Only a time, a place or a count: "why?" after it asks what the coalition is for, which the force's fact says.
+    // "quand ?" after "qui a lancé la coalition ?" asks when it was launched: the force's fact,
+    // found in context, says nothing of launching ("the force would come after a ceasefire").
+    // The article does not say; what it says is the previous answer. Only a time, a place or a
+    // count: "why?" after it asks what the coalition is for, which the force's fact says.
     const asksCircumstance = [...contextual.analyzed.kinds].some((k) => CIRCUMSTANCES.has(k));
-    if (followUp.asksOnly && asksCircumstance && inContext.confident && inContext.answer.factId !== previous.factId && previousIndex !== undefined) {
-      const before = read(previous.question, language).analyzed;
-      // As written, not a synonym ("launched" is not the "create" of a force the coalition wants),
-      // and by more than one odd sample question of the fact (not "lone").
-      const found = index.facts[contextual.ranked[0]?.factIndex ?? -1];
-      const holdsAsWritten = (m: WordMatch): boolean => (m.how === "exact" || m.how === "stem") && found?.termsById.get(m.id)?.lone === false;
-      if (tellingWordIn(before, index, params) && !tellingWordIn(before, index, params, holdsAsWritten)) {
-        return unknown(language, notSaidOfPrevious(previousIndex, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
-      }
+    const elsewhere = inContext.confident && inContext.answer.factId !== previous.factId && !saysOfPrevious(previous.question, contextual.ranked[0]?.factIndex, language);
+    if (followUp.asksOnly && asksCircumstance && elsewhere && previousIndex !== undefined) {
+      return unknown(language, notSaidOfPrevious(previousIndex, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
     // "il est ministre de quoi ?" after the Finnish minister's quote: read in context, it is still
     // that fact's, and that fact does not say it. The minister it stands for is not another one.
