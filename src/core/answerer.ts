@@ -9,7 +9,8 @@ import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
 import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
-import { askingClauses, looksLikeCode, questionTokens, readTokens } from "./question-reading.js";
+import { stemWord } from "./stemming.js";
+import { askingClauses, looksLikeCode, QUEL, questionTokens, readTokens } from "./question-reading.js";
 import { rankFacts, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 import { QUESTION_WORDS, type QuestionKind } from "./stopwords.js";
@@ -25,7 +26,12 @@ const MAX_SUGGESTIONS = 3;
 const RANKED = 1 + MAX_SUGGESTIONS;
 const MAX_AUTOCOMPLETE = 25;
 /** "quels alliés ?", "which sea?": the words of a "which" follow-up. */
-const WHICH_WORDS: ReadonlySet<string> = new Set(["which", "wich", "quel", "quels", "quelle", "quelles", "kel", "kels", "kelle"]);
+// Not "what": "what about…", "what for" ask other things.
+const WHICH_WORDS: ReadonlySet<string> = new Set([...QUEL, "which", "wich"]);
+/** Openings a "which" follow-up may start with: "et quels alliés ?", "and which sea?". */
+const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", "alors"]);
+/** Words saying that the fact speaks of some of a thing without saying which: "*certains* alliés", "*some* allies". */
+const VAGUE_QUANTIFIERS: ReadonlySet<string> = new Set(["certains", "certaines", "quelques", "plusieurs", "some", "several", "certain", "various"]);
 /** Words that only insist on a "which": "which allies *exactly*?", "quels alliés *en particulier* ?". */
 const INSISTING_WORDS: ReadonlySet<string> = new Set(["exactly", "specifically", "precisely", "particular", "exactement", "precisement", "particulier", "concretement", "concretely"]);
 /** What a bare "quand ?", "où ?", "combien ?" asks of the previous turn's event, not of its subject at large. */
@@ -206,11 +212,12 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * by more than one odd sample question of it (not "lone"). A previous question with no telling
    * word asks nothing a fact could fail to say.
    */
-  function saysOfPrevious(previousQuestion: string, factIndex: number | undefined, language: Language): boolean {
-    const before = read(previousQuestion, language).analyzed;
-    const found = index.facts[factIndex ?? -1];
-    const holds = (m: WordMatch): boolean => (m.how === "exact" || m.how === "stem") && found?.termsById.get(m.id)?.lone === false;
-    return !tellingWordIn(before, index, params) || tellingWordIn(before, index, params, holds);
+  function saysOfPrevious(previous: ConversationTurn, factIndex: number): boolean {
+    const tokens = questionTokens(previous.question);
+    const before = index.analyze(readTokens(tokens, previous.question), previous.language);
+    const found = index.facts[factIndex];
+    const asWritten = (m: WordMatch): boolean => m.how === "exact" || m.how === "stem";
+    return !tellingWordIn(before, index, params, asWritten) || tellingWordIn(before, index, params, (m) => asWritten(m) && found?.termsById.get(m.id)?.lone === false);
   }
 
   /** "The article does not say. What it does say: …" — what it says from the previous turn's fact. */
@@ -220,26 +227,30 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   }
 
   /**
-   * "quels alliés ?" after "some allies are tired": a "which" of one word that the previous fact
-   * holds as written, where that fact names none of what it speaks of (no person, country, place or
-   * organisation but the article's subject). The article does not say which.
+   * "quels alliés ?" after "fatigue among some allies": a "which" of one word that the previous
+   * answer speaks of vaguely ("certains alliés", "some allies"), where that fact names none of what
+   * it speaks of (no person, country, place or organisation but the article's subject). The
+   * article does not say which. "which objectives?" after the four objectives listed is answered.
    */
   function asksWhichOfPrevious(tokens: readonly string[], language: Language, previousIndex: number): boolean {
     // First, or after "et"/"and": "à quel niveau ?", "pour quel pays ?" ask a complement, which the fact may give.
     const at = tokens.findIndex((t) => WHICH_WORDS.has(t));
-    if (at < 0 || at > 1 || (at === 1 && !["et", "and", "mais", "but", "so", "alors"].includes(tokens[0] ?? ""))) return false;
-    const analyzed = read(tokens.join(" "), language, 0, tokens).analyzed;
+    if (at < 0 || at > 1 || (at === 1 && !WHICH_OPENINGS.has(tokens[0] ?? ""))) return false;
+    const analyzed = index.analyze(readTokens(tokens, tokens.join(" ")), language);
     const own = analyzed.words.filter((w) => !INSISTING_WORDS.has(w.surface));
     const [word] = own;
+    const entry = facts[previousIndex];
     const evidence = index.facts[previousIndex];
     // An asking noun ("quel pays") asks for a name, which may be the article's subject itself.
-    if (own.length !== 1 || !word || word.asks !== undefined || analyzed.mentions.length > 0 || !evidence) return false;
-    const held = word.matches.some((m) => (m.how === "exact" || m.how === "stem") && evidence.termsById.get(m.id)?.lone === false);
+    if (own.length !== 1 || !word || word.asks !== undefined || analyzed.mentions.length > 0 || !evidence || !entry) return false;
+    const terms = new Set(word.matches.filter((m) => m.how === "exact" || m.how === "stem").map((m) => m.term));
+    const answerTokens = tokenize(entry.fact.answer[language]);
+    const vague = answerTokens.some((t, i) => i > 0 && VAGUE_QUANTIFIERS.has(answerTokens[i - 1] ?? "") && (terms.has(stemWord(t, "fr")) || terms.has(stemWord(t, "en"))));
     const namesOne = [...evidence.entities].some((id) => {
       const entity = lexicon.get(id);
       return entity !== undefined && !entity.subject && entity.kind !== "time" && entity.kind !== "number";
     });
-    return held && !namesOne;
+    return vague && !namesOne;
   }
 
   /** The answer to a question read on its own (`reading`): answered, refused, or refused naming a clash. */
@@ -282,7 +293,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const asking = tokens.flatMap((t, i) => (QUESTION_WORDS.has(t) && (t !== "ou" || tokens[i + 1] === "et" || tokens[i - 1] === "et") ? [i] : []));
     const [first, last] = [asking[0], asking.at(-1)];
     if (first === undefined || last === undefined) return -1;
-    return tokens.findIndex((t, i) => (t === "et" || t === "and") && i > first && i < last);
+    // The last "et" before the second question word joins the clauses: "who launched it, France and the UK, and where…".
+    return tokens.findLastIndex((t, i) => (t === "et" || t === "and") && i > first && i < last);
   }
 
   /**
@@ -298,8 +310,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
 
   /**
    * "Où et quand se sont-ils réunis ?", "how many countries, and who launched it?": two question
-   * words joined by "et"/"and" ask two things. Each is read on its own (the question's words, one
-   * kind asked); when two facts answer them confidently, the answer gives both, in the order asked.
+   * words joined by "et"/"and" ask two things. Each is read on its own: its clause (`clauseParts`),
+   * or, when a clause has no words of its own, the whole question with one kind asked. When two
+   * facts answer them confidently, the answer gives both, in the order asked.
    */
   function twoAsked(reading: Reading, tokens: readonly string[], whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
     const asked = reading.analyzed.kindList;
@@ -327,6 +340,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       ...(first.answer.source ? { source: { ...first.answer.source, quote: [...new Set(quotes)].join(" […] ") } } : {}),
       confidence: Math.min(first.answer.confidence, second.answer.confidence),
       suggestions: first.answer.suggestions.filter((s) => s.factId !== second.answer.factId),
+      // The conversation remembers the whole question, not its first clause.
+      turn: turnOf(reading, first.answer.factId),
     };
     return { answer, confident: true };
   }
@@ -380,24 +395,23 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // the article does not say it of the new name, that is the answer, not whatever else names it;
     // what it does say is the previous answer's.
     // A name of a kind the previous turn named, in its question or its answer, is asked in its place.
-    const previousIndex = previousAt;
-    const previousKinds = new Set([...previous.entities.map((id) => lexicon.get(id)?.kind), ...(index.facts[previousIndex ?? -1]?.entityKinds ?? [])]);
+    const previousKinds = new Set([...previous.entities.map((id) => lexicon.get(id)?.kind), ...(index.facts[previousAt ?? -1]?.entityKinds ?? [])]);
     const askedOf = followUp.onlyNames.find((name) => previousKinds.has(name.kind));
     if (!inContext.confident && askedOf) {
-      return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previousIndex, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
+      return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
     // "quand ?" after "qui a lancé la coalition ?" asks when it was launched: the force's fact,
     // found in context, says nothing of launching ("the force would come after a ceasefire").
     // The article does not say; what it says is the previous answer. Only a time, a place or a
     // count: "why?" after it asks what the coalition is for, which the force's fact says.
     const asksCircumstance = [...contextual.analyzed.kinds].some((k) => CIRCUMSTANCES.has(k));
-    const elsewhere = inContext.confident && inContext.answer.factId !== previous.factId && !saysOfPrevious(previous.question, contextual.ranked[0]?.factIndex, language);
-    if (followUp.asksOnly && asksCircumstance && elsewhere && previousIndex !== undefined) {
-      return unknown(language, notSaidOfPrevious(previousIndex, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
+    const found = contextual.ranked[0]?.factIndex;
+    if (followUp.asksOnly && asksCircumstance && inContext.confident && inContext.answer.factId !== previous.factId && previousAt !== undefined && found !== undefined && !saysOfPrevious(previous, found)) {
+      return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
     // "il est ministre de quoi ?" after the Finnish minister's quote: read in context, it is still
     // that fact's, and that fact does not say it. The minister it stands for is not another one.
-    const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === previousIndex;
+    const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === previousAt;
     if (!inContext.confident && alone.confident && !aboutPrevious && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
     if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;
     const fact = inContext.answer.factId === null ? undefined : facts[factIndexById.get(inContext.answer.factId) ?? -1];

@@ -467,8 +467,8 @@ export class EvidenceIndex {
     const named = new Map(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => [m.tokens[0] + i, m.entity] as const)));
     // Joined neighbours count only when the knowledge knows the compound, typos allowed ("cesez
     // le feu"); they replace their parts ("pays bas" is the Netherlands, not a count of countries).
-    // Joins never overlap, exact ones first: "les états unis a" joins "etats unis" to "etatsunis",
-    // and "etats unis a", one letter from it, is not the same name a second time.
+    // Joins never overlap, exact ones first, then the longest: "les états unis a" joins "etats
+    // unis" to "etatsunis", and "etats unis a", one letter from it, is not the same name a second time.
     const candidates = read.joins.flatMap((join) => {
       const compound = this.compoundOf(join.surface);
       return compound === undefined ? [] : [{ join: { ...join, surface: compound }, exact: compound === join.surface }];
@@ -478,7 +478,7 @@ export class EvidenceIndex {
     const consumed = new Set<number>();
     const joins: QueryWord[] = [];
     for (const { join } of candidates) {
-      const span = Array.from({ length: join.tokens[1] - join.tokens[0] + 1 }, (_, i) => join.tokens[0] + i);
+      const span = Array.from({ length: spanOf(join) + 1 }, (_, i) => join.tokens[0] + i);
       if (span.some((t) => consumed.has(t))) continue;
       span.forEach((t) => consumed.add(t));
       joins.push(join);

@@ -23,7 +23,10 @@ export interface FollowUpReading {
   readonly onlyNames: readonly Entity[];
   /** True when it names something itself ("what does it mean for *Kyiv*?"): a subject of its own. */
   readonly names: boolean;
-  /** A question word and nothing else ("quand ?", "since when?", "où ça ?"): it asks that of the previous turn's subject. */
+  /**
+   * It asks and says nothing else: a question word ("quand ?", "since when?", "où ça ?") or an
+   * asking phrase ("quel jour ?", "combien de pays ?"), no name. It asks that of the previous turn.
+   */
   readonly asksOnly: boolean;
 }
 

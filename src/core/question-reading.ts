@@ -53,7 +53,7 @@ interface KindPhrase {
   readonly askingNoun?: true;
 }
 
-const QUEL = ["quel", "quelle", "quels", "quelles", "kel", "kelle"];
+export const QUEL: readonly string[] = ["quel", "quelle", "quels", "quelles", "kel", "kelle"];
 const WHICH = ["which", "what", "wich", "wat"];
 const PLACE_NOUNS = ["ville", "villes", "endroit", "endroits", "lieu", "lieux", "region", "batiment", "site", "coin", "capitale"];
 const PLACE_NOUNS_EN = ["city", "cities", "place", "places", "location", "venue", "building", "site", "town", "region", "capital"];

@@ -425,7 +425,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       ["qui a lancé la coalition et quand se sont-ils réunis ?", "La coalition a été lancée par la France. La coalition s’est réunie jeudi."],
       ["who launched the coalition and where did they meet?", "The coalition was launched by France. The coalition met in Brussels."],
     ] as const) {
-      expect(core().answer(question), question).toMatchObject({ status: "answered", factId: "founders", answer });
+      const both = core().answer(question);
+      expect(both, question).toMatchObject({ status: "answered", factId: "founders", answer });
+      // The conversation remembers the whole question, not its first clause.
+      expect(both.turn?.question).toBe(question);
     }
   });
 
@@ -449,7 +452,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   it("coverage: a stopword mistyped ('thhey') weighs nothing; a word of its own one letter from one ('entrer', 'entre') counts against", () => {
     const words = (question: string): { surface: string; status: string }[] => core().explain(question).chosen?.words.map((w) => ({ surface: w.surface, status: w.status })) ?? [];
     expect(words("Où thhey se sont-ils réunis ?")).toContainEqual({ surface: "thhey", status: "ignored" });
-    expect(words("La France va entrer dans la coalition ?").find((w) => w.surface === "entrer")?.status).not.toBe("ignored");
+    expect(words("La France va entrer dans la coalition ?")).toContainEqual({ surface: "entrer", status: "unknown" });
   });
 
   it("coverage: the noun after 'quel'/'which' is what is asked, never an everyday word ('quels avions' are planes, not 'nous avions')", () => {
@@ -632,12 +635,20 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("où ?", { context: met.turn ? [met.turn] : [] })).toMatchObject({ status: "answered", factId: "place" });
   });
 
-  it("follow-ups: 'which X?' of an X the previous fact speaks of but names none of is not said ('quels alliés ?' after 'some allies')", () => {
-    const answerer = core();
+  it("follow-ups: 'which X?' of an X the previous fact speaks of vaguely ('some allies') and names none of is not said", () => {
+    const tired = fact("tired", ["Qui est fatigué ?", "Les alliés sont-ils fatigués ?"], ["Who is tired?", "Are the allies tired?"], ["Certains alliés sont fatigués.", "Some allies are tired."], "Ses ministres veulent une force de paix.");
+    const answerer = core({}, [...FACTS, tired]);
+    for (const [before, which, refusal] of [
+      ["Les alliés sont-ils fatigués ?", "quels alliés exactement ?", "L’article ne le précise pas. Ce qu’il dit : Certains alliés sont fatigués."],
+      ["Are the allies tired?", "and which allies?", "The article does not say. What it does say: Some allies are tired."],
+    ] as const) {
+      const first = answerer.answer(before);
+      expect(first.factId).toBe("tired");
+      expect(answerer.answer(which, { context: first.turn ? [first.turn] : [] }), which).toMatchObject({ status: "unknown", factId: null, answer: refusal });
+    }
+    // The previous fact says which force ("une force de paix"): "quelle force ?" is not refused as unsaid.
     const wanted = answerer.answer("Que veulent les ministres ?");
-    const context = wanted.turn ? [wanted.turn] : [];
-    expect(answerer.answer("quelle force exactement ?", { context })).toMatchObject({ status: "unknown", factId: null, answer: "L’article ne le précise pas. Ce qu’il dit : Les ministres veulent une force de paix." });
-    expect(answerer.answer("and which force?", { context }).answer).toMatch(/^The article does not say\. What it does say: /);
+    expect(answerer.answer("quelle force ?", { context: wanted.turn ? [wanted.turn] : [] }).answer).not.toMatch(/ne le précise pas/);
     // A fact naming what it speaks of answers its "which": the founders' country.
     const launched = answerer.answer("Qui a lancé la coalition ?");
     expect(answerer.answer("quel pays ?", { context: launched.turn ? [launched.turn] : [] })).toMatchObject({ status: "answered", factId: "founders" });
