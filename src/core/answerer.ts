@@ -223,7 +223,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   /** "The article does not say. What it does say: …" — what it says from the previous turn's fact. */
   function notSaidOfPrevious(previousIndex: number, language: Language): string {
     const said = facts[previousIndex]?.fact.answer[language];
-    return said === undefined ? message("notSaidOfThat", language) : `${message("notSaidOfThat", language)} ${message("whatItSays", language, { said })}`;
+    const notSaid = message("notSaidOfThat", language);
+    if (said === undefined) return notSaid;
+    // An answer that already opens by saying so ("The article does not say: …") is said once.
+    return said.startsWith(notSaid.replace(/\.$/, "")) ? said : `${notSaid} ${message("whatItSays", language, { said })}`;
   }
 
   /**

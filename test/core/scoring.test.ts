@@ -646,6 +646,12 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(first.factId).toBe("tired");
       expect(answerer.answer(which, { context: first.turn ? [first.turn] : [] }), which).toMatchObject({ status: "unknown", factId: null, answer: refusal });
     }
+    // An answer that already says the article does not say is not told twice.
+    const unsaid = fact("unsaid", ["Qui est las ?"], ["Who is weary?"], ["L’article ne le précise pas : certains alliés sont las.", "The article does not say: some allies are weary."], "Ses ministres veulent une force de paix.");
+    const withUnsaid = core({}, [...FACTS, unsaid]);
+    const weary = withUnsaid.answer("Qui est las ?");
+    expect(weary.factId).toBe("unsaid");
+    expect(withUnsaid.answer("quels alliés ?", { context: weary.turn ? [weary.turn] : [] }).answer).toBe("L’article ne le précise pas : certains alliés sont las.");
     // The previous fact says which force ("une force de paix"): "quelle force ?" is not refused as unsaid.
     const wanted = answerer.answer("Que veulent les ministres ?");
     expect(answerer.answer("quelle force ?", { context: wanted.turn ? [wanted.turn] : [] }).answer).not.toMatch(/ne le précise pas/);
