@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import type { Answer, ConversationTurn, Language, Suggestion } from "./answer-schema.js";
 import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
 import { EntityLexicon, type Entity } from "./entities.js";
-import { EvidenceIndex, type AnalyzedQuestion, type WordMatch } from "./evidence-index.js";
+import { EvidenceIndex, isAsWritten, type AnalyzedQuestion } from "./evidence-index.js";
 import type { Explanation } from "./explanation.js";
 import { readFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
@@ -199,10 +199,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
 
   /** "The article does not say this about X. What it does say: …" — what it says from the fact at `saidBy`. */
   function notSaidOf(clash: Entity, saidBy: number | undefined, language: Language): string {
-    const said = saidBy === undefined ? undefined : facts[saidBy]?.fact.answer[language];
     const refusal = clash.officialOf
       ? message("noOfficialOf", language, { role: ROLE_NAMES[clash.officialOf.role][language], country: clash.officialOf.country.label[language] })
       : message(clash.inArticle ? "notSaidAbout" : "notMentioned", language, { entity: clash.label[language] });
+    return withWhatItSays(refusal, saidBy === undefined ? undefined : facts[saidBy]?.fact.answer[language], language);
+  }
+
+  /** A refusal, then "What it does say: …" with `said` when there is one. */
+  function withWhatItSays(refusal: string, said: string | undefined, language: Language): string {
     return said === undefined ? refusal : `${refusal} ${message("whatItSays", language, { said })}`;
   }
 
@@ -216,17 +220,15 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const tokens = questionTokens(previous.question);
     const before = index.analyze(readTokens(tokens, previous.question), previous.language);
     const found = index.facts[factIndex];
-    const asWritten = (m: WordMatch): boolean => m.how === "exact" || m.how === "stem";
-    return !tellingWordIn(before, index, params, asWritten) || tellingWordIn(before, index, params, (m) => asWritten(m) && found?.termsById.get(m.id)?.lone === false);
+    return !tellingWordIn(before, index, params, isAsWritten) || tellingWordIn(before, index, params, (m) => isAsWritten(m) && found?.termsById.get(m.id)?.lone === false);
   }
 
   /** "The article does not say. What it does say: …" — what it says from the previous turn's fact. */
   function notSaidOfPrevious(previousIndex: number, language: Language): string {
     const said = facts[previousIndex]?.fact.answer[language];
     const notSaid = message("notSaidOfThat", language);
-    if (said === undefined) return notSaid;
     // An answer that already opens by saying so ("The article does not say: …") is said once.
-    return said.startsWith(notSaid.replace(/\.$/, "")) ? said : `${notSaid} ${message("whatItSays", language, { said })}`;
+    return said?.startsWith(notSaid.replace(/\.$/, "")) === true ? said : withWhatItSays(notSaid, said, language);
   }
 
   /**
@@ -246,7 +248,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const evidence = index.facts[previousIndex];
     // An asking noun ("quel pays") asks for a name, which may be the article's subject itself.
     if (own.length !== 1 || !word || word.asks !== undefined || analyzed.mentions.length > 0 || !evidence || !entry) return false;
-    const terms = new Set(word.matches.filter((m) => m.how === "exact" || m.how === "stem").map((m) => m.term));
+    const terms = new Set(word.matches.filter(isAsWritten).map((m) => m.term));
     const answerTokens = tokenize(entry.fact.answer[language]);
     const vague = answerTokens.some((t, i) => i > 0 && VAGUE_QUANTIFIERS.has(answerTokens[i - 1] ?? "") && (terms.has(stemWord(t, "fr")) || terms.has(stemWord(t, "en"))));
     const namesOne = [...evidence.entities].some((id) => {

@@ -5,7 +5,7 @@ import type { Entity, EntityKind, EntityLexicon, EntityMention } from "./entitie
 import type { TimeScale } from "./entity-catalog.js";
 import type { Fact, Pack } from "./knowledge-schema.js";
 import { tokenize } from "./normalize.js";
-import { mistypedStopword, readTokens, type QueryWord, type ReadQuestion } from "./question-reading.js";
+import { mistypedStopword, readTokens, tokenSpan, type QueryWord, type ReadQuestion } from "./question-reading.js";
 import type { FieldKind, MatchHow, ScoringParams } from "./scoring-params.js";
 import { stemWord } from "./stemming.js";
 import { QUESTION_WORDS, STOPWORDS, type QuestionKind } from "./stopwords.js";
@@ -71,6 +71,11 @@ export interface WordMatch {
   readonly id: number;
   readonly how: MatchHow;
   readonly quality: number;
+}
+
+/** A match of the word as written or by its stem: not a typo, synonym or opposite. */
+export function isAsWritten(match: WordMatch): boolean {
+  return match.how === "exact" || match.how === "stem";
 }
 
 /** How a question word was read: known to the knowledge, unknown (counts against), or meaningless. */
@@ -464,7 +469,7 @@ export class EvidenceIndex {
    */
   analyze(read: ReadQuestion, language: Language, backgroundWords = 0): AnalyzedQuestion {
     const mentions = this.lexicon.find(read.tokens, read.text);
-    const named = new Map(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => [m.tokens[0] + i, m.entity] as const)));
+    const named = new Map(mentions.flatMap((m) => tokenSpan(m.tokens).map((t) => [t, m.entity] as const)));
     // Joined neighbours count only when the knowledge knows the compound, typos allowed ("cesez
     // le feu"); they replace their parts ("pays bas" is the Netherlands, not a count of countries).
     // Joins never overlap, exact ones first, then the longest: "les états unis a" joins "etats
@@ -478,7 +483,7 @@ export class EvidenceIndex {
     const consumed = new Set<number>();
     const joins: QueryWord[] = [];
     for (const { join } of candidates) {
-      const span = Array.from({ length: spanOf(join) + 1 }, (_, i) => join.tokens[0] + i);
+      const span = tokenSpan(join.tokens);
       if (span.some((t) => consumed.has(t))) continue;
       span.forEach((t) => consumed.add(t));
       joins.push(join);
@@ -520,7 +525,7 @@ export class EvidenceIndex {
     let matches = this.lookup(surface, language);
     // A word the knowledge uses only in the other language is a false friend: "pays" in "who
     // pays for this" is not the French for countries. Names belong to both languages.
-    const direct = matches.filter((m) => m.how === "exact" || m.how === "stem");
+    const direct = matches.filter(isAsWritten);
     const foreign = !isName && direct.length > 0 && this.curatedLanguages.get(surface)?.has(language) === false;
     if (foreign) {
       // A long foreign word may be a typo of one of the asked language ("ministers" in French).
@@ -530,7 +535,7 @@ export class EvidenceIndex {
     // too. A word of its own ("entrer", one letter from "entre") is no typo.
     if (direct.length === 0 && mistypedStopword(surface) && !FREQUENT_WORDS.has(surface)) return { surface, weight: 0, status: "ignored", matches: [] };
     if (matches.length > 0) {
-      const exact = matches.find((m) => m.how === "exact" || m.how === "stem");
+      const exact = matches.find(isAsWritten);
       // A typo may stand for several words: it weighs as the most common of them.
       const weight = exact ? this.weightOf(exact.term) : Math.min(...matches.map((m) => this.weightOf(m.term)));
       // An everyday word a single sample question happens to hold ("anything") says as little as any everyday word.

@@ -1,6 +1,6 @@
 import type { Answer, ConversationTurn } from "./answer-schema.js";
 import type { Entity, EntityKind, EntityLexicon } from "./entities.js";
-import { questionTokens, readTokens } from "./question-reading.js";
+import { questionTokens, readTokens, tokenSpan } from "./question-reading.js";
 import { QUESTION_WORDS } from "./stopwords.js";
 
 /**
@@ -73,7 +73,7 @@ export function readFollowUp(
   const tokens = questionTokens(question);
   const read = readTokens(tokens);
   const mentions = lexicon.find(tokens, question);
-  const named = new Set(mentions.flatMap((m) => Array.from({ length: m.tokens[1] - m.tokens[0] + 1 }, (_, i) => m.tokens[0] + i)));
+  const named = new Set(mentions.flatMap((m) => tokenSpan(m.tokens)));
   // The noun of an asking phrase ("de quel *pays* ?", "which *day*?") says what is asked, not of what: no subject of its own.
   const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && w.asks === undefined && !(RELATIONS.has(w.surface) && read.kinds.size > 0));
   // "c'est", "c'était" lose their "c'" to elision: "pourquoi c'est important ?" points back as "why is it important?" does.

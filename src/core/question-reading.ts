@@ -169,6 +169,11 @@ export function mistypedStopword(token: string): boolean {
   return token.length >= 5 && oneTypoFrom(token, STOPWORDS_BY_LETTER) !== undefined;
 }
 
+/** The token positions a word or name covers, first to last: `[2, 4]` → 2, 3, 4. */
+export function tokenSpan([first, last]: readonly [number, number]): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
 /** "US" / "U.S." is the country, not the pronoun: decided while the case is still there. */
 export function readUS(text: string): string {
   // In text typed in capitals throughout, "US" is as likely the pronoun: case says nothing there.
