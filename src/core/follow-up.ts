@@ -109,7 +109,12 @@ export function readFollowUp(
     }
   }
   if (tokens.some((t) => ORDINALS.has(t))) previousTokens.forEach((t, i) => ORDINALS.has(t) && dropped.add(i));
-  if (asksAnew) previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
+  if (asksAnew) {
+    previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
+    // "quel jour ?" then "où ça ?": a day or a city only says what form the old answer took; it goes
+    // with the old question. "quels pays ont lancé…" keeps "pays": the countries are its subject.
+    for (const word of readTokens(previousTokens).words) if ((word.asks === "when" || word.asks === "where") && !read.kinds.has(word.asks)) dropped.add(word.tokens[0]);
+  }
   // The last words only: a long thread's questions, chained, must not drown the new one.
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);

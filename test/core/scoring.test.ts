@@ -635,6 +635,18 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("où ?", { context: met.turn ? [met.turn] : [] })).toMatchObject({ status: "answered", factId: "place" });
   });
 
+  it("follow-ups: a new question word drops the old asking noun: 'où ça ?' after 'quel jour…' asks where, not which day", () => {
+    const answerer = core();
+    for (const [before, question] of [
+      ["Quel jour était la réunion ?", "où ça ?"],
+      ["What day was the meeting?", "where?"],
+    ] as const) {
+      const first = answerer.answer(before);
+      expect(first.factId).toBe("day");
+      expect(answerer.answer(question, { context: first.turn ? [first.turn] : [] }), question).toMatchObject({ status: "answered", factId: "place" });
+    }
+  });
+
   it("follow-ups: 'which X?' of an X the previous fact speaks of vaguely ('some allies') and names none of is not said", () => {
     const tired = fact("tired", ["Qui est fatigué ?", "Les alliés sont-ils fatigués ?"], ["Who is tired?", "Are the allies tired?"], ["Certains alliés sont fatigués.", "Some allies are tired."], "Ses ministres veulent une force de paix.");
     const answerer = core({}, [...FACTS, tired]);
