@@ -46,6 +46,23 @@ interface IndexedFact {
 }
 
 /**
+ * What the article does not say, curated (`unsaid` in a pack): ranked as a fact is, after the
+ * facts, so that "who leads the coalition?" finds its refusal rather than the founders. It is
+ * never answered with; its `fact` has no quote.
+ */
+interface UnsaidEntry extends IndexedFact {
+  readonly see: string | undefined;
+}
+
+function unsaidOf(pack: Pack): UnsaidEntry[] {
+  return (pack.unsaid ?? []).map((u) => ({
+    fact: { id: u.id, topic: u.topic, answer: u.answer, questions: u.questions, ...(u.aliases ? { aliases: u.aliases } : {}), quote: "" },
+    pack,
+    see: u.see,
+  }));
+}
+
+/**
  * Removes what chat platforms wrap around a question: Slack's <@U123|name>, <!channel>, <#C1|x>
  * and bare links (a link's label stays); Discord's <@123>, <@&123>, <#123>, <:emoji:123>; @everyone/@here; control
  * characters; markdown markers. What is left is only the words.
@@ -89,12 +106,15 @@ export function confidenceOf(best: FactScore | undefined, runnerUp: FactScore | 
 
 export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCORING_PARAMS): Answerer {
   const facts: IndexedFact[] = knowledge.packs.flatMap((pack) => pack.facts.map((fact) => ({ fact, pack })));
+  const unsaid = knowledge.packs.flatMap(unsaidOf);
   const lexicon = new EntityLexicon(knowledge.packs);
-  const index = new EvidenceIndex(facts, lexicon, params);
+  // Index i < facts.length is facts[i]; past them, unsaid[i - facts.length].
+  const index = new EvidenceIndex([...facts, ...unsaid], lexicon, params);
+  const unsaidAt = (factIndex: number): UnsaidEntry | undefined => unsaid[factIndex - facts.length];
 
   // Words the knowledge writes in one language only tell the asker's language apart.
   const vocabulary = { fr: new Set<string>(), en: new Set<string>() };
-  for (const { fact } of facts) {
+  for (const { fact } of [...facts, ...unsaid]) {
     for (const language of ["fr", "en"] as const) {
       for (const text of [...fact.questions[language], ...(fact.aliases?.[language] ?? []), fact.answer[language]]) {
         for (const token of tokenize(text)) vocabulary[language].add(token);
@@ -124,6 +144,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const kinds = [...analyzed.kinds];
     if (kinds.length === 0) return [];
     return index.facts
+      .slice(0, facts.length)
       .map((evidence, i) => ({ i, share: Math.max(...kinds.map((k) => evidence.kinds.get(k) ?? 0)), asked: Math.max(...kinds.map((k) => evidence.kindCounts.get(k) ?? 0)) }))
       .filter(({ share }) => share >= params.kindFullShare)
       // Most asked it first: a share of few questions asking anything says little.
@@ -190,7 +211,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * article does say — from the near fact that names most things of that kind.
    */
   function clashRefusal(reading: Reading, clash: Entity): string {
-    const near = reading.ranked.slice(0, 3);
+    const near = reading.ranked.filter((s) => s.factIndex < facts.length).slice(0, 3);
     const kindCount = (score: FactScore): number =>
       [...(index.facts[score.factIndex]?.entities ?? [])].filter((id) => lexicon.get(id)?.kind === clash.kind).length;
     const telling = near.reduce<FactScore | undefined>((best, s) => (!best || kindCount(s) > kindCount(best) ? s : best), undefined);
@@ -258,7 +279,23 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return vague && !namesOne;
   }
 
-  /** The answer to a question read on its own (`reading`): answered, refused, or refused naming a clash. */
+  /** "L’article ne dit pas qui dirige la coalition. Ce qu’il dit : …" — what it says from the entry's `see`. */
+  function unsaidRefusal(entry: UnsaidEntry, language: Language): string {
+    const seeAt = entry.see === undefined ? undefined : factIndexById.get(entry.see);
+    return withWhatItSays(entry.fact.answer[language], seeAt === undefined ? undefined : facts[seeAt]?.fact.answer[language], language);
+  }
+
+  /** The fact it names as nearest first, then what else the question is near. */
+  function unsaidSuggestions(entry: UnsaidEntry, reading: Reading): Suggestion[] {
+    const seeAt = entry.see === undefined ? undefined : factIndexById.get(entry.see);
+    const see = entry.see !== undefined && seeAt !== undefined ? [{ factId: entry.see, question: firstQuestion(seeAt, reading.language) }] : [];
+    return [...see, ...suggestionsFor(reading).filter((s) => s.factId !== entry.see)].slice(0, MAX_SUGGESTIONS);
+  }
+
+  /**
+   * The answer to a question read on its own (`reading`): answered, refused, or refused naming a
+   * clash. A curated refusal (`unsaid`) chosen is confident: the article surely does not say it.
+   */
   function decide(reading: Reading): { answer: Answer; confident: boolean; clashed?: Entity } {
     const best = reading.ranked[0];
     const confidence = confidenceOf(best, reading.ranked[1], params);
@@ -278,6 +315,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       const suggestions = suggestionsFor(reading);
       return { answer: unknown(reading.language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", reading.language), suggestions, confidence, turn), confident: false };
     }
+    const notSaid = unsaidAt(best.factIndex);
+    if (notSaid) return { answer: unknown(reading.language, unsaidRefusal(notSaid, reading.language), unsaidSuggestions(notSaid, reading), confidence, turn), confident: true };
     const answer = answered(best.factIndex, reading.language, confidence, suggestionsFor(reading, best.factIndex));
     if (!answer) return { answer: unknown(reading.language, message("unknown", reading.language), [], confidence, turn), confident: false };
     // "c'était mardi la réunion ?": no, and what the fact says instead.
@@ -333,7 +372,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
         });
     const [first, second] = parts;
     // Two answers where one was asked must each be surer than one alone: a weak part would be a guess beside a fact.
-    const sure = (part: ReturnType<typeof decide> | undefined): part is ReturnType<typeof decide> => part?.confident === true && part.answer.confidence >= params.twoPartThreshold;
+    const sure = (part: ReturnType<typeof decide> | undefined): part is ReturnType<typeof decide> => part?.confident === true && part.answer.status === "answered" && part.answer.confidence >= params.twoPartThreshold;
     if (!sure(first) || !sure(second) || first.answer.factId === second.answer.factId) return undefined;
     // The whole question may already be one fact's ("où et quand" of a fact giving both): then it stands.
     if (whole.confident && (whole.answer.factId === first.answer.factId || whole.answer.factId === second.answer.factId) && whole.answer.confidence >= Math.max(first.answer.confidence, second.answer.confidence)) return undefined;
@@ -439,7 +478,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const detail = (score: FactScore | undefined): Explanation["chosen"] => {
       const evidence = score ? index.facts[score.factIndex] : undefined;
       if (!score || !evidence) return null;
-      return { factId: evidence.fact.id, ...scoreFact(reading.analyzed, evidence, score.factIndex, index, params, { trace: true }) };
+      return { factId: evidence.fact.id, unsaid: unsaidAt(score.factIndex) !== undefined, ...scoreFact(reading.analyzed, evidence, score.factIndex, index, params, { trace: true }) };
     };
     return {
       question,

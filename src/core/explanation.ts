@@ -9,8 +9,9 @@ export interface Explanation {
   readonly language: Language;
   readonly kindsAsked: readonly QuestionKind[];
   readonly mentions: readonly { readonly id: string; readonly kind: EntityKind; readonly label: string; readonly inArticle: boolean }[];
-  readonly chosen: (FactScore & { readonly factId: string }) | null;
-  readonly runnerUp: (FactScore & { readonly factId: string }) | null;
+  /** `unsaid`: a curated refusal (what the article does not say), not a fact. */
+  readonly chosen: (FactScore & { readonly factId: string; readonly unsaid: boolean }) | null;
+  readonly runnerUp: (FactScore & { readonly factId: string; readonly unsaid: boolean }) | null;
   readonly confidence: number;
   readonly threshold: number;
   readonly answer: Answer;
@@ -20,7 +21,7 @@ const round = (n: number): string => n.toFixed(3).replace(/\.?0+$/, "") || "0";
 
 function describeFact(label: string, fact: Explanation["chosen"]): string[] {
   if (!fact) return [`${label}: none`];
-  const lines = [`${label}: ${fact.factId} — score ${round(fact.score)} = coverage ${round(fact.coverage)} × specificity ${round(fact.specificity)} × kind ${round(fact.kind)} × entities ${round(fact.entity)}`];
+  const lines = [`${label}: ${fact.factId}${fact.unsaid ? " (what the article does not say)" : ""} — score ${round(fact.score)} = coverage ${round(fact.coverage)} × specificity ${round(fact.specificity)} × kind ${round(fact.kind)} × entities ${round(fact.entity)}`];
   for (const word of fact.words) {
     if (word.matched) {
       const m = word.matched;

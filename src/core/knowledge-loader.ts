@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isAlias, isNode, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { KnowledgeError, type KnowledgeProblem } from "./errors.js";
-import { PackSchema, type Knowledge, type Pack } from "./knowledge-schema.js";
+import { PackSchema, type Fact, type Knowledge, type Pack } from "./knowledge-schema.js";
 
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
 export const FACTS_FILE = "facts.yaml";
@@ -171,16 +171,45 @@ export function checkConsistency(packs: readonly Pack[]): KnowledgeProblem[] {
       if (!pack.article.includes(fact.quote)) {
         problems.push({ ...where, ...at("quote"), field: "quote", message: "is not a verbatim passage of the article; copy it from article.txt exactly" });
       }
-      for (const language of ["fr", "en"] as const) {
-        for (const [n, question] of fact.questions[language].entries()) {
-          const key = question.toLowerCase().normalize("NFC").replace(/\s+/g, " ").trim();
-          const owner = questions.get(key);
-          if (owner !== undefined && owner !== fact.id) {
-            problems.push({ ...where, ...at("questions", language, n), field: `questions.${language}`, message: `"${question}" is also a sample question of "${owner}"; a question must lead to one fact` });
-          } else {
-            questions.set(key, fact.id);
-          }
-        }
+      problems.push(...duplicateQuestions(fact, questions, where, at));
+    }
+    for (const [index, unsaid] of (pack.unsaid ?? []).entries()) {
+      const at = (...field: (string | number)[]): { line?: number } => {
+        const line = pack.lineOf?.(["unsaid", index, ...field]);
+        return line === undefined ? {} : { line };
+      };
+      const where = { file: pack.factsPath, factId: unsaid.id };
+      const seenIn = ids.get(unsaid.id);
+      if (seenIn !== undefined) problems.push({ ...where, ...at("id"), field: "id", message: `duplicate id, also used in ${seenIn}` });
+      else ids.set(unsaid.id, pack.factsPath);
+      if (!topicIds.has(unsaid.topic)) {
+        problems.push({ ...where, ...at("topic"), field: "topic", message: `"${unsaid.topic}" is not one of the pack's topics (${[...topicIds].join(", ")})` });
+      }
+      if (unsaid.see !== undefined && !pack.facts.some((f) => f.id === unsaid.see)) {
+        problems.push({ ...where, ...at("see"), field: "see", message: `"${unsaid.see}" is not a fact of this pack; name the fact whose answer is the nearest thing the article does say` });
+      }
+      problems.push(...duplicateQuestions(unsaid, questions, where, at));
+    }
+  }
+  return problems;
+}
+
+/** A sample question already another entry's: a question must lead to one fact, or to one refusal. */
+function duplicateQuestions(
+  entry: { readonly id: string; readonly questions: Fact["questions"] },
+  owners: Map<string, string>,
+  where: { readonly file: string; readonly factId: string },
+  at: (...field: (string | number)[]) => { line?: number },
+): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  for (const language of ["fr", "en"] as const) {
+    for (const [n, question] of entry.questions[language].entries()) {
+      const key = question.toLowerCase().normalize("NFC").replace(/\s+/g, " ").trim();
+      const owner = owners.get(key);
+      if (owner !== undefined && owner !== entry.id) {
+        problems.push({ ...where, ...at("questions", language, n), field: `questions.${language}`, message: `"${question}" is also a sample question of "${owner}"; a question must lead to one fact` });
+      } else {
+        owners.set(key, entry.id);
       }
     }
   }

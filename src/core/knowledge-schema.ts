@@ -78,6 +78,25 @@ export const FactSchema = z
   })
   .strict();
 
+export const UnsaidSchema = z
+  .object({
+    id: kebabCase.describe("Unique across every pack, facts included."),
+    topic: kebabCase.describe("The id of one of the pack's topics."),
+    answer: LocalizedTextSchema.describe(
+      "What the article does not say, as one sentence in both languages: \"L’article ne dit pas qui dirige la coalition.\"",
+    ),
+    questions: LocalizedListSchema.describe("How people ask it, per language: the questions this refusal answers."),
+    aliases: AliasesSchema.optional(),
+    see: kebabCase
+      .optional()
+      .describe("The id of the pack's fact nearest to it: its answer follows the refusal as what the article does say."),
+  })
+  .strict()
+  .describe(
+    "A question readers ask that the article does not answer (who leads the coalition, what it costs): when a question " +
+      "is this one's, the bot says plainly that the article does not say, and what it does say, instead of the nearest fact.",
+  );
+
 export const EntitySchema = z
   .object({
     id: kebabCase.describe("Unique in the pack."),
@@ -147,6 +166,10 @@ export const PackSchema = z
           "A question naming another of a kind (Sweden, the EU, Monday) is not about a fact that names one of these.",
       ),
     facts: z.array(FactSchema),
+    unsaid: z
+      .array(UnsaidSchema)
+      .optional()
+      .describe("What readers ask that the article does not say: answered with a plain refusal, never with a fact."),
   })
   .strict();
 
@@ -154,6 +177,7 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 export type Topic = z.infer<typeof TopicSchema>;
 export type KnowledgeEntity = z.infer<typeof EntitySchema>;
 export type Fact = z.infer<typeof FactSchema>;
+export type Unsaid = z.infer<typeof UnsaidSchema>;
 export type PackFile = z.infer<typeof PackSchema>;
 
 /** A pack as loaded: the validated facts file plus its article. */

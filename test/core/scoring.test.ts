@@ -3,7 +3,7 @@
 // stops doing what it is there for.
 import { describe, expect, it } from "vitest";
 import { AnswerSchema, createAnswerer, type Answer } from "../../src/index.js";
-import type { Fact, Knowledge, KnowledgeEntity } from "../../src/core/knowledge-schema.js";
+import type { Fact, Knowledge, KnowledgeEntity, Unsaid } from "../../src/core/knowledge-schema.js";
 import { SCORING_PARAMS, type ScoringParams } from "../../src/core/scoring-params.js";
 
 const ARTICLE =
@@ -797,6 +797,40 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const answering = core({ answerThreshold: Math.max(0, at.confidence - 0.01) }).answer(question);
     expect(refusing.status).toBe("unknown");
     expect(answering.status).toBe("answered");
+  });
+
+  it("what the article does not say (unsaid): its own questions get a plain refusal and the nearest fact, never the fact", () => {
+    const leader: Unsaid = {
+      id: "leader",
+      topic: "main",
+      answer: { fr: "L’article ne dit pas qui dirige la coalition.", en: "The article does not say who leads the coalition." },
+      questions: { fr: ["Qui dirige la coalition ?", "Qui est à la tête de la coalition ?", "qui la dirige ?"], en: ["Who leads the coalition?", "Who heads the coalition?", "who runs it?"] },
+      see: "founders",
+    };
+    const base = knowledge();
+    const [pack] = base.packs;
+    if (!pack) throw new Error("no pack");
+    const answerer = createAnswerer({ packs: [{ ...pack, unsaid: [leader] }] });
+    for (const [question, text] of [
+      ["ki dirige la coalition ?", "L’article ne dit pas qui dirige la coalition. Ce qu’il dit : La coalition a été lancée par la France."],
+      ["who's leading the coalition", "The article does not say who leads the coalition. What it does say: The coalition was launched by France."],
+    ] as const) {
+      const refused = answerer.answer(question);
+      expect(refused, question).toMatchObject({ status: "unknown", factId: null, source: null, answer: text });
+      expect(refused.suggestions[0]?.factId).toBe("founders");
+      expect(AnswerSchema.parse(refused)).toEqual(refused);
+      expect(answerer.explain(question).chosen).toMatchObject({ factId: "leader", unsaid: true });
+    }
+    // Without the entry the same question is no refusal of this kind.
+    expect(createAnswerer(base).answer("ki dirige la coalition ?").answer).not.toContain("ne dit pas qui dirige");
+    // What the article says is still answered; the refusal is never offered as a fact.
+    expect(answerer.answer("Qui a lancé la coalition ?")).toMatchObject({ status: "answered", factId: "founders" });
+    expect(answerer.answerFact("leader", "fr").status).toBe("unknown");
+    expect(answerer.suggest("", "fr")).not.toContain("Qui dirige la coalition ?");
+    expect(answerer.factCount).toBe(FACTS.length);
+    // A follow-up asking it is refused too.
+    const launched = answerer.answer("Qui a lancé la coalition ?");
+    expect(answerer.answer("et qui la dirige ?", { context: launched.turn ? [launched.turn] : [] })).toMatchObject({ status: "unknown", answer: expect.stringContaining("ne dit pas qui dirige") as string });
   });
 
   it("code or markup is not a question", () => {
