@@ -39,7 +39,8 @@ await runCli(USAGE, async () => {
     const rows = coverage(pack);
     const uncovered = rows.filter((r) => r.factIds.length === 0);
     if (!flags.quiet) {
-      console.log(`\n${pack.pack.id}: ${pack.facts.length} facts, ${rows.length - uncovered.length}/${rows.length} sentences covered`);
+      const open = pack.unsaid?.length ?? 0;
+      console.log(`\n${pack.pack.id}: ${pack.facts.length} facts${open > 0 ? ` and ${open} questions it leaves open (unsaid)` : ""}, ${rows.length - uncovered.length}/${rows.length} sentences covered`);
       for (const row of rows) {
         const excerpt = row.sentence.length > 70 ? `${row.sentence.slice(0, 67)}…` : row.sentence;
         console.log(`  ${String(row.index).padStart(2)}. ${excerpt.padEnd(71)} ${row.factIds.length > 0 ? row.factIds.join(", ") : "UNCOVERED"}`);

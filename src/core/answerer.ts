@@ -11,7 +11,7 @@ import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
 import { askingClauses, looksLikeCode, QUEL, questionTokens, readTokens } from "./question-reading.js";
-import { rankFacts, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
+import { explainsMore, rankFacts, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 import { QUESTION_WORDS, type QuestionKind } from "./stopwords.js";
 
@@ -109,7 +109,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   const unsaid = knowledge.packs.flatMap(unsaidOf);
   const lexicon = new EntityLexicon(knowledge.packs);
   // Index i < facts.length is facts[i]; past them, unsaid[i - facts.length].
-  const index = new EvidenceIndex([...facts, ...unsaid], lexicon, params);
+  const index = new EvidenceIndex([...facts, ...unsaid], lexicon, params, facts.length);
   const unsaidAt = (factIndex: number): UnsaidEntry | undefined => unsaid[factIndex - facts.length];
 
   // Words the knowledge writes in one language only tell the asker's language apart.
@@ -130,13 +130,26 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     readonly question: string;
     readonly language: Language;
     readonly analyzed: AnalyzedQuestion;
+    /** Facts only, best first. */
     readonly ranked: FactScore[];
+    /** A curated refusal ranked above every fact and explaining the question better than the best (`explainsMore`). */
+    readonly refusal: FactScore | undefined;
+  }
+
+  function rank(analyzed: AnalyzedQuestion): Pick<Reading, "ranked" | "refusal"> {
+    const all = rankFacts(analyzed, index, params, unsaid.length > 0 ? 2 * RANKED : RANKED);
+    const ranked = all.filter((s) => s.factIndex < facts.length).slice(0, RANKED);
+    const [top] = all;
+    // "c koi le nom de la coalition" is no question of the unlisted members because a refusal's
+    // chat-like sample question is nearer: the fact explains every word the refusal does.
+    const refusal = top && unsaidAt(top.factIndex) && explainsMore(analyzed, top, ranked[0], index, params) ? top : undefined;
+    return { ranked, refusal };
   }
 
   function read(question: string, language?: Language, backgroundWords = 0, tokens: readonly string[] = questionTokens(question)): Reading {
     const lang = language ?? languageOf(question);
     const analyzed = index.analyze(readTokens(tokens, question), lang, backgroundWords);
-    return { question, language: lang, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) };
+    return { question, language: lang, analyzed, ...rank(analyzed) };
   }
 
   /** A question word alone ("où ?"): the facts whose sample questions most ask it, best first. */
@@ -211,7 +224,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * article does say — from the near fact that names most things of that kind.
    */
   function clashRefusal(reading: Reading, clash: Entity): string {
-    const near = reading.ranked.filter((s) => s.factIndex < facts.length).slice(0, 3);
+    const near = reading.ranked.slice(0, 3);
     const kindCount = (score: FactScore): number =>
       [...(index.facts[score.factIndex]?.entities ?? [])].filter((id) => lexicon.get(id)?.kind === clash.kind).length;
     const telling = near.reduce<FactScore | undefined>((best, s) => (!best || kindCount(s) > kindCount(best) ? s : best), undefined);
@@ -300,6 +313,13 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const best = reading.ranked[0];
     const confidence = confidenceOf(best, reading.ranked[1], params);
     const turn = turnOf(reading, null);
+    const notSaid = reading.refusal && unsaidAt(reading.refusal.factIndex);
+    if (reading.refusal && notSaid) {
+      const sure = confidenceOf(reading.refusal, best, params);
+      if (sure >= params.answerThreshold) return { answer: unknown(reading.language, unsaidRefusal(notSaid, reading.language), unsaidSuggestions(notSaid, reading), sure, turn), confident: true };
+      const suggestions = suggestionsFor(reading);
+      return { answer: unknown(reading.language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", reading.language), suggestions, sure, turn), confident: false };
+    }
     // A "no" needs more than an answer: "is Japan part of the coalition?" is no question of who launched it.
     const unsureNo = confidence < params.contradictionThreshold ? best?.entities.contradicted[0] : undefined;
     const clash = best?.entities.clashes[0] ?? unsureNo;
@@ -315,8 +335,6 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       const suggestions = suggestionsFor(reading);
       return { answer: unknown(reading.language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", reading.language), suggestions, confidence, turn), confident: false };
     }
-    const notSaid = unsaidAt(best.factIndex);
-    if (notSaid) return { answer: unknown(reading.language, unsaidRefusal(notSaid, reading.language), unsaidSuggestions(notSaid, reading), confidence, turn), confident: true };
     const answer = answered(best.factIndex, reading.language, confidence, suggestionsFor(reading, best.factIndex));
     if (!answer) return { answer: unknown(reading.language, message("unknown", reading.language), [], confidence, turn), confident: false };
     // "c'était mardi la réunion ?": no, and what the fact says instead.
@@ -368,7 +386,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       : asked.map((kind) => {
           // The other part's count is not this one's ("combien de pays et lancée par qui").
           const analyzed = { ...reading.analyzed, kinds: new Set([kind]), kindList: [kind], ...(kind === "count" ? {} : { counted: undefined }) };
-          return decide({ ...reading, analyzed, ranked: rankFacts(analyzed, index, params, RANKED) });
+          return decide({ ...reading, analyzed, ...rank(analyzed) });
         });
     const [first, second] = parts;
     // Two answers where one was asked must each be surer than one alone: a weak part would be a guess beside a fact.
@@ -427,7 +445,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (previousAt !== undefined && asksWhichOfPrevious(tokens, language, previousAt)) {
       return unknown(language, notSaidOfPrevious(previousAt, language), alone.answer.suggestions, alone.answer.confidence, { question, factId: null, entities: [], language });
     }
-    const followUp = readFollowUp(question, alone.answer, alone.confident, previous, lexicon);
+    // A curated refusal is no answer that stands on its own here: "allied to whom?" after the
+    // coalition's size asks whose allies those are, not which allies balk.
+    const followUp = readFollowUp(question, alone.answer, alone.confident && alone.answer.status === "answered", previous, lexicon);
     if (!followUp) return alone.answer;
     const contextual = read(followUp.question, language, followUp.backgroundWords);
     const inContext = decide(contextual);
@@ -485,9 +505,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       language: reading.language,
       kindsAsked: [...reading.analyzed.kinds],
       mentions: reading.analyzed.mentions.map((m) => ({ id: m.entity.id, kind: m.entity.kind, label: m.entity.label[reading.language], inArticle: m.entity.inArticle })),
-      chosen: detail(reading.ranked[0]),
-      runnerUp: detail(reading.ranked[1]),
-      confidence: confidenceOf(reading.ranked[0], reading.ranked[1], params),
+      chosen: detail(reading.refusal ?? reading.ranked[0]),
+      runnerUp: detail(reading.refusal ? reading.ranked[0] : reading.ranked[1]),
+      confidence: reading.refusal ? confidenceOf(reading.refusal, reading.ranked[0], params) : confidenceOf(reading.ranked[0], reading.ranked[1], params),
       threshold: params.answerThreshold,
       answer: answer(rawQuestion),
     };

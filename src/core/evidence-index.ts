@@ -196,14 +196,23 @@ export class EvidenceIndex {
   /** Sample questions' typos ("mision", "reasurance"), to the word they misspell. */
   private readonly respelled = new Map<string, string>();
   readonly maxWeight: number;
+  /** Terms only curated refusals hold (see the constructor's `factCount`). */
+  private readonly refusalsOnly = new Set<string>();
   readonly articleEntityKinds: ReadonlySet<EntityKind>;
 
   constructor(
     entries: readonly { readonly fact: Fact; readonly pack: Pack }[],
     private readonly lexicon: EntityLexicon,
     private readonly params: ScoringParams,
+    /**
+     * How many of the first entries are facts. The rest (curated refusals) are ranked as facts are
+     * but weigh no word: a fact scores as it would without them, and a word only they hold weighs
+     * as a word the knowledge does not have.
+     */
+    factCount = entries.length,
   ) {
-    this.learnSpellings(entries.flatMap(({ fact, pack }) => textsOf(fact, pack)));
+    // Spellings are learnt from the facts alone: a refusal's "cout" must not respell a fact's "count".
+    this.learnSpellings(entries.slice(0, factCount).flatMap(({ fact, pack }) => textsOf(fact, pack)));
     const factTerms = entries.map(({ fact, pack }) => {
       const terms = new Map<string, { strength: number; field: FieldKind; lone: boolean }>();
       const questionsHolding = new Map<string, number>();
@@ -231,19 +240,21 @@ export class EvidenceIndex {
     // A word only ever met in a single sample question (a chat filler, a typo, a detail) has not
     // shown that it tells facts apart, however rare it is: it weighs less.
     // Corroborated: held by a curated part of some fact, or by two of its sample questions.
-    const corroborated = new Set(factTerms.flatMap((terms) => [...terms].filter(([, t]) => !t.lone).map(([term]) => term)));
+    const corroborated = new Set(factTerms.slice(0, factCount).flatMap((terms) => [...terms].filter(([, t]) => !t.lone).map(([term]) => term)));
     this.corroborated = corroborated;
-    const factCount = entries.length;
+    this.maxWeight = Math.log(1 + Math.max(1, factCount));
     for (const [term, facts] of this.postings) {
-      const weight = Math.log(1 + factCount / facts.length);
+      const holding = facts.filter((f) => f < factCount).length;
+      if (holding === 0) this.refusalsOnly.add(term);
+      const weight = holding === 0 ? params.unknownWordShare * this.maxWeight : Math.log(1 + factCount / holding);
       this.termWeight.set(term, corroborated.has(term) ? weight : weight * params.loneWordWeight);
     }
-    this.maxWeight = Math.log(1 + Math.max(1, factCount));
     for (const term of this.termWeight.keys()) this.termIds.set(term, this.termIds.size);
     this.weightById = Float64Array.from(this.termWeight.values());
     this.postingsById = [...this.postings.values()];
 
-    this.curatedLanguages = curatedLanguages(entries.flatMap(({ fact, pack }) => textsOf(fact, pack)));
+    // A false friend is one for the facts: a refusal's English "who pays?" must not make French "pays" English.
+    this.curatedLanguages = curatedLanguages(entries.slice(0, factCount).flatMap(({ fact, pack }) => textsOf(fact, pack)));
     for (const pack of new Set(entries.map((e) => e.pack))) {
       for (const group of pack.synonyms ?? []) this.addSynonyms(group);
       for (const pair of pack.antonyms ?? []) this.addOpposites(pair.words, pair.opposites);
@@ -298,7 +309,7 @@ export class EvidenceIndex {
       return { fact, pack, terms, termsById, kinds, kindCounts, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm };
     });
     // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).
-    this.articleEntityKinds = new Set([...lexicon.declared().filter((e) => !e.subject).map((e) => e.kind), ...this.facts.flatMap((f) => [...f.entityKinds])]);
+    this.articleEntityKinds = new Set([...lexicon.declared().filter((e) => !e.subject).map((e) => e.kind), ...this.facts.slice(0, factCount).flatMap((f) => [...f.entityKinds])]);
     this.buildTypoIndex();
   }
 
@@ -537,20 +548,25 @@ export class EvidenceIndex {
     if (matches.length > 0) {
       const exact = matches.find(isAsWritten);
       // A typo may stand for several words: it weighs as the most common of them.
-      const weight = exact ? this.weightOf(exact.term) : Math.min(...matches.map((m) => this.weightOf(m.term)));
+      // A word only curated refusals hold weighs for the facts as a word the knowledge lacks (below).
+      const weight = matches.every((m) => this.refusalsOnly.has(m.term))
+        ? this.unknownWeight(surface, askedNoun)
+        : exact ? this.weightOf(exact.term) : Math.min(...matches.map((m) => this.weightOf(m.term)));
       // An everyday word a single sample question happens to hold ("anything") says as little as any everyday word.
       if (exact && !askedNoun && !this.corroborated.has(exact.term) && COMMON_WORDS.has(surface)) {
         return { surface, weight: Math.min(weight, this.params.commonWordShare * this.maxWeight), status: "common", matches };
       }
       return { surface, weight, status: "known", matches };
     }
-    // Everyday words, chat abbreviations and 1–3 letter typos ("ds", "wat") say little.
-    // The noun after "quel"/"which" is what is asked: an everyday word's spelling ("avions") says nothing of it.
-    const common = (!askedNoun && COMMON_WORDS.has(surface)) || /^\p{L}{1,3}$/u.test(surface);
-    if (common) return { surface, weight: this.params.commonWordShare * this.maxWeight, status: "common", matches };
+    const common = isCommon(surface, askedNoun);
+    return { surface, weight: this.unknownWeight(surface, askedNoun), status: common ? "common" : "unknown", matches };
+  }
+
+  /** What a word the knowledge lacks weighs. */
+  private unknownWeight(surface: string, askedNoun: boolean): number {
+    if (isCommon(surface, askedNoun)) return this.params.commonWordShare * this.maxWeight;
     // A word of everyday use the knowledge lacks ("actor", "fallait") tells less than a rare one ("pizzeria").
-    const share = FREQUENT_WORDS.has(surface) ? this.params.frequentWordShare : this.params.unknownWordShare;
-    return { surface, weight: share * this.maxWeight, status: "unknown", matches };
+    return (FREQUENT_WORDS.has(surface) ? this.params.frequentWordShare : this.params.unknownWordShare) * this.maxWeight;
   }
 
   /** Known words a question word stands for: itself (or its stem) and its synonyms, else typos, else a glued elision. */
@@ -719,6 +735,14 @@ function curatedLanguages(texts: readonly TextInput[]): Map<string, Set<Language
 }
 
 /** Everything a fact says, each part with its field and language. */
+/**
+ * Everyday words, chat abbreviations and 1–3 letter typos ("ds", "wat") say little. The noun
+ * after "quel"/"which" is what is asked: an everyday word's spelling ("avions") says nothing of it.
+ */
+function isCommon(surface: string, askedNoun: boolean): boolean {
+  return (!askedNoun && COMMON_WORDS.has(surface)) || /^\p{L}{1,3}$/u.test(surface);
+}
+
 function textsOf(fact: Fact, pack: Pack): TextInput[] {
   const topic = pack.topics.find((t) => t.id === fact.topic);
   const texts: TextInput[] = [{ text: fact.quote, field: "quote", language: pack.pack.language }];

@@ -153,42 +153,38 @@ export function checkConsistency(packs: readonly Pack[]): KnowledgeProblem[] {
     if (pack.pack.id !== path.basename(pack.dir)) {
       problems.push({ file: pack.factsPath, field: "pack.id", message: `is "${pack.pack.id}" but the folder is "${path.basename(pack.dir)}"; make them the same` });
     }
-    for (const [index, fact] of pack.facts.entries()) {
-      const at = (...field: (string | number)[]): { line?: number } => {
-        const line = pack.lineOf?.(["facts", index, ...field]);
+    const lineAt =
+      (list: "facts" | "unsaid", index: number) =>
+      (...field: (string | number)[]): { line?: number } => {
+        const line = pack.lineOf?.([list, index, ...field]);
         return line === undefined ? {} : { line };
       };
-      const where = { file: pack.factsPath, factId: fact.id };
-      const seenIn = ids.get(fact.id);
+    const entries = [...pack.facts.map((fact, index) => ({ entry: fact, at: lineAt("facts", index) })), ...(pack.unsaid ?? []).map((unsaid, index) => ({ entry: unsaid, at: lineAt("unsaid", index) }))];
+    for (const { entry, at } of entries) {
+      const where = { file: pack.factsPath, factId: entry.id };
+      const seenIn = ids.get(entry.id);
       if (seenIn !== undefined) problems.push({ ...where, ...at("id"), field: "id", message: `duplicate id, also used in ${seenIn}` });
-      else ids.set(fact.id, pack.factsPath);
-      if (!topicIds.has(fact.topic)) {
-        problems.push({ ...where, ...at("topic"), field: "topic", message: `"${fact.topic}" is not one of the pack's topics (${[...topicIds].join(", ")})` });
+      else ids.set(entry.id, pack.factsPath);
+      if (!topicIds.has(entry.topic)) {
+        problems.push({ ...where, ...at("topic"), field: "topic", message: `"${entry.topic}" is not one of the pack's topics (${[...topicIds].join(", ")})` });
       }
+      problems.push(...duplicateQuestions(entry, questions, where, at));
+    }
+    for (const [index, fact] of pack.facts.entries()) {
+      const at = lineAt("facts", index);
+      const where = { file: pack.factsPath, factId: fact.id };
       if (fact.partOf !== undefined && (fact.partOf === fact.id || !pack.facts.some((f) => f.id === fact.partOf))) {
         problems.push({ ...where, ...at("partOf"), field: "partOf", message: `"${fact.partOf}" is not another fact of this pack; name the fact whose list this one is an item of` });
       }
       if (!pack.article.includes(fact.quote)) {
         problems.push({ ...where, ...at("quote"), field: "quote", message: "is not a verbatim passage of the article; copy it from article.txt exactly" });
       }
-      problems.push(...duplicateQuestions(fact, questions, where, at));
     }
     for (const [index, unsaid] of (pack.unsaid ?? []).entries()) {
-      const at = (...field: (string | number)[]): { line?: number } => {
-        const line = pack.lineOf?.(["unsaid", index, ...field]);
-        return line === undefined ? {} : { line };
-      };
-      const where = { file: pack.factsPath, factId: unsaid.id };
-      const seenIn = ids.get(unsaid.id);
-      if (seenIn !== undefined) problems.push({ ...where, ...at("id"), field: "id", message: `duplicate id, also used in ${seenIn}` });
-      else ids.set(unsaid.id, pack.factsPath);
-      if (!topicIds.has(unsaid.topic)) {
-        problems.push({ ...where, ...at("topic"), field: "topic", message: `"${unsaid.topic}" is not one of the pack's topics (${[...topicIds].join(", ")})` });
-      }
       if (unsaid.see !== undefined && !pack.facts.some((f) => f.id === unsaid.see)) {
-        problems.push({ ...where, ...at("see"), field: "see", message: `"${unsaid.see}" is not a fact of this pack; name the fact whose answer is the nearest thing the article does say` });
+        const where = { file: pack.factsPath, factId: unsaid.id };
+        problems.push({ ...where, ...lineAt("unsaid", index)("see"), field: "see", message: `"${unsaid.see}" is not a fact of this pack; name the fact whose answer is the nearest thing the article does say` });
       }
-      problems.push(...duplicateQuestions(unsaid, questions, where, at));
     }
   }
   return problems;

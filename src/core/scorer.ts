@@ -185,6 +185,29 @@ function explainedShare(word: AnalyzedQuestion["words"][number], fact: FactEvide
   return best;
 }
 
+/**
+ * Whether `over` says more of the question than `fact`: it answers the kind asked better, or
+ * explains better a word of the question that tells facts apart ("who *leads* the coalition?": a
+ * refusal about leading, over the founders, who are no leaders). Words most facts hold tell nothing.
+ */
+export function explainsMore(question: AnalyzedQuestion, over: FactScore, fact: FactScore | undefined, index: EvidenceIndex, params: ScoringParams): boolean {
+  const a = index.facts[over.factIndex];
+  const b = fact ? index.facts[fact.factIndex] : undefined;
+  if (!a || !fact || !b) return true;
+  const telling = question.words.filter((w) => w.weight >= Math.log(1 + 1 / params.contradictionWordShare));
+  // "when was it founded?": the refusal about its founding date asks when more than the force's
+  // fact does — of a word it holds. "whats the coalition called" holds no telling word: its "who"
+  // is no sign that it asks of the members the article does not list.
+  if (over.kind > fact.kind && telling.some((w) => explainedShare(w, a) > 0)) return true;
+  // Better read, not held in a stronger part: "allies" in the size fact's answer is no worse than in a refusal's question.
+  return telling.some((w) => matchQualityIn(w, a) > matchQualityIn(w, b));
+}
+
+/** How well the fact reads a word of the question, wherever it holds it: its best match's quality, 0 when it does not. */
+function matchQualityIn(word: AnalyzedQuestion["words"][number], fact: FactEvidence): number {
+  return Math.max(0, ...word.matches.filter((m) => fact.termsById.has(m.id)).map((m) => m.quality));
+}
+
 function bestMatchIn(word: { readonly matches: readonly WordMatch[] }, fact: FactEvidence): { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined {
   let best: { match: WordMatch; field: FieldKind; strength: number; value: number } | undefined;
   for (const match of word.matches) {

@@ -54,6 +54,9 @@ const BAD_CASES = {
   aliasBomb: (y: string) => `${y}\n${ALIAS_BOMB}`,
   unresolvedAlias: (y: string) => replaceOnce(y, MEETING_DATE, "  - id: meeting-date\n    topic: *nowhere\n"),
   unknownList: (y: string) => replaceOnce(y, MEETING_DATE, `${MEETING_DATE}    partOf: objectives-of-nothing\n`),
+  // A refusal pointing at no fact for what the article does say.
+  unsaidSeeNothing: (y: string) =>
+    replaceOnce(y, "who leads the coalition of the willing.\"\n    see: coalition-founders\n", "who leads the coalition of the willing.\"\n    see: founders-of-nothing\n"),
 } as const satisfies Record<string, (factsYaml: string) => string>;
 
 type BadCase = keyof typeof BAD_CASES;
@@ -138,6 +141,11 @@ describe("knowledge check", () => {
   it("fails on a list (partOf) that is no fact of the pack, naming the fact and the field", () => {
     const { problems, factsPath } = get("unknownList");
     expect(problems).toContainEqual(expect.objectContaining({ file: factsPath, factId: "meeting-date", field: "partOf", message: expect.stringMatching(/objectives-of-nothing/) as string }));
+  });
+
+  it("fails on a refusal (unsaid) whose `see` is no fact of the pack, naming its id and the field", () => {
+    const { problems, factsPath } = get("unsaidSeeNothing");
+    expect(problems).toEqual([expect.objectContaining({ file: factsPath, factId: "coalition-leader", field: "see", line: expect.any(Number) as number, message: expect.stringMatching(/founders-of-nothing/) as string })]);
   });
 
   it("fails on a sample question that two facts share", () => {
@@ -245,7 +253,7 @@ describe("knowledge check", () => {
       if (!pack) throw new Error("no pack");
       const rows = coverage(pack);
       expect(rows.length).toBeGreaterThan(10);
-      expect(good.stdout).toContain(`${PACK_ID}: ${pack.facts.length} facts, ${rows.filter((r) => r.factIds.length > 0).length}/${rows.length} sentences covered`);
+      expect(good.stdout).toContain(`${PACK_ID}: ${pack.facts.length} facts and ${pack.unsaid?.length ?? 0} questions it leaves open (unsaid), ${rows.filter((r) => r.factIds.length > 0).length}/${rows.length} sentences covered`);
       const tableLines = good.stdout.split("\n").filter((line) => /^\s+\d+\. /.test(line));
       expect(tableLines).toHaveLength(rows.length);
       rows.forEach((row, i) => {

@@ -804,7 +804,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       id: "leader",
       topic: "main",
       answer: { fr: "L’article ne dit pas qui dirige la coalition.", en: "The article does not say who leads the coalition." },
-      questions: { fr: ["Qui dirige la coalition ?", "Qui est à la tête de la coalition ?", "qui la dirige ?"], en: ["Who leads the coalition?", "Who heads the coalition?", "who runs it?"] },
+      questions: { fr: ["Qui dirige la coalition ?", "Qui est à la tête de la coalition ?", "qui la dirige ?", "La coalition, c’est qui ?"], en: ["Who leads the coalition?", "Who heads the coalition?", "who runs it?"] },
       see: "founders",
     };
     const base = knowledge();
@@ -825,6 +825,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(createAnswerer(base).answer("ki dirige la coalition ?").answer).not.toContain("ne dit pas qui dirige");
     // What the article says is still answered; the refusal is never offered as a fact.
     expect(answerer.answer("Qui a lancé la coalition ?")).toMatchObject({ status: "answered", factId: "founders" });
+    // A refusal nearer in wording that explains no word better than the fact ("c'est qui" is the
+    // founders' question too) does not take the fact's question (explainsMore).
+    expect(answerer.answer("la coalition c'est qui ?")).toMatchObject({ status: "answered", factId: "founders" });
     expect(answerer.answerFact("leader", "fr").status).toBe("unknown");
     expect(answerer.suggest("", "fr")).not.toContain("Qui dirige la coalition ?");
     expect(answerer.factCount).toBe(FACTS.length);
