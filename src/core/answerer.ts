@@ -11,7 +11,7 @@ import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
 import { askingClauses, looksLikeCode, QUEL, questionTokens, readTokens } from "./question-reading.js";
-import { explainsMore, rankFacts, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
+import { explainsMore, rankFactsAndRefusal, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 import { QUESTION_WORDS, type QuestionKind } from "./stopwords.js";
 
@@ -137,12 +137,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   }
 
   function rank(analyzed: AnalyzedQuestion): Pick<Reading, "ranked" | "refusal"> {
-    const all = rankFacts(analyzed, index, params, unsaid.length > 0 ? 2 * RANKED : RANKED);
-    const ranked = all.filter((s) => s.factIndex < facts.length).slice(0, RANKED);
-    const [top] = all;
+    const { ranked, refusal: top } = rankFactsAndRefusal(analyzed, index, params, RANKED, facts.length);
     // "c koi le nom de la coalition" is no question of the unlisted members because a refusal's
     // chat-like sample question is nearer: the fact explains every word the refusal does.
-    const refusal = top && unsaidAt(top.factIndex) && explainsMore(analyzed, top, ranked[0], index, params) ? top : undefined;
+    const refusal = top && explainsMore(analyzed, top, ranked[0], index, params) ? top : undefined;
     return { ranked, refusal };
   }
 
@@ -548,7 +546,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const containing = own.filter((q) => !q.folded.startsWith(typed) && q.folded.includes(typed)).map((q) => q.text);
     // Then the sample questions of the facts the words typed so far match best, typos included.
     const analyzed = index.analyze(readTokens(questionTokens(typed), typed), language);
-    const ranked = rankFacts(analyzed, index, params, MAX_AUTOCOMPLETE).map((m) => m.factIndex);
+    const ranked = rankFactsAndRefusal(analyzed, index, params, MAX_AUTOCOMPLETE, facts.length).ranked.map((m) => m.factIndex);
     // Each related fact's first question, then each one's second…: the first choices span several facts.
     const relatedFacts = (ranked.length > 0 ? ranked : factsAsking(analyzed, MAX_AUTOCOMPLETE)).map((i) => facts[i]?.fact.questions[language] ?? []);
     const related = Array.from({ length: Math.max(0, ...relatedFacts.map((q) => q.length)) }, (_, n) => relatedFacts.flatMap((q) => q[n] ?? [])).flat();

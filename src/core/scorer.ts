@@ -350,6 +350,14 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
  * at most 1, so no fact left can enter the list.
  */
 export function rankFacts(question: AnalyzedQuestion, index: EvidenceIndex, params: ScoringParams, limit: number): FactScore[] {
+  return rankFactsAndRefusal(question, index, params, limit, index.facts.length).ranked;
+}
+
+/**
+ * `rankFacts` over the facts before `firstRefusal`, and the best of the curated refusals after it
+ * when it scores above every fact (else none): a refusal matters only where it outranks the facts.
+ */
+export function rankFactsAndRefusal(question: AnalyzedQuestion, index: EvidenceIndex, params: ScoringParams, limit: number, firstRefusal: number): { ranked: FactScore[]; refusal: FactScore | undefined } {
   const { explained, bestForWord, wordStamp, candidates } = rankScratch(index.facts.length);
   candidates.length = 0;
   for (let w = 0; w < question.words.length; w++) {
@@ -378,12 +386,21 @@ export function rankFacts(question: AnalyzedQuestion, index: EvidenceIndex, para
   const smallestTotal = question.totalWeight - question.words.reduce((sum, w) => sum + (w.entity || w.asks || w.orWith !== undefined ? w.weight : 0), 0);
   candidates.sort((a, b) => (explained[b] ?? 0) - (explained[a] ?? 0) || a - b);
   const top: FactScore[] = [];
+  let refusal: FactScore | undefined;
   for (const factIndex of candidates) {
     const fact = index.facts[factIndex];
     const most = explained[factIndex] ?? 0;
     if (!fact) continue;
     const kth = top.length >= limit ? top[top.length - 1]?.score : undefined;
+    // A refusal must beat the best fact, which is at least the kth: the same bound stops both.
     if (kth !== undefined && smallestTotal > 0 && Math.min(1, most / smallestTotal) < kth) break;
+    if (factIndex >= firstRefusal) {
+      // Below the best fact so far, or the best refusal so far, it can never be the one kept.
+      const floor = Math.max(top[0]?.score ?? 0, refusal?.score ?? 0);
+      const scored = scoreFact(question, fact, factIndex, index, params, floor > 0 ? { stopBelow: floor } : {});
+      if (!scored.pruned && scored.score > floor) refusal = scored;
+      continue;
+    }
     const scored = scoreFact(question, fact, factIndex, index, params, kth === undefined ? {} : { stopBelow: kth });
     if (scored.pruned || scored.score === 0) continue;
     top.push(scored);
@@ -391,7 +408,8 @@ export function rankFacts(question: AnalyzedQuestion, index: EvidenceIndex, para
     if (top.length > limit) top.pop();
   }
   for (const f of candidates) explained[f] = 0;
-  return top;
+  const best = top[0];
+  return { ranked: top, refusal: refusal && (!best || refusal.score > best.score) ? refusal : undefined };
 }
 
 /** Per-fact sums of `rankFacts`, reused across calls (ranking is synchronous), zeroed after each. */
