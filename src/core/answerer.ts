@@ -114,7 +114,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
 
   // Words the knowledge writes in one language only tell the asker's language apart.
   const vocabulary = { fr: new Set<string>(), en: new Set<string>() };
-  for (const { fact } of [...facts, ...unsaid]) {
+  // The facts' alone, as for false friends (see EvidenceIndex): a refusal's French "réaction" must not make "Kyiv reaction" French.
+  for (const { fact } of facts) {
     for (const language of ["fr", "en"] as const) {
       for (const text of [...fact.questions[language], ...(fact.aliases?.[language] ?? []), fact.answer[language]]) {
         for (const token of tokenize(text)) vocabulary[language].add(token);

@@ -831,6 +831,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answerFact("leader", "fr").status).toBe("unknown");
     expect(answerer.suggest("", "fr")).not.toContain("Qui dirige la coalition ?");
     expect(answerer.factCount).toBe(FACTS.length);
+    // Its words tell no language apart: only the facts' do ("dirige meeting" stays English beside a French "Qui dirige… ?").
+    for (const text of ["dirige meeting", "who dirige"]) expect(answerer.detectLanguage(text), text).toBe(createAnswerer(base).detectLanguage(text));
     // A follow-up asking it is refused too.
     const launched = answerer.answer("Qui a lancé la coalition ?");
     expect(answerer.answer("et qui la dirige ?", { context: launched.turn ? [launched.turn] : [] })).toMatchObject({ status: "unknown", answer: expect.stringContaining("ne dit pas qui dirige") as string });
