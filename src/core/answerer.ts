@@ -19,7 +19,7 @@ export type { Answerer } from "./answerer-types.js";
 
 /** Questions are cut here before matching: no real question is longer, and matching stays fast. */
 export const MAX_QUESTION_LENGTH = 500;
-/** Below this confidence the core refuses (see SCORING_PARAMS.answerThreshold). */
+/** Below this confidence the core refuses (see SCORING_PARAMS.answerThreshold); a curated refusal (`unsaid`) is as sure as an answer. */
 export const ANSWER_THRESHOLD = SCORING_PARAMS.answerThreshold;
 const MAX_SUGGESTIONS = 3;
 /** Facts ranked per question: the answer (also its runner-up, for confidence) and three suggestions. */

@@ -198,6 +198,10 @@ export class EvidenceIndex {
   readonly maxWeight: number;
   /** Terms only curated refusals hold (see the constructor's `factCount`). */
   private readonly refusalsOnly = new Set<string>();
+  /** Written forms only curated refusals use: no typo is read as one of them. */
+  private readonly refusalForms = new Set<string>();
+  /** The languages of the refusals' terms: a stem finds a term only refusals hold in them ("leading" → "lead"). */
+  private readonly refusalTermLanguages = new Map<string, Set<Language>>();
   readonly articleEntityKinds: ReadonlySet<EntityKind>;
 
   constructor(
@@ -213,16 +217,17 @@ export class EvidenceIndex {
   ) {
     // Spellings are learnt from the facts alone: a refusal's "cout" must not respell a fact's "count".
     this.learnSpellings(entries.slice(0, factCount).flatMap(({ fact, pack }) => textsOf(fact, pack)));
-    const factTerms = entries.map(({ fact, pack }) => {
+    const factTerms = entries.map(({ fact, pack }, entryIndex) => {
       const terms = new Map<string, { strength: number; field: FieldKind; lone: boolean }>();
       const questionsHolding = new Map<string, number>();
+      const refusal = entryIndex >= factCount;
       for (const input of textsOf(fact, pack)) {
-        for (const term of new Set(this.indexText(input))) {
+        for (const term of new Set(this.indexText(input, refusal))) {
           if (input.field === "question") questionsHolding.set(term, (questionsHolding.get(term) ?? 0) + 1);
         }
       }
       for (const input of textsOf(fact, pack)) {
-        for (const term of this.indexText(input)) {
+        for (const term of this.indexText(input, refusal)) {
           // A word only one sample question uses is incidental to the fact ("lol", a detail of another fact).
           const lone = input.field === "question" && (questionsHolding.get(term) ?? 0) < 2;
           const strength = params.fieldStrength[input.field] * (lone ? params.loneQuestionWord : 1);
@@ -346,8 +351,12 @@ export class EvidenceIndex {
     }
   }
 
-  /** Terms of one text of a fact; records the words as written, for typos, and their languages. */
-  private indexText({ text, field, language }: TextInput): string[] {
+  /**
+   * Terms of one text of a fact; records the words as written, for typos, and their languages.
+   * A curated refusal's (`refusal`) adds no compound, language or typo target and rewrites no
+   * word a fact has: how the facts' words are read stays what it is without refusals.
+   */
+  private indexText({ text, field, language }: TextInput, refusal = false): string[] {
     const parts = new Set(tokenize(text));
     const terms: string[] = [];
     for (const written of tokenize(text, "joined")) {
@@ -355,8 +364,20 @@ export class EvidenceIndex {
       const token = this.respelled.get(written) ?? written;
       const term = stemWord(token, language);
       // Compounds are the curated parts' ("Pays-Bas", "cessez-le-feu"), not a sample question's hyphen.
+      if (refusal) {
+        if (!this.formToTerm.has(token)) {
+          this.formToTerm.set(token, term);
+          this.refusalForms.add(token);
+        }
+        const languages = this.refusalTermLanguages.get(term) ?? new Set<Language>();
+        languages.add(language);
+        this.refusalTermLanguages.set(term, languages);
+        terms.push(term);
+        continue;
+      }
       if (!parts.has(token) && field !== "question") this.compounds.add(token);
       this.formToTerm.set(token, term);
+      this.refusalForms.delete(token);
       const languages = this.termLanguages.get(term) ?? new Set<Language>();
       languages.add(language);
       this.termLanguages.set(term, languages);
@@ -424,6 +445,8 @@ export class EvidenceIndex {
 
   private buildTypoIndex(): void {
     for (const form of this.formToTerm.keys()) {
+      // A typo is read as a fact's word only: a refusal's forms must not crowd the facts' out.
+      if (this.refusalForms.has(form)) continue;
       pushTo(this.formsByLetterAndLength, `${form[0] ?? ""}${form.length}`, form);
       if (form.length >= this.params.variantPrefix) pushTo(this.formsByPrefix, form.slice(0, this.params.variantPrefix), form);
     }
@@ -549,9 +572,11 @@ export class EvidenceIndex {
       const exact = matches.find(isAsWritten);
       // A typo may stand for several words: it weighs as the most common of them.
       // A word only curated refusals hold weighs for the facts as a word the knowledge lacks (below).
-      const weight = matches.every((m) => this.refusalsOnly.has(m.term))
+      const forFacts = matches.filter((m) => !this.refusalsOnly.has(m.term));
+      const exactForFacts = forFacts.find(isAsWritten);
+      const weight = forFacts.length === 0
         ? this.unknownWeight(surface, askedNoun)
-        : exact ? this.weightOf(exact.term) : Math.min(...matches.map((m) => this.weightOf(m.term)));
+        : exactForFacts ? this.weightOf(exactForFacts.term) : Math.min(...forFacts.map((m) => this.weightOf(m.term)));
       // An everyday word a single sample question happens to hold ("anything") says as little as any everyday word.
       if (exact && !askedNoun && !this.corroborated.has(exact.term) && COMMON_WORDS.has(surface)) {
         return { surface, weight: Math.min(weight, this.params.commonWordShare * this.maxWeight), status: "common", matches };
@@ -579,7 +604,8 @@ export class EvidenceIndex {
     if (written !== undefined) found.push({ term: written, id: -1, how: "exact", quality: this.params.matchQuality.exact });
     // The asked language's stemmer only: the other's makes false kin ("contries" → "contr", as "contre").
     const stemmed = stemWord(surface, language);
-    if (stemmed !== written && this.termLanguages.get(stemmed)?.has(language) === true) found.push({ term: stemmed, id: -1, how: "stem", quality: this.params.matchQuality.stem });
+    const stemFound = this.termLanguages.get(stemmed)?.has(language) === true || (this.refusalsOnly.has(stemmed) && this.refusalTermLanguages.get(stemmed)?.has(language) === true);
+    if (stemmed !== written && stemFound) found.push({ term: stemmed, id: -1, how: "stem", quality: this.params.matchQuality.stem });
     for (const { term } of [...found]) {
       for (const synonym of this.synonyms.get(term) ?? []) {
         if (this.termWeight.has(synonym) && !found.some((f) => f.term === synonym)) {
@@ -734,7 +760,6 @@ function curatedLanguages(texts: readonly TextInput[]): Map<string, Set<Language
   return curated;
 }
 
-/** Everything a fact says, each part with its field and language. */
 /**
  * Everyday words, chat abbreviations and 1–3 letter typos ("ds", "wat") say little. The noun
  * after "quel"/"which" is what is asked: an everyday word's spelling ("avions") says nothing of it.
@@ -743,6 +768,7 @@ function isCommon(surface: string, askedNoun: boolean): boolean {
   return (!askedNoun && COMMON_WORDS.has(surface)) || /^\p{L}{1,3}$/u.test(surface);
 }
 
+/** Everything a fact says, each part with its field and language. */
 function textsOf(fact: Fact, pack: Pack): TextInput[] {
   const topic = pack.topics.find((t) => t.id === fact.topic);
   const texts: TextInput[] = [{ text: fact.quote, field: "quote", language: pack.pack.language }];

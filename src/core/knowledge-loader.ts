@@ -111,8 +111,10 @@ export async function loadPack(packDir: string): Promise<{ pack?: Pack; problems
     for (const issue of parsed.error.issues) {
       const [section, index, ...rest] = issue.path;
       let factId: string | undefined;
-      if (section === "facts" && typeof index === "number") {
-        const id: unknown = doc.getIn(["facts", index, "id"]);
+      // A refusal (unsaid) is named by its id as a fact is.
+      const entry = (section === "facts" || section === "unsaid") && typeof index === "number";
+      if (entry) {
+        const id: unknown = doc.getIn([section, index, "id"]);
         factId = typeof id === "string" ? id : `#${index + 1}`;
       }
       // An entity is named by its id, as a fact is: "entities.finland.names.en".
@@ -120,7 +122,7 @@ export async function loadPack(packDir: string): Promise<{ pack?: Pack; problems
       const field =
         typeof entityId === "string"
           ? ["entities", entityId, ...rest].join(".")
-          : (section === "facts" && typeof index === "number" ? rest : issue.path).join(".");
+          : (section === "facts" && typeof index === "number" ? rest : section === "unsaid" && typeof index === "number" ? ["unsaid", ...rest] : issue.path).join(".");
       const line = lineOf(doc, lines, issue.path.filter((k): k is string | number => typeof k !== "symbol"));
       problems.push({
         file: factsPath,

@@ -88,7 +88,8 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   // Its noun names the purpose asked: a fact stating that goal answers it ("what's the goal on the ground?").
   { words: [["what", "whats"], ["the", "its"], ["point", "purpose", "aim", "goal"]], kind: "why", askingNoun: true },
   { words: [["a"], ["quoi"], ["bon"]], kind: "why" },
-  { words: [["how"], ["many", "much", "big", "large", "numerous"]], kind: "count" },
+  // "hw many": the chat spelling of "how" (see QUESTION_WORDS) counts too.
+  { words: [["how", "hw"], ["many", "much", "big", "large", "numerous"]], kind: "count" },
   { words: [QUEL, ["nombre", "taille"]], kind: "count" },
   { words: [WHICH, ["number", "size"]], kind: "count" },
   { words: [["how"], ["old"]], kind: "age" },
@@ -209,7 +210,7 @@ function phraseAt(tokens: readonly string[], start: number): KindPhrase | undefi
 function tokenKind(tokens: readonly string[], index: number): QuestionKind | undefined {
   const token = tokens[index] ?? "";
   // "many"/"much" ask for a count after "how" only: "are many countries willing" asks yes or no.
-  if ((token === "many" || token === "much") && tokens[index - 1] !== "how") return undefined;
+  if ((token === "many" || token === "much") && tokens[index - 1] !== "how" && tokens[index - 1] !== "hw") return undefined;
   // "ou" typed without its accent is "or" between two words ("jeudi ou vendredi"), "where" at
   // either end of a question or before its verb ("ou est", "ils se sont vus ou").
   // "où et quand", "quand et où": beside "et" and another question word, it asks where too.

@@ -344,18 +344,12 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
 }
 
 /**
- * Facts ranked by score, best first; only facts explaining at least one word of the question.
- * Candidates are scored in order of the share of the question they can explain at most, and
- * scoring stops once that bound falls below the last of the `limit` best scores: every factor is
- * at most 1, so no fact left can enter the list.
- */
-export function rankFacts(question: AnalyzedQuestion, index: EvidenceIndex, params: ScoringParams, limit: number): FactScore[] {
-  return rankFactsAndRefusal(question, index, params, limit, index.facts.length).ranked;
-}
-
-/**
- * `rankFacts` over the facts before `firstRefusal`, and the best of the curated refusals after it
- * when it scores above every fact (else none): a refusal matters only where it outranks the facts.
+ * Facts ranked by score, best first, the `limit` best of those before `firstRefusal`; only facts
+ * explaining at least one word of the question. With them, the best of the curated refusals after
+ * `firstRefusal` when it scores above every fact (else none): a refusal matters only where it
+ * outranks the facts. Candidates are scored in order of the share of the question they can explain
+ * at most, and scoring stops once that bound falls below the last of the `limit` best scores: every
+ * factor is at most 1, so no fact left can enter the list.
  */
 export function rankFactsAndRefusal(question: AnalyzedQuestion, index: EvidenceIndex, params: ScoringParams, limit: number, firstRefusal: number): { ranked: FactScore[]; refusal: FactScore | undefined } {
   const { explained, bestForWord, wordStamp, candidates } = rankScratch(index.facts.length);
@@ -412,7 +406,7 @@ export function rankFactsAndRefusal(question: AnalyzedQuestion, index: EvidenceI
   return { ranked: top, refusal: refusal && (!best || refusal.score > best.score) ? refusal : undefined };
 }
 
-/** Per-fact sums of `rankFacts`, reused across calls (ranking is synchronous), zeroed after each. */
+/** Per-fact sums of `rankFactsAndRefusal`, reused across calls (ranking is synchronous), zeroed after each. */
 const rankArrays = { explained: new Float64Array(0), bestForWord: new Float64Array(0), wordStamp: new Int32Array(0), candidates: [] as number[] };
 
 function rankScratch(facts: number): typeof rankArrays {

@@ -829,7 +829,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // founders' question too) does not take the fact's question (explainsMore).
     expect(answerer.answer("la coalition c'est qui ?")).toMatchObject({ status: "answered", factId: "founders" });
     expect(answerer.answerFact("leader", "fr").status).toBe("unknown");
-    expect(answerer.suggest("", "fr")).not.toContain("Qui dirige la coalition ?");
+    expect(answerer.suggest("qui dir", "fr")).not.toContain("Qui dirige la coalition ?");
     expect(answerer.factCount).toBe(FACTS.length);
     // Its words tell no language apart: only the facts' do ("dirige meeting" stays English beside a French "Qui dirige… ?").
     for (const text of ["dirige meeting", "who dirige"]) expect(answerer.detectLanguage(text), text).toBe(createAnswerer(base).detectLanguage(text));

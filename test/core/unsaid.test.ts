@@ -1,0 +1,50 @@
+// The shipped knowledge's curated refusals (`unsaid`): they refuse what the article leaves open
+// and leave every fact exactly as it scores without them.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createAnswerer, type Answerer } from "../../src/index.js";
+import { realCore, type RealCore } from "../fixtures/core.js";
+
+describe("curated refusals on the shipped knowledge", () => {
+  let core: RealCore;
+  let withoutRefusals: Answerer;
+  beforeAll(async () => {
+    core = await realCore();
+    withoutRefusals = createAnswerer({ packs: core.knowledge.packs.map((p) => ({ ...p, unsaid: [] })) });
+  });
+
+  it("what the article leaves open is refused plainly, in the asker's language, then what it does say", () => {
+    const [pack] = core.knowledge.packs;
+    const entries = new Map((pack?.unsaid ?? []).map((u) => [u.id, u]));
+    for (const id of ["coalition-leader", "coalition-creation-date", "russia-reaction", "peace-talks-venue"]) {
+      const entry = entries.get(id);
+      if (!entry) throw new Error(`no refusal ${id} in the shipped pack`);
+      for (const language of ["fr", "en"] as const) {
+        const question = entry.questions[language][0] ?? "";
+        const answer = core.answerer.answer(question);
+        expect(answer, question).toMatchObject({ status: "unknown", factId: null, source: null, language });
+        expect(answer.answer.startsWith(entry.answer[language]), question).toBe(true);
+        if (entry.see !== undefined) {
+          expect(answer.answer, question).toContain(core.fact(entry.see).answer[language]);
+          expect(answer.suggestions[0]?.factId, question).toBe(entry.see);
+        }
+      }
+    }
+  });
+
+  it("change no fact's score: every fact's sample questions rank the same facts, with the same scores, and none is taken by a refusal", () => {
+    const changed: string[] = [];
+    for (const fact of core.knowledge.packs.flatMap((p) => p.facts)) {
+      for (const language of ["fr", "en"] as const) {
+        for (const question of fact.questions[language]) {
+          const before = withoutRefusals.explain(question);
+          const after = core.answerer.explain(question);
+          if (after.chosen?.unsaid === true) changed.push(`${fact.id}: "${question}" taken by ${after.chosen.factId}`);
+          else if (after.chosen?.factId !== before.chosen?.factId || after.chosen?.score !== before.chosen?.score || after.runnerUp?.score !== before.runnerUp?.score) {
+            changed.push(`${fact.id}: "${question}" ranks ${after.chosen?.factId ?? "nothing"} (${after.chosen?.score ?? 0}) instead of ${before.chosen?.factId ?? "nothing"} (${before.chosen?.score ?? 0})`);
+          }
+        }
+      }
+    }
+    expect(changed).toEqual([]);
+  });
+});
