@@ -363,25 +363,20 @@ export class EvidenceIndex {
       if (!isMeaningful(written)) continue;
       const token = this.respelled.get(written) ?? written;
       const term = stemWord(token, language);
-      // Compounds are the curated parts' ("Pays-Bas", "cessez-le-feu"), not a sample question's hyphen.
+      terms.push(term);
       if (refusal) {
         if (!this.formToTerm.has(token)) {
           this.formToTerm.set(token, term);
           this.refusalForms.add(token);
         }
-        const languages = this.refusalTermLanguages.get(term) ?? new Set<Language>();
-        languages.add(language);
-        this.refusalTermLanguages.set(term, languages);
-        terms.push(term);
+        addTo(this.refusalTermLanguages, term, language);
         continue;
       }
+      // Compounds are the curated parts' ("Pays-Bas", "cessez-le-feu"), not a sample question's hyphen.
       if (!parts.has(token) && field !== "question") this.compounds.add(token);
       this.formToTerm.set(token, term);
       this.refusalForms.delete(token);
-      const languages = this.termLanguages.get(term) ?? new Set<Language>();
-      languages.add(language);
-      this.termLanguages.set(term, languages);
-      terms.push(term);
+      addTo(this.termLanguages, term, language);
     }
     return terms;
   }
@@ -724,6 +719,12 @@ export class EvidenceIndex {
 }
 
 /** Appends to the list under a key, creating it: index building in linear time. */
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
