@@ -291,17 +291,17 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return vague && !namesOne;
   }
 
-  /** "L’article ne dit pas qui dirige la coalition. Ce qu’il dit : …" — what it says from the entry's `see`. */
-  function unsaidRefusal(entry: UnsaidEntry, language: Language): string {
+  /**
+   * "L’article ne dit pas qui dirige la coalition. Ce qu’il dit : …" — what it says from the
+   * entry's `see`, which leads the suggestions, then what else the question is near.
+   */
+  function unsaidAnswer(entry: UnsaidEntry, reading: Reading, confidence: number, turn: ConversationTurn): Answer {
+    const { language } = reading;
     const seeAt = entry.see === undefined ? undefined : factIndexById.get(entry.see);
-    return withWhatItSays(entry.fact.answer[language], seeAt === undefined ? undefined : facts[seeAt]?.fact.answer[language], language);
-  }
-
-  /** The fact it names as nearest first, then what else the question is near. */
-  function unsaidSuggestions(entry: UnsaidEntry, reading: Reading): Suggestion[] {
-    const seeAt = entry.see === undefined ? undefined : factIndexById.get(entry.see);
-    const see = entry.see !== undefined && seeAt !== undefined ? [{ factId: entry.see, question: firstQuestion(seeAt, reading.language) }] : [];
-    return [...see, ...suggestionsFor(reading).filter((s) => s.factId !== entry.see)].slice(0, MAX_SUGGESTIONS);
+    const see = entry.see !== undefined && seeAt !== undefined ? [{ factId: entry.see, question: firstQuestion(seeAt, language) }] : [];
+    const suggestions = [...see, ...suggestionsFor(reading).filter((s) => s.factId !== entry.see)].slice(0, MAX_SUGGESTIONS);
+    const said = seeAt === undefined ? undefined : facts[seeAt]?.fact.answer[language];
+    return unknown(language, withWhatItSays(entry.fact.answer[language], said, language), suggestions, confidence, turn);
   }
 
   /**
@@ -315,7 +315,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const notSaid = reading.refusal && unsaidAt(reading.refusal.factIndex);
     if (reading.refusal && notSaid) {
       const sure = confidenceOf(reading.refusal, best, params);
-      if (sure >= params.answerThreshold) return { answer: unknown(reading.language, unsaidRefusal(notSaid, reading.language), unsaidSuggestions(notSaid, reading), sure, turn), confident: true };
+      if (sure >= params.answerThreshold) return { answer: unsaidAnswer(notSaid, reading, sure, turn), confident: true };
       const suggestions = suggestionsFor(reading);
       return { answer: unknown(reading.language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", reading.language), suggestions, sure, turn), confident: false };
     }

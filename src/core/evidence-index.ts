@@ -375,7 +375,6 @@ export class EvidenceIndex {
       // Compounds are the curated parts' ("Pays-Bas", "cessez-le-feu"), not a sample question's hyphen.
       if (!parts.has(token) && field !== "question") this.compounds.add(token);
       this.formToTerm.set(token, term);
-      this.refusalForms.delete(token);
       addTo(this.termLanguages, term, language);
     }
     return terms;
@@ -718,13 +717,14 @@ export class EvidenceIndex {
   }
 }
 
-/** Appends to the list under a key, creating it: index building in linear time. */
+/** Adds to the set under a key, creating it. */
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const set = map.get(key);
   if (set) set.add(value);
   else map.set(key, new Set([value]));
 }
 
+/** Appends to the list under a key, creating it: index building in linear time. */
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);

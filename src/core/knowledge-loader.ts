@@ -122,7 +122,7 @@ export async function loadPack(packDir: string): Promise<{ pack?: Pack; problems
       const field =
         typeof entityId === "string"
           ? ["entities", entityId, ...rest].join(".")
-          : (section === "facts" && typeof index === "number" ? rest : section === "unsaid" && typeof index === "number" ? ["unsaid", ...rest] : issue.path).join(".");
+          : (entry ? (section === "facts" ? rest : ["unsaid", ...rest]) : issue.path).join(".");
       const line = lineOf(doc, lines, issue.path.filter((k): k is string | number => typeof k !== "symbol"));
       problems.push({
         file: factsPath,

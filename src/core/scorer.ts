@@ -171,8 +171,13 @@ function saysMoreThanNames(question: AnalyzedQuestion, fact: FactEvidence, index
  * a country as someone's office.
  */
 export function tellingWordIn(question: AnalyzedQuestion, index: EvidenceIndex, params: ScoringParams, holds: (match: WordMatch) => boolean = () => true): boolean {
-  const telling = Math.log(1 + 1 / params.contradictionWordShare);
+  const telling = tellingWeight(params);
   return question.words.some((w) => (w.entity === undefined || w.entity.officialOf !== undefined) && w.matches.some((m) => holds(m) && index.weightOfId(m.id) >= telling));
+}
+
+/** The weight from which a word tells facts apart: that of a word held by `contradictionWordShare` of the facts. */
+function tellingWeight(params: ScoringParams): number {
+  return Math.log(1 + 1 / params.contradictionWordShare);
 }
 
 /** How well the fact explains a word of the question: its best match's quality × field strength, 0 when it does not. */
@@ -194,7 +199,7 @@ export function explainsMore(question: AnalyzedQuestion, over: FactScore, fact: 
   const a = index.facts[over.factIndex];
   const b = fact ? index.facts[fact.factIndex] : undefined;
   if (!a || !fact || !b) return true;
-  const telling = question.words.filter((w) => w.weight >= Math.log(1 + 1 / params.contradictionWordShare));
+  const telling = question.words.filter((w) => w.weight >= tellingWeight(params));
   // "when was it founded?": the refusal about its founding date asks when more than the force's
   // fact does — of a word it holds. "whats the coalition called" holds no telling word: its "who"
   // is no sign that it asks of the members the article does not list.
