@@ -167,6 +167,8 @@ function choicePartners(words: readonly QueryWord[], tokens: readonly string[], 
 /** What a choice between two names of a kind asks ("jeudi ou vendredi ?" asks when). */
 const ALTERNATIVE_ASKS: Partial<Record<EntityKind, Exclude<QuestionKind, "what">>> = { time: "when", place: "where", person: "who", country: "who", organisation: "who", number: "count" };
 
+const NO_STRENGTHS = new Float64Array(0);
+
 export class EvidenceIndex {
   readonly facts: readonly FactEvidence[];
   /** Facts by term, for the candidates of a question. */
@@ -175,6 +177,8 @@ export class EvidenceIndex {
   private readonly termIds = new Map<string, number>();
   private readonly weightById: Float64Array;
   private readonly postingsById: (readonly number[])[];
+  /** Beside each of `postingsById`'s facts, the term's strength in it: ranking reads it per match, without a map lookup. */
+  private readonly strengthsById: Float64Array[];
   /** Every known word as written (folded), leading to its term. */
   private readonly formToTerm = new Map<string, string>();
   /** Known words that were hyphenated compounds, as written ("cessezlefeu", "paysbas"). */
@@ -313,6 +317,7 @@ export class EvidenceIndex {
       const affirmed = new Set(fact.affirms ?? []);
       return { fact, pack, terms, termsById, kinds, kindCounts, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm };
     });
+    this.strengthsById = this.postingsById.map((facts, id) => Float64Array.from(facts, (f) => this.facts[f]?.termsById.get(id)?.strength ?? 0));
     // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).
     this.articleEntityKinds = new Set([...lexicon.declared().filter((e) => !e.subject).map((e) => e.kind), ...this.facts.slice(0, factCount).flatMap((f) => [...f.entityKinds])]);
     this.buildTypoIndex();
@@ -489,6 +494,11 @@ export class EvidenceIndex {
 
   factsWithId(id: number): readonly number[] {
     return this.postingsById[id] ?? [];
+  }
+
+  /** The term's strength in each fact of `factsWithId(id)`, in the same order. */
+  strengthsWithId(id: number): Float64Array {
+    return this.strengthsById[id] ?? NO_STRENGTHS;
   }
 
   /**

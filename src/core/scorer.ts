@@ -363,8 +363,11 @@ export function rankFactsAndRefusal(question: AnalyzedQuestion, index: EvidenceI
     const word = question.words[w];
     if (!word) continue;
     for (const match of word.matches) {
-      for (const f of index.factsWithId(match.id)) {
-        const value = match.quality * (index.facts[f]?.termsById.get(match.id)?.strength ?? 0);
+      const holding = index.factsWithId(match.id);
+      const strengths = index.strengthsWithId(match.id);
+      for (let i = 0; i < holding.length; i++) {
+        const f = holding[i] ?? 0;
+        const value = match.quality * (strengths[i] ?? 0);
         if (wordStamp[f] === 0) candidates.push(f);
         if (wordStamp[f] !== w + 1) {
           // First match of this word in this fact: add the previous word's best, start this one's.
