@@ -11,7 +11,7 @@ import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
 import { askingClauses, looksLikeCode, QUEL, questionTokens, readTokens } from "./question-reading.js";
-import { explainsMore, rankFactsAndRefusal, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
+import { explainsAsMuchAs, explainsMore, rankFactsAndRefusal, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 import { QUESTION_WORDS, type QuestionKind } from "./stopwords.js";
 
@@ -256,6 +256,13 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return !tellingWordIn(before, index, params, isAsWritten) || tellingWordIn(before, index, params, (m) => isAsWritten(m) && found?.termsById.get(m.id)?.lone === false);
   }
 
+  /** Whether the fact at `factIndex` explains every telling word of the previous question that the previous fact explains. */
+  function asksTheSameOf(previous: ConversationTurn, factIndex: number, previousIndex: number): boolean {
+    const before = index.analyze(readTokens(questionTokens(previous.question), previous.question), previous.language);
+    const [found, was] = [index.facts[factIndex], index.facts[previousIndex]];
+    return !found || !was || explainsAsMuchAs(before, found, was, index, params);
+  }
+
   /** "The article does not say. What it does say: …" — what it says from the previous turn's fact. */
   function notSaidOfPrevious(previousIndex: number, language: Language): string {
     const said = facts[previousIndex]?.fact.answer[language];
@@ -460,7 +467,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // A name of a kind the previous turn named, in its question or its answer, is asked in its place.
     const previousKinds = new Set([...previous.entities.map((id) => lexicon.get(id)?.kind), ...(index.facts[previousAt ?? -1]?.entityKinds ?? [])]);
     const askedOf = followUp.onlyNames.find((name) => previousKinds.has(name.kind));
-    if (!inContext.confident && askedOf) {
+    const found = contextual.ranked[0]?.factIndex;
+    // "et la Finlande ?" after "les pays baltes contribuent ?" asks whether Finland contributes:
+    // another fact naming Finland (its minister's quote) answers it only if it is of the same
+    // topic ("and the Dutch one?" after the British minister's quote: another quote) or says what
+    // the previous fact said of the old name.
+    const sameTopic = found !== undefined && previousAt !== undefined && facts[found]?.fact.topic === facts[previousAt]?.fact.topic;
+    const otherSubject = inContext.confident && inContext.answer.factId !== previous.factId && found !== undefined && previousAt !== undefined && !sameTopic && !asksTheSameOf(previous, found, previousAt);
+    if ((!inContext.confident || otherSubject) && askedOf) {
       return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
     // "quand ?" after "qui a lancé la coalition ?" asks when it was launched: the force's fact,
@@ -468,7 +482,6 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // The article does not say; what it says is the previous answer. Only a time, a place or a
     // count: "why?" after it asks what the coalition is for, which the force's fact says.
     const asksCircumstance = [...contextual.analyzed.kinds].some((k) => CIRCUMSTANCES.has(k));
-    const found = contextual.ranked[0]?.factIndex;
     if (followUp.asksOnly && asksCircumstance && inContext.confident && inContext.answer.factId !== previous.factId && previousAt !== undefined && found !== undefined && !saysOfPrevious(previous, found)) {
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }

@@ -7,7 +7,7 @@ import type { Fact, Pack } from "./knowledge-schema.js";
 import { tokenize } from "./normalize.js";
 import { mistypedStopword, readTokens, tokenSpan, type QueryWord, type ReadQuestion } from "./question-reading.js";
 import type { FieldKind, MatchHow, ScoringParams } from "./scoring-params.js";
-import { stemWord } from "./stemming.js";
+import { frenchPluralVerbStem, stemWord } from "./stemming.js";
 import { QUESTION_WORDS, STOPWORDS, type QuestionKind } from "./stopwords.js";
 
 /**
@@ -607,8 +607,12 @@ export class EvidenceIndex {
     const written = this.formToTerm.get(surface);
     if (written !== undefined) found.push({ term: written, id: -1, how: "exact", quality: this.params.matchQuality.exact });
     // The asked language's stemmer only: the other's makes false kin ("contries" → "contr", as "contre").
-    const stemmed = stemWord(surface, language);
-    const stemFound = this.termLanguages.get(stemmed)?.has(language) === true || (this.refusalsOnly.has(stemmed) && this.refusalTermLanguages.get(stemmed)?.has(language) === true);
+    const asWritten = stemWord(surface, language);
+    const stemKnown = (stem: string): boolean => this.termLanguages.get(stem)?.has(language) === true || (this.refusalsOnly.has(stem) && this.refusalTermLanguages.get(stem)?.has(language) === true);
+    // "les pays contribuent ?": a verb's plural the knowledge does not write reads as its infinitive.
+    const verbStem = written === undefined && language === "fr" && !stemKnown(asWritten) ? frenchPluralVerbStem(surface) : undefined;
+    const stemmed = verbStem !== undefined && stemKnown(verbStem) ? verbStem : asWritten;
+    const stemFound = stemKnown(stemmed);
     if (stemmed !== written && stemFound) found.push({ term: stemmed, id: -1, how: "stem", quality: this.params.matchQuality.stem });
     for (const { term } of [...found]) {
       for (const synonym of this.synonyms.get(term) ?? []) {

@@ -175,6 +175,16 @@ export function tellingWordIn(question: AnalyzedQuestion, index: EvidenceIndex, 
   return question.words.some((w) => (w.entity === undefined || w.entity.officialOf !== undefined) && w.matches.some((m) => holds(m) && index.weightOfId(m.id) >= telling));
 }
 
+/**
+ * Whether `fact` explains every telling word of the question that `than` explains (names aside):
+ * it says of a new name what `than` said of the old one ("who spoke for Finland?" after "…for the
+ * Netherlands?": both quotes explain "spoke"; the Finnish quote does not explain "contribuent").
+ */
+export function explainsAsMuchAs(question: AnalyzedQuestion, fact: FactEvidence, than: FactEvidence, index: EvidenceIndex, params: ScoringParams): boolean {
+  const telling = tellingWeight(params);
+  return question.words.every((w) => w.entity !== undefined || !w.matches.some((m) => than.termsById.has(m.id) && index.weightOfId(m.id) >= telling) || explainedShare(w, fact) > 0);
+}
+
 /** The weight from which a word tells facts apart: that of a word held by `contradictionWordShare` of the facts. */
 function tellingWeight(params: ScoringParams): number {
   return Math.log(1 + 1 / params.contradictionWordShare);

@@ -35,3 +35,15 @@ function snowballStem(folded: string, language: Language): string {
   const trimmed = stemmed.replace(/[eiy]+$/, "");
   return trimmed.length >= 3 ? trimmed : stemmed;
 }
+
+/**
+ * The stem of the infinitive a French verb's third person plural comes from ("contribuent",
+ * "participent", "mobilisent" → "contribu", "particip", "mobilis"): Snowball leaves such forms
+ * whole, so that nouns in -ent ("parent", "agent") keep theirs. Undefined for no such form. A
+ * question's word is read so only when the knowledge does not know it as written (see the index).
+ */
+export function frenchPluralVerbStem(folded: string): string | undefined {
+  if (folded.length < 7 || !folded.endsWith("ent") || folded.endsWith("ment")) return undefined;
+  const stem = stemWord(`${folded.slice(0, -3)}er`, "fr");
+  return stem === folded ? undefined : stem;
+}

@@ -65,7 +65,10 @@ function knowledge(facts: Fact[] = FACTS, entities: KnowledgeEntity[] = ENTITIES
     packs: [
       {
         pack: { id: "tiny", title: "Une petite coalition", language: "fr" },
-        topics: [{ id: "main", label: { fr: "La coalition", en: "The coalition" } }],
+        topics: [
+          { id: "main", label: { fr: "La coalition", en: "The coalition" } },
+          { id: "help", label: { fr: "L’aide", en: "The help" } },
+        ],
         entities,
         facts,
         dir: "",
@@ -552,6 +555,31 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const ownQuestion = answerer.answer("And who founded the coalition, France?", { context: finnish.turn ? [finnish.turn] : [] });
     expect(ownQuestion).toMatchObject({ status: "answered", factId: "founders" });
     expect(ownQuestion.contextNote).toBeUndefined();
+  });
+
+  it("follow-ups: 'et la Finlande ?' after 'les Français contribuent ?' is not answered by another topic's fact naming Finland that says nothing of contributing", () => {
+    const helping = fact(
+      "helping",
+      ["Qui contribue à la force ?", "Quels pays vont contribuer ?", "La France contribue-t-elle ?"],
+      ["Who contributes to the force?", "Which countries will contribute?", "Does France contribute?"],
+      ["La France contribuera à la force de paix.", "France will contribute to the peace force."],
+      "Ses ministres veulent une force de paix.",
+      { topic: "help" },
+    );
+    const answerer = core({}, [...FACTS, helping]);
+    // A plural the knowledge never writes ("contribuent") is read as its verb ("contribuer").
+    const first = answerer.answer("les Français contribuent ?");
+    expect(first.factId).toBe("helping");
+    expect(answerer.explain("les Français contribuent ?").chosen?.words.find((w) => w.surface === "contribuent")?.matched?.how).toBe("stem");
+    const followUp = answerer.answer("et la Finlande ?", { context: first.turn ? [first.turn] : [] });
+    expect(followUp).toMatchObject({ status: "unknown", factId: null });
+    expect(followUp.answer).toBe("L’article ne dit pas cela à propos de « Finlande ». Ce qu’il dit : La France contribuera à la force de paix.");
+    // A fact of the same topic is the same question of another name: the Finnish minister after the French one.
+    const french = fact("french", ["Qu’a dit le ministre français avant la réunion ?"], ["What did the French minister say before the meeting?"], ["Le ministre français a parlé de paix.", "The French minister spoke of peace."], "Ses ministres veulent une force de paix.");
+    const quotes = core({}, [...FACTS, french]);
+    const quoted = quotes.answer("Qu’a dit le ministre français avant la réunion ?");
+    expect(quoted.factId).toBe("french");
+    expect(quotes.answer("et le finlandais ?", { context: quoted.turn ? [quoted.turn] : [] })).toMatchObject({ status: "answered", factId: "finnish" });
   });
 
   it("question kind: which ministry ('ministre de quoi ?', 'what ministry') is an attribute only a fact asked it gives, also in a follow-up", () => {
