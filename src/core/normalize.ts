@@ -36,8 +36,15 @@ export function tokenize(text: string, compounds: Compounds = "parts"): string[]
   const folded = foldText(text)
     .replace(ELISION, "")
     .replace(NUMBERED, (_whole, marker: string | undefined, digits: string) => (marker === "n°" || marker === "numero" ? `${digits}e` : `${digits}${englishSuffix(Number(digits))}`));
-  return splitWords(folded, compounds);
+  const tokens = splitWords(folded, compounds);
+  return tokens.map((token, i) => (token === "pas" && STEP_BEFORE.has(tokens[i - 1] ?? "") ? "etape" : token));
 }
+
+/**
+ * Words after which "pas" is the noun, a step ("un pas décisif vers…", "franchir le pas"), not the
+ * negation, a stopword: it is read as "étape", what it means.
+ */
+const STEP_BEFORE: ReadonlySet<string> = new Set(["un", "le", "ce", "premier", "grand", "petit", "nouveau", "dernier", "autre"]);
 
 const FRENCH_ORDINALS = ["", "premier", "deuxieme", "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme", "dixieme"];
 const ENGLISH_ORDINALS = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];

@@ -284,6 +284,9 @@ function cleftRelative(tokens: readonly string[]): number | undefined {
  */
 const CONFIRMING_TAGS = new Set(["non", "hein", "vrai", "right", "correct", "true", "innit"]);
 
+/** A choice of answers ending a yes/no question: it asks to confirm. */
+const YES_OR_NO: ReadonlySet<string> = new Set(["oui ou non", "non ou oui", "vrai ou faux", "yes or no", "no or yes", "true or false"]);
+
 /** The indexes of a confirming tag ending the question ("non", "n'est-ce pas", "is that right"), none when there is none. */
 function confirmingTag(tokens: readonly string[]): number[] {
   const n = tokens.length;
@@ -292,6 +295,9 @@ function confirmingTag(tokens: readonly string[]): number[] {
   if (tokens[n - 2] === "pas" && tokens[n - 1] === "vrai") return [n - 2, n - 1];
   // "…à Kiev ou pas ?", "…or not?"
   if ((tokens[n - 2] === "ou" && tokens[n - 1] === "pas") || (tokens[n - 2] === "or" && tokens[n - 1] === "not")) return [n - 2, n - 1];
+  // "…à Bruxelles, oui ou non ?", "…yes or no?", "true or false?"
+  const pair = tokens.slice(n - 3).join(" ");
+  if (YES_OR_NO.has(pair)) return [n - 3, n - 2, n - 1];
   return CONFIRMING_TAGS.has(tokens[n - 1] ?? "") ? [n - 1] : [];
 }
 
@@ -343,8 +349,14 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   // "Qu'a dit le ministre ?", "que fait la coalition ?" ask what, though their "que" is read as no word.
   const asksWhat = /^\s*qu(?:e\b|['’\s])/iu.test(text);
   const yesNo = kinds.size === 0 && !asksWhat && (tag.size > 0 || text.includes("?") || AUXILIARIES.has(tokens[0] ?? "") || (tokens[0] === "est" && tokens[1] === "ce"));
-  return { text, tokens, kinds, words, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings, yesNo };
+  // "is the Netherlands among those sending troops?" asks whether a name is in a list: "among" is
+  // the asking, which the list answers ("what is growing among some allies?" keeps it).
+  const meant = yesNo ? words.filter((w) => !MEMBERSHIP.has(w.surface)) : words;
+  return { text, tokens, kinds, words: meant, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings, yesNo };
 }
+
+/** Words by which a yes/no question asks whether something is in a list. */
+const MEMBERSHIP: ReadonlySet<string> = new Set(["among", "amongst", "parmi"]);
 
 /** Words that start a count: "combien (de)", "how many", "how much". */
 const COUNT_OPENERS = new Set(["combien", "cb", "cmb", "many", "much"]);

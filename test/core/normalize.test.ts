@@ -1,7 +1,7 @@
 // Text folding and tokenizing: what both the index and the question go through before matching.
 import { beforeAll, describe, expect, it } from "vitest";
 import { foldText, tokenize } from "../../src/core/normalize.js";
-import { stemWord } from "../../src/core/stemming.js";
+import { frenchPluralVerbStem, stemWord } from "../../src/core/stemming.js";
 import { detectLanguage } from "../../src/core/language.js";
 import { realCore, type RealCore } from "../fixtures/core.js";
 
@@ -63,6 +63,13 @@ describe("tokenize", () => {
     expect(tokenize("est-ce")).toEqual(["est", "ce"]);
   });
 
+  it("reads 'pas' after a determiner as the noun, a step, not as the negation", () => {
+    expect(tokenize("un pas décisif vers l’Europe")).toEqual(["un", "etape", "decisif", "vers", "europe"]);
+    expect(tokenize("franchir le pas")).toEqual(["franchir", "le", "etape"]);
+    expect(tokenize("ce n’est pas décidé")).toEqual(["ce", "est", "pas", "decide"]);
+    expect(tokenize("c'est pas un pas")).toEqual(["est", "pas", "un", "etape"]);
+  });
+
   it("reads an English possessive as its noun", () => {
     expect(tokenize("Ukraine's airspace")).toEqual(["ukraine", "airspace"]);
     expect(tokenize("Ukraine’s airspace")).toEqual(["ukraine", "airspace"]);
@@ -91,6 +98,15 @@ describe("stemWord (Snowball, on folded words)", () => {
     expect(stemWord("countries", "en")).toBe(stemWord("country", "en"));
     expect(stemWord("ministers", "en")).toBe(stemWord("minister", "en"));
     expect(stemWord("reunie", "fr")).toBe(stemWord("reunis", "fr"));
+  });
+
+  it("finds the infinitive's stem of a French verb's plural, which Snowball leaves whole", () => {
+    expect(stemWord("contribuent", "fr")).toBe("contribuent");
+    expect(frenchPluralVerbStem("contribuent")).toBe(stemWord("contribuer", "fr"));
+    expect(frenchPluralVerbStem("participent")).toBe(stemWord("participer", "fr"));
+    // Adverbs and short words are no verbs' plurals.
+    expect(frenchPluralVerbStem("clairement")).toBeUndefined();
+    expect(frenchPluralVerbStem("agent")).toBeUndefined();
   });
 
   it("leaves short words and numbers alone", () => {

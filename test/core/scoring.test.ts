@@ -423,6 +423,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(named.answer("se sont-ils réunis à Paris ou pas ?").answer).toMatch(/^Non, pas « Paris » : La coalition s’est réunie à Bruxelles\.$/);
   });
 
+  it("question reading: a yes/no question's 'oui ou non', 'yes or no' and its 'among' ask to confirm, and are no words against a fact", () => {
+    const surfaces = (question: string): string[] => chosen(question).words.map((w) => w.surface);
+    expect(surfaces("se sont-ils réunis à Bruxelles, oui ou non ?")).toEqual(["reunis", "bruxelles"]);
+    expect(surfaces("did they meet in Brussels, yes or no")).toEqual(["meet", "brussels"]);
+    expect(surfaces("is France among the founders?")).toEqual(["france", "founders"]);
+    expect(surfaces("la France est parmi les fondateurs ?")).toEqual(["france", "fondateurs"]);
+    // Not a yes/no question: "among" says where, and counts.
+    expect(surfaces("what is growing among the ministers?")).toEqual(["growing", "among", "ministers"]);
+    expect(chosen("did they meet in Brussels, yes or no").coverage).toBe(chosen("did they meet in Brussels?").coverage);
+  });
+
   it("question kind: two asking clauses joined by 'et'/'and' are each read on their own, the other's words no words against it", () => {
     for (const [question, answer] of [
       ["qui a lancé la coalition et quand se sont-ils réunis ?", "La coalition a été lancée par la France. La coalition s’est réunie jeudi."],
