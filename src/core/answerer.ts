@@ -457,6 +457,12 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (!followUp) return alone.answer;
     const contextual = read(followUp.question, language, followUp.backgroundWords);
     const inContext = decide(contextual);
+    // A curated refusal alone ("when was it launched?": the article does not say when the
+    // coalition was created) gives way to the previous turn's subject ("allied to whom?" after the
+    // coalition's size) or a surer answer in context, not to another fact the context drew in:
+    // the founders' question before it does not make the force's "after a ceasefire" an answer.
+    const aloneRefusal = alone.confident && alone.answer.status === "unknown";
+    if (aloneRefusal && inContext.answer.status === "answered" && inContext.answer.factId !== previous.factId && inContext.answer.confidence <= alone.answer.confidence) return alone.answer;
     // Context helps only when it gives an answer (or a plain "the article does not say this of
     // that"), never to replace a clear answer with a guess.
     // …except to say that the article does not say it of the new name: "and the French one?"

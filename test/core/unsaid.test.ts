@@ -31,6 +31,24 @@ describe("curated refusals on the shipped knowledge", () => {
     }
   });
 
+  it("in a follow-up, a refusal gives way to the previous turn's subject, not to another fact the context draws in", () => {
+    const answerer = core.answerer;
+    const launched = answerer.answer("which two countries launched the coalition?");
+    expect(launched.factId).toBe("coalition-founders");
+    const context = launched.turn ? [launched.turn] : [];
+    // Read with the founders' question, "when was it launched" finds the force's "after a
+    // ceasefire", at less confidence than the refusal alone has.
+    for (const question of ["when was it launched", "when exactly was it launched?"]) {
+      const alone = answerer.answer(question);
+      expect(alone, question).toMatchObject({ status: "unknown", factId: null });
+      expect(answerer.answer(question, { context }), question).toMatchObject({ status: "unknown", answer: alone.answer });
+    }
+    // "alliés de qui ?" after the coalition's size is its question: answered from that fact.
+    const size = answerer.answer("la coalition c'est combien de pays ?");
+    expect(size.factId).toBe("coalition-size");
+    expect(answerer.answer("alliés de qui ?", { context: size.turn ? [size.turn] : [] })).toMatchObject({ status: "answered", factId: "coalition-size" });
+  });
+
   it("change no fact's score: every fact's sample questions rank the same facts, with the same scores, and none is taken by a refusal", () => {
     const changed: string[] = [];
     for (const fact of core.knowledge.packs.flatMap((p) => p.facts)) {
