@@ -75,7 +75,9 @@ export function readFollowUp(
   const mentions = lexicon.find(tokens, question);
   const named = new Set(mentions.flatMap((m) => tokenSpan(m.tokens)));
   // The noun of an asking phrase ("de quel *pays* ?", "which *day*?") says what is asked, not of what: no subject of its own.
-  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && w.asks === undefined && !(RELATIONS.has(w.surface) && read.kinds.size > 0));
+  // "c'était avant ou après la réunion ?" places the previous subject in time as a question word would.
+  const relationChoice = tokens.some((t, i) => RELATIONS.has(t) && (tokens[i + 1] === "ou" || tokens[i + 1] === "or") && RELATIONS.has(tokens[i + 2] ?? ""));
+  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && w.asks === undefined && !(RELATIONS.has(w.surface) && (read.kinds.size > 0 || relationChoice)));
   // "c'est", "c'était" lose their "c'" to elision: "pourquoi c'est important ?" points back as "why is it important?" does.
   const refersBack = /(?:^|[\s,])c(?:['’]|\s)?(?:est|etait|était)\b/iu.test(question) || tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a") && !impersonal(tokens, i));
   const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || (tokens[0] === "what" && tokens[1] === "about") || (tokens[0] === "how" && tokens[1] === "about");

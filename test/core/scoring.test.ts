@@ -633,6 +633,29 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
   });
 
+  it("follow-ups: 'c'était avant ou après la réunion ?' places the previous subject in time: its 'avant', 'après' are no subject of its own", () => {
+    const before = FACTS.map((f) =>
+      f.id === "finnish" ? { ...f, answer: { fr: "Le ministre finlandais a parlé des États-Unis avant la réunion.", en: "The Finnish minister talked about the United States before the meeting." } } : f,
+    );
+    const agenda = fact(
+      "agenda",
+      ["Que s’est-il passé avant la réunion ?", "Et après la réunion ?", "C’était avant ou après la réunion ?"],
+      ["What happened before the meeting?", "And after the meeting?", "Was it before or after the meeting?"],
+      ["Avant la réunion, les ministres se sont préparés ; après, ils ont voté.", "Before the meeting the ministers prepared; after it, they voted."],
+      "Ses ministres veulent une force de paix.",
+    );
+    const answerer = core({}, [...before, agenda]);
+    for (const [first, question] of [
+      ["Qu’a dit le ministre finlandais ?", "c'était avant ou après la réunion ?"],
+      ["What did the Finnish minister say?", "was that before or after the meeting?"],
+    ] as const) {
+      // Alone, it is the agenda's question.
+      expect(answerer.answer(question), question).toMatchObject({ status: "answered", factId: "agenda" });
+      const said = answerer.answer(first);
+      expect(answerer.answer(question, { context: said.turn ? [said.turn] : [] }), question).toMatchObject({ status: "answered", factId: "finnish" });
+    }
+  });
+
   it("follow-ups: an asking phrase's noun is no subject of its own: 'de quel pays ?' after the Finnish minister asks of him", () => {
     const asked = FACTS.map((f) =>
       f.id === "founders"
