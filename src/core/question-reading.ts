@@ -359,7 +359,7 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
 const MEMBERSHIP: ReadonlySet<string> = new Set(["among", "amongst", "parmi"]);
 
 /** Words that start a count: "combien (de)", "how many", "how much". */
-const COUNT_OPENERS = new Set(["combien", "cb", "cmb", "many", "much"]);
+const COUNT_OPENERS = new Set(["combien", "cb", "cmb", "nb", "nbre", "many", "much"]);
 
 /**
  * The words of meaning right after a count's opener, until the first word of none: one in French

@@ -62,7 +62,7 @@ export const QUESTION_WORDS: ReadonlyMap<string, QuestionKind> = new Map(
       ["when", "quand qd kan when whens wen"],
       ["who", "qui ki who whom whose whos"],
       ["why", "pourquoi pk pq pkoi why whys"],
-      ["count", "combien cb cmb many much"],
+      ["count", "combien cb cmb nb nbre many much"],
       ["how", "comment cmt how hows hw"],
       ["what", "quoi koi kwa quel quelle quels quelles kel kelle kels lequel laquelle what whats wat wut which wich whic"],
     ] as const

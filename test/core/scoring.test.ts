@@ -423,6 +423,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(named.answer("se sont-ils réunis à Paris ou pas ?").answer).toMatch(/^Non, pas « Paris » : La coalition s’est réunie à Bruxelles\.$/);
   });
 
+  it("question reading: chat spellings of a count ('cb', 'nb de', 'hw many') ask how many, and are no words against a fact", () => {
+    for (const question of ["cb de ministres ?", "nb de ministres ?", "hw many ministers?", "combien de ministres ?"]) {
+      expect(core().explain(question).kindsAsked, question).toEqual(["count"]);
+      expect(chosen(question).words.map((w) => w.surface), question).toEqual([question.startsWith("hw") ? "ministers" : "ministres"]);
+    }
+  });
+
   it("question reading: a yes/no question's 'oui ou non', 'yes or no' and its 'among' ask to confirm, and are no words against a fact", () => {
     const surfaces = (question: string): string[] => chosen(question).words.map((w) => w.surface);
     expect(surfaces("se sont-ils réunis à Bruxelles, oui ou non ?")).toEqual(["reunis", "bruxelles"]);
