@@ -496,6 +496,13 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === previousAt;
     if (!inContext.confident && alone.confident && !aboutPrevious && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
     if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;
+    // "what does it mean for Kyiv?" after the link with NATO: the name it asks of is the answer
+    // alone's, not the previous fact's, which only the context brought back.
+    if (followUp.names && alone.confident && alone.answer.status === "answered" && inContext.answer.factId === previous.factId && alone.answer.factId !== previous.factId) {
+      const own = lexicon.find(tokens, question).map((m) => m.entity.id);
+      const holds = (factId: string | null): boolean => own.some((id) => index.facts[factIndexById.get(factId ?? "") ?? -1]?.entities.has(id) === true);
+      if (holds(alone.answer.factId) && !holds(previous.factId)) return alone.answer;
+    }
     const fact = inContext.answer.factId === null ? undefined : facts[factIndexById.get(inContext.answer.factId) ?? -1];
     const topic = fact?.pack.topics.find((t) => t.id === fact.fact.topic);
     const note = fact?.fact.subject?.[language] ?? topic?.label[language];

@@ -167,6 +167,17 @@ describe("matching on the shipped knowledge", () => {
     }
   });
 
+  it("follow-ups: a name the question asks of takes it to the fact that has it, not back to the previous subject ('what does it mean for Kyiv?' after NATO)", () => {
+    for (const [before, question] of [
+      ["how does this coalition relate to NATO?", "what does it mean for Kyiv?"],
+      ["la coalition est-elle en concurrence avec l'Otan ?", "et ça veut dire quoi pour Kiev ?"],
+    ] as const) {
+      const first = core.answerer.answer(before);
+      expect(first.factId, before).toBe("nato-relation");
+      expect(core.answerer.answer(question, { context: first.turn ? [first.turn] : [] }), question).toMatchObject({ status: "answered", factId: "kyiv-meaning" });
+    }
+  });
+
   it("is deterministic: the same question gets the same answer every time", () => {
     const first = core.answerer.answer("who lanched the coalition");
     for (let i = 0; i < 5; i++) expect(core.answerer.answer("who lanched the coalition")).toEqual(first);
