@@ -71,7 +71,7 @@ const ENGLISH: readonly Case[] = [
   c("on what day did they meet", "meeting-date", "en"),
   c("what did the dutch minister declare", "brekelmans-quote", "en"),
   c("is there a cease fire", "no-ceasefire", "en"),
-  c("how many troops would be mobilised", "troop-numbers", "en"),
+  c("how many soldiers would get mobilised", "troop-numbers", "en"),
   c("where would the troops be stationed", "deployment-location", "en"),
   c("what are the four goals", "objectives-all", "en"),
   c("so what does this mean for ukraine", "kyiv-meaning", "en"),
