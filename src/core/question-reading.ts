@@ -55,8 +55,8 @@ interface KindPhrase {
 
 export const QUEL: readonly string[] = ["quel", "quelle", "quels", "quelles", "kel", "kelle"];
 const WHICH = ["which", "what", "wich", "wat"];
-const PLACE_NOUNS = ["ville", "villes", "endroit", "endroits", "lieu", "lieux", "region", "batiment", "site", "coin", "capitale"];
-const PLACE_NOUNS_EN = ["city", "cities", "place", "places", "location", "venue", "building", "site", "town", "region", "capital"];
+const PLACE_NOUNS = ["ville", "villes", "endroit", "endroits", "lieu", "lieux", "region", "batiment", "site", "coin", "capitale", "mer", "mers", "port", "ports", "fleuve", "ocean"];
+const PLACE_NOUNS_EN = ["city", "cities", "place", "places", "location", "venue", "building", "site", "town", "region", "capital", "sea", "seas", "port", "ports", "river", "ocean"];
 // Not hours, months or years: they are attributes of their own (ATTRIBUTE_WORDS).
 const TIME_NOUNS = ["jour", "moment", "semaine", "periode"];
 // Not "time": "what time" asks for an hour (ATTRIBUTE_WORDS' "clock").

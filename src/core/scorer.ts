@@ -151,8 +151,12 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
 const NAMED_ANSWER: Partial<Record<QuestionKind, readonly EntityKind[]>> = { where: ["place"], when: ["time"], who: ["person", "country"] };
 
 function answersWithName(fact: FactEvidence, kind: QuestionKind, params: ScoringParams): boolean {
-  const named = NAMED_ANSWER[kind];
-  return named !== undefined && named.some((k) => fact.entityKinds.has(k)) && (fact.kinds.get(kind) ?? 0) >= params.kindFullShare;
+  return namesOfKind(fact, kind) && (fact.kinds.get(kind) ?? 0) >= params.kindFullShare;
+}
+
+/** Whether the fact names something that answers the kind asked: a place for where, a time for when, a person or country for who. */
+function namesOfKind(fact: FactEvidence, kind: QuestionKind): boolean {
+  return (NAMED_ANSWER[kind] ?? []).some((k) => fact.entityKinds.has(k));
 }
 
 /**
@@ -290,6 +294,9 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   let askedShare = question.kinds.size === 0 ? 1 : 0;
   for (const k of question.kinds) askedShare = Math.max(askedShare, k === "why" && purposeNamed ? 1 : (fact.kinds.get(k) ?? 0));
   let kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
+  // "quelle mer ?", "which city?": an asking noun asks for a name of its kind; a fact that names
+  // none and is never asked it cannot answer ("protect the sea lanes" names no sea).
+  for (const w of question.words) if (w.asks !== undefined && NAMED_ANSWER[w.asks] !== undefined && !fact.kinds.has(w.asks) && !namesOfKind(fact, w.asks)) kind = Math.min(kind, params.unaskedAttribute);
   // An age, a cost, an hour: a fact that never gives it cannot answer, whatever else it matches.
   for (const k of question.kinds) if (ATTRIBUTE_KINDS.has(k) && !fact.kinds.has(k)) kind = Math.min(kind, params.unaskedAttribute);
   // "combien de navires" against a fact that gives no number and none of whose sample questions

@@ -26,6 +26,8 @@ export interface ScoringParams {
   /**
    * Score kept by a fact none of whose sample questions asks for the attribute the question asks
    * (an age, a cost, an hour: ATTRIBUTE_KINDS): the fact may name the person, it does not give their age.
+   * Also by a fact asked for a name by an asking noun ("quelle mer ?") that names none of that kind
+   * and is never asked that kind.
    */
   readonly unaskedAttribute: number;
   /** Score kept by a fact whose sample questions count other things than the question counts ("how many ships" / "how many countries"). */
@@ -121,7 +123,8 @@ export const SCORING_PARAMS: ScoringParams = {
   // Justified by: fresh-2026-12-01 traps, scored as a development set since (its held-out use is
   // over): "quel âge a Ruben Brekelmans", "how old is Antti Häkkänen", "elle coûterait combien
   // cette force" matched their person or subject so well that 0.6 still answered them. Below 0.5
-  // it refuses whatever else matches.
+  // it refuses whatever else matches. The asking nouns' use ("which sea?" of the sea-lanes objective,
+  // which names no sea) changed no development question and refused 4 dialogue traps.
   unaskedAttribute: 0.4,
   // Justified by: fresh-2026-12-01 traps, as a development set: "how many soldiers is Britain
   // sending", "combien de navires pour protéger les voies maritimes" were answered by facts whose

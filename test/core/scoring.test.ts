@@ -423,6 +423,18 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(named.answer("se sont-ils réunis à Paris ou pas ?").answer).toMatch(/^Non, pas « Paris » : La coalition s’est réunie à Bruxelles\.$/);
   });
 
+  it("question kind: an asking noun ('quelle mer ?', 'which sea?') asks for a name: a fact that names none and is never asked it cannot answer", () => {
+    const sea = fact("sea", ["Que fera la force en mer ?", "Et pour la mer ?"], ["What will the force do at sea?", "What about the sea?"], ["La force protégera la mer.", "The force will protect the sea."], "Ses ministres veulent une force de paix.");
+    const answerer = core({}, [...FACTS, sea]);
+    for (const question of ["quelle mer ?", "which sea?"]) {
+      expect(answerer.explain(question).chosen, question).toMatchObject({ factId: "sea", kind: SCORING_PARAMS.unaskedAttribute });
+      expect(answerer.answer(question), question).toMatchObject({ status: "unknown", factId: null });
+    }
+    // A fact naming a place answers which city.
+    expect(answerer.answer("In which city did they meet?")).toMatchObject({ status: "answered", factId: "place" });
+    expect(answerer.answer("Et pour la mer ?")).toMatchObject({ status: "answered", factId: "sea" });
+  });
+
   it("question reading: chat spellings of a count ('cb', 'nb de', 'hw many') ask how many, and are no words against a fact", () => {
     for (const question of ["cb de ministres ?", "nb de ministres ?", "hw many ministers?", "combien de ministres ?"]) {
       expect(core().explain(question).kindsAsked, question).toEqual(["count"]);
