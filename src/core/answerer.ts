@@ -457,6 +457,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (!followUp) return alone.answer;
     const contextual = read(followUp.question, language, followUp.backgroundWords);
     const inContext = decide(contextual);
+    // "did Washington respond?" after the Finnish minister's quote has a subject and a word of its
+    // own: a fact the context found that explains none of its own words (only the name) says
+    // nothing of what it asks.
+    if (!followUp.dependsOnContext && inContext.answer.status === "answered" && inContext.answer.factId !== null) {
+      const own = index.analyze(readTokens(tokens, question), language).words.filter((w) => w.entity === undefined && w.status === "known");
+      const evidence = index.facts[factIndexById.get(inContext.answer.factId) ?? -1];
+      if (own.length > 0 && evidence && !own.some((w) => w.matches.some((m) => evidence.termsById.has(m.id)))) return alone.answer;
+    }
     // A curated refusal alone ("when was it launched?": the article does not say when the
     // coalition was created) gives way to the previous turn's subject ("allied to whom?" after the
     // coalition's size) or a surer answer in context, not to another fact the context drew in:

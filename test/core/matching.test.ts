@@ -178,6 +178,17 @@ describe("matching on the shipped knowledge", () => {
     }
   });
 
+  it("follow-ups: a short one with a word of its own is no question of the previous fact when that fact explains only its name ('did Washington react?' after the Finnish quote)", () => {
+    for (const [before, question] of [
+      ["who insisted that the Americans remain crucial?", "did Washington react?"],
+      ["qui a dit que les USA restent cruciaux ?", "washington a réagi ?"],
+    ] as const) {
+      const first = core.answerer.answer(before);
+      expect(first.factId, before).toBe("hakkanen-quote");
+      expect(core.answerer.answer(question, { context: first.turn ? [first.turn] : [] }), question).toMatchObject({ status: "unknown", factId: null });
+    }
+  });
+
   it("is deterministic: the same question gets the same answer every time", () => {
     const first = core.answerer.answer("who lanched the coalition");
     for (let i = 0; i < 5; i++) expect(core.answerer.answer("who lanched the coalition")).toEqual(first);
