@@ -167,26 +167,20 @@ describe("matching on the shipped knowledge", () => {
     }
   });
 
-  it("follow-ups: a name the question asks of takes it to the fact that has it, not back to the previous subject ('what does it mean for Kyiv?' after NATO)", () => {
-    for (const [before, question] of [
-      ["how does this coalition relate to NATO?", "what does it mean for Kyiv?"],
-      ["la coalition est-elle en concurrence avec l'Otan ?", "et ça veut dire quoi pour Kiev ?"],
-    ] as const) {
-      const first = core.answerer.answer(before);
-      expect(first.factId, before).toBe("nato-relation");
-      expect(core.answerer.answer(question, { context: first.turn ? [first.turn] : [] }), question).toMatchObject({ status: "answered", factId: "kyiv-meaning" });
-    }
-  });
+  // Follow-ups whose own words point away from the previous fact: [question before, its fact, follow-up, what the follow-up gets].
+  const LEAVING_THE_PREVIOUS_FACT = [
+    // A name it asks of takes it to the fact that has the name, not back to the previous subject.
+    ["how does this coalition relate to NATO?", "nato-relation", "what does it mean for Kyiv?", "kyiv-meaning"],
+    ["la coalition est-elle en concurrence avec l'Otan ?", "nato-relation", "et ça veut dire quoi pour Kiev ?", "kyiv-meaning"],
+    // A word of its own that the previous fact does not explain, beside a name it does: not said.
+    ["who insisted that the Americans remain crucial?", "hakkanen-quote", "did Washington react?", null],
+    ["qui a dit que les USA restent cruciaux ?", "hakkanen-quote", "washington a réagi ?", null],
+  ] as const;
 
-  it("follow-ups: a short one with a word of its own is no question of the previous fact when that fact explains only its name ('did Washington react?' after the Finnish quote)", () => {
-    for (const [before, question] of [
-      ["who insisted that the Americans remain crucial?", "did Washington react?"],
-      ["qui a dit que les USA restent cruciaux ?", "washington a réagi ?"],
-    ] as const) {
-      const first = core.answerer.answer(before);
-      expect(first.factId, before).toBe("hakkanen-quote");
-      expect(core.answerer.answer(question, { context: first.turn ? [first.turn] : [] }), question).toMatchObject({ status: "unknown", factId: null });
-    }
+  it.each(LEAVING_THE_PREVIOUS_FACT)("follow-ups: after %s (%s), %s → %s", (before, beforeFact, question, factId) => {
+    const first = core.answerer.answer(before);
+    expect(first.factId).toBe(beforeFact);
+    expect(core.answerer.answer(question, { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: factId === null ? "unknown" : "answered", factId });
   });
 
   it("is deterministic: the same question gets the same answer every time", () => {
