@@ -31,6 +31,9 @@ const WHICH_WORDS: ReadonlySet<string> = new Set([...QUEL, "which", "wich"]);
 /** Openings a "which" follow-up may start with: "et quels alliés ?", "and which sea?". */
 const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", "alors"]);
 /** Words saying that the fact speaks of some of a thing without saying which: "*certains* alliés", "*some* allies". */
+/** How an answer says the article leaves something open before saying what it does say ("L’article ne le précise pas : …"). */
+const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The article (?:does not say|leaves it open))\s*:\s*/u;
+
 const VAGUE_QUANTIFIERS: ReadonlySet<string> = new Set(["certains", "certaines", "quelques", "plusieurs", "some", "several", "certain", "various"]);
 /** Words that only insist on a "which": "which allies *exactly*?", "quels alliés *en particulier* ?". */
 const INSISTING_WORDS: ReadonlySet<string> = new Set(["exactly", "specifically", "precisely", "particular", "exactement", "precisement", "particulier", "concretement", "concretely"]);
@@ -238,9 +241,16 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return withWhatItSays(refusal, saidBy === undefined ? undefined : facts[saidBy]?.fact.answer[language], language);
   }
 
-  /** A refusal, then "What it does say: …" with `said` when there is one. */
+  /**
+   * A refusal, then "What it does say: …" with `said` when there is one. An answer that itself
+   * opens by saying the article does not say ("The article does not say: the number of soldiers…")
+   * loses that opening there: the refusal has said it once.
+   */
   function withWhatItSays(refusal: string, said: string | undefined, language: Language): string {
-    return said === undefined ? refusal : `${refusal} ${message("whatItSays", language, { said })}`;
+    if (said === undefined) return refusal;
+    const rest = said.replace(NOT_SAID_OPENING, "");
+    const shown = rest === said || rest === "" ? said : `${rest.charAt(0).toLocaleUpperCase(language)}${rest.slice(1)}`;
+    return `${refusal} ${message("whatItSays", language, { said: shown })}`;
   }
 
   /**

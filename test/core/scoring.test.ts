@@ -919,6 +919,22 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("et qui la dirige ?", { context: launched.turn ? [launched.turn] : [] })).toMatchObject({ status: "unknown", answer: expect.stringContaining("ne dit pas qui dirige") as string });
   });
 
+  it("what the article does not say (unsaid): a 'see' fact that itself opens by saying so is not said twice", () => {
+    const weary = fact("weary", ["Qui est las ?"], ["Who is weary?"], ["L’article ne le précise pas : certains alliés sont las.", "The article does not say: some allies are weary."], "Ses ministres veulent une force de paix.");
+    const cost: Unsaid = {
+      id: "cost",
+      topic: "main",
+      answer: { fr: "L’article ne dit pas combien coûte la force.", en: "The article does not say what the force costs." },
+      questions: { fr: ["Combien coûte la force ?", "Qui paie la force ?"], en: ["How much does the force cost?", "Who pays for the force?"] },
+      see: "weary",
+    };
+    const [pack] = knowledge([...FACTS, weary]).packs;
+    if (!pack) throw new Error("no pack");
+    const answerer = createAnswerer({ packs: [{ ...pack, unsaid: [cost] }] });
+    expect(answerer.answer("qui paie la force ?").answer).toBe("L’article ne dit pas combien coûte la force. Ce qu’il dit : Certains alliés sont las.");
+    expect(answerer.answer("who pays for the force?").answer).toBe("The article does not say what the force costs. What it does say: Some allies are weary.");
+  });
+
   it("code or markup is not a question", () => {
     for (const text of ["print(coalition)", "print(x)", "echo($x)", "console.log(reunion)", "<script>alert(1)</script>", "SELECT * FROM facts", "x => x.coalition"]) {
       const answer: Answer = core().answer(text);
