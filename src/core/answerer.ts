@@ -30,10 +30,9 @@ const MAX_AUTOCOMPLETE = 25;
 const WHICH_WORDS: ReadonlySet<string> = new Set([...QUEL, "which", "wich"]);
 /** Openings a "which" follow-up may start with: "et quels alliés ?", "and which sea?". */
 const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", "alors"]);
-/** Words saying that the fact speaks of some of a thing without saying which: "*certains* alliés", "*some* allies". */
 /** How an answer says the article leaves something open before saying what it does say ("L’article ne le précise pas : …"). */
 const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The article (?:does not say|leaves it open))\s*:\s*/u;
-
+/** Words saying that the fact speaks of some of a thing without saying which: "*certains* alliés", "*some* allies". */
 const VAGUE_QUANTIFIERS: ReadonlySet<string> = new Set(["certains", "certaines", "quelques", "plusieurs", "some", "several", "certain", "various"]);
 /** Words that only insist on a "which": "which allies *exactly*?", "quels alliés *en particulier* ?". */
 const INSISTING_WORDS: ReadonlySet<string> = new Set(["exactly", "specifically", "precisely", "particular", "exactement", "precisement", "particulier", "concretement", "concretely"]);
@@ -260,17 +259,20 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * word asks nothing a fact could fail to say.
    */
   function saysOfPrevious(previous: ConversationTurn, factIndex: number): boolean {
-    const tokens = questionTokens(previous.question);
-    const before = index.analyze(readTokens(tokens, previous.question), previous.language);
+    const before = analyzePrevious(previous);
     const found = index.facts[factIndex];
     return !tellingWordIn(before, index, params, isAsWritten) || tellingWordIn(before, index, params, (m) => isAsWritten(m) && found?.termsById.get(m.id)?.lone === false);
   }
 
   /** Whether the fact at `factIndex` explains every telling word of the previous question that the previous fact explains. */
   function asksTheSameOf(previous: ConversationTurn, factIndex: number, previousIndex: number): boolean {
-    const before = index.analyze(readTokens(questionTokens(previous.question), previous.question), previous.language);
     const [found, was] = [index.facts[factIndex], index.facts[previousIndex]];
-    return !found || !was || explainsAsMuchAs(before, found, was, index, params);
+    return !found || !was || explainsAsMuchAs(analyzePrevious(previous), found, was, index, params);
+  }
+
+  /** The previous turn's question read on its own, in its language. */
+  function analyzePrevious(previous: ConversationTurn): AnalyzedQuestion {
+    return index.analyze(readTokens(questionTokens(previous.question), previous.question), previous.language);
   }
 
   /** "The article does not say. What it does say: …" — what it says from the previous turn's fact. */

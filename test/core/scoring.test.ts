@@ -60,7 +60,7 @@ const ENTITIES: KnowledgeEntity[] = [
   { id: "thursday", kind: "time", names: { fr: ["jeudi"], en: ["Thursday"] } },
 ];
 
-function knowledge(facts: Fact[] = FACTS, entities: KnowledgeEntity[] = ENTITIES): Knowledge {
+function knowledge(facts: Fact[] = FACTS, entities: KnowledgeEntity[] = ENTITIES, unsaid: Unsaid[] = []): Knowledge {
   return {
     packs: [
       {
@@ -71,6 +71,7 @@ function knowledge(facts: Fact[] = FACTS, entities: KnowledgeEntity[] = ENTITIES
         ],
         entities,
         facts,
+        ...(unsaid.length > 0 ? { unsaid } : {}),
         dir: "",
         factsPath: "tiny/facts.yaml",
         articlePath: "tiny/article.txt",
@@ -889,9 +890,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       see: "founders",
     };
     const base = knowledge();
-    const [pack] = base.packs;
-    if (!pack) throw new Error("no pack");
-    const answerer = createAnswerer({ packs: [{ ...pack, unsaid: [leader] }] });
+    const answerer = createAnswerer(knowledge(FACTS, ENTITIES, [leader]));
     for (const [question, text] of [
       ["ki dirige la coalition ?", "L’article ne dit pas qui dirige la coalition. Ce qu’il dit : La coalition a été lancée par la France."],
       ["who's leading the coalition", "The article does not say who leads the coalition. What it does say: The coalition was launched by France."],
@@ -928,9 +927,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       questions: { fr: ["Combien coûte la force ?", "Qui paie la force ?"], en: ["How much does the force cost?", "Who pays for the force?"] },
       see: "weary",
     };
-    const [pack] = knowledge([...FACTS, weary]).packs;
-    if (!pack) throw new Error("no pack");
-    const answerer = createAnswerer({ packs: [{ ...pack, unsaid: [cost] }] });
+    const answerer = createAnswerer(knowledge([...FACTS, weary], ENTITIES, [cost]));
     expect(answerer.answer("qui paie la force ?").answer).toBe("L’article ne dit pas combien coûte la force. Ce qu’il dit : Certains alliés sont las.");
     expect(answerer.answer("who pays for the force?").answer).toBe("The article does not say what the force costs. What it does say: Some allies are weary.");
   });
