@@ -296,8 +296,8 @@ function confirmingTag(tokens: readonly string[]): number[] {
   // "…à Kiev ou pas ?", "…or not?"
   if ((tokens[n - 2] === "ou" && tokens[n - 1] === "pas") || (tokens[n - 2] === "or" && tokens[n - 1] === "not")) return [n - 2, n - 1];
   // "…à Bruxelles, oui ou non ?", "…yes or no?", "true or false?"
-  const pair = tokens.slice(n - 3).join(" ");
-  if (YES_OR_NO.has(pair)) return [n - 3, n - 2, n - 1];
+  const lastThree = tokens.slice(n - 3).join(" ");
+  if (YES_OR_NO.has(lastThree)) return [n - 3, n - 2, n - 1];
   return CONFIRMING_TAGS.has(tokens[n - 1] ?? "") ? [n - 1] : [];
 }
 
@@ -358,8 +358,8 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
 /** Words by which a yes/no question asks whether something is in a list. */
 const MEMBERSHIP: ReadonlySet<string> = new Set(["among", "amongst", "parmi"]);
 
-/** Words that start a count: "combien (de)", "how many", "how much". */
-const COUNT_OPENERS = new Set(["combien", "cb", "cmb", "nb", "nbre", "many", "much"]);
+/** Words that start a count: "combien (de)", "how many", "how much": the question words asking one. */
+const COUNT_OPENERS: ReadonlySet<string> = new Set([...QUESTION_WORDS].flatMap(([word, kind]) => (kind === "count" ? [word] : [])));
 
 /**
  * The words of meaning right after a count's opener, until the first word of none: one in French
