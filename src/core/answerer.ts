@@ -507,6 +507,20 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // found in context, says nothing of launching ("the force would come after a ceasefire").
     // The article does not say; what it says is the previous answer. Only a time, a place or a
     // count: "why?" after it asks what the coalition is for, which the force's fact says.
+    // "where was it?" after "was the ministerial meeting a first?": what it asks anew (where,
+    // when, who…) that no sample question of the fact found in context asks, that fact does not
+    // say. Another fact of the previous one's topic asked it answers (the meeting's place);
+    // otherwise the article does not say it of the previous subject ("when will they decide?"
+    // after the deployment options).
+    const asksAnew = [...readTokens(tokens, question).kinds].some((k) => k !== "what");
+    const foundScore = contextual.ranked[0];
+    if (asksAnew && inContext.answer.status === "answered" && foundScore && foundScore.kind <= params.kindMismatch && previousAt !== undefined) {
+      const topic = facts[previousAt]?.fact.topic;
+      const asked = contextual.ranked.find((r) => facts[r.factIndex]?.fact.topic === topic && r.kind >= 1);
+      const answer = asked && answered(asked.factIndex, language, confidenceOf(asked, undefined, params), inContext.answer.suggestions);
+      if (answer) return { ...answer, ...noteOf(answer.factId, language), turn: turnOf(contextual, answer.factId) };
+      return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
+    }
     const asksCircumstance = [...contextual.analyzed.kinds].some((k) => CIRCUMSTANCES.has(k));
     if (followUp.asksOnly && asksCircumstance && inContext.confident && inContext.answer.factId !== previous.factId && previousAt !== undefined && found !== undefined && !saysOfPrevious(previous, found)) {
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
@@ -523,10 +537,15 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       const holds = (factId: string | null): boolean => own.some((id) => index.facts[factIndexById.get(factId ?? "") ?? -1]?.entities.has(id) === true);
       if (holds(alone.answer.factId) && !holds(previous.factId)) return alone.answer;
     }
-    const fact = inContext.answer.factId === null ? undefined : facts[factIndexById.get(inContext.answer.factId) ?? -1];
+    return { ...inContext.answer, ...noteOf(inContext.answer.factId, language) };
+  }
+
+  /** What the context made the answer about, said briefly with it ("à propos de la force de réassurance"). */
+  function noteOf(factId: string | null, language: Language): { contextNote?: string } {
+    const fact = factId === null ? undefined : facts[factIndexById.get(factId) ?? -1];
     const topic = fact?.pack.topics.find((t) => t.id === fact.fact.topic);
     const note = fact?.fact.subject?.[language] ?? topic?.label[language];
-    return { ...inContext.answer, ...(note === undefined ? {} : { contextNote: note }) };
+    return note === undefined ? {} : { contextNote: note };
   }
 
   function answerFact(factId: string, language: Language): Answer {

@@ -64,7 +64,7 @@ export const QUESTION_WORDS: ReadonlyMap<string, QuestionKind> = new Map(
       ["why", "pourquoi pk pq pkoi why whys"],
       ["count", "combien cb cmb nb nbre many much"],
       ["how", "comment cmt how hows hw"],
-      ["what", "quoi koi kwa quel quelle quels quelles kel kelle kels lequel laquelle what whats wat wut which wich whic"],
+      ["what", "quoi koi kwa quel quelle quels quelles kel kelle kels lequel laquelle lesquels lesquelles lesquel what whats wat wut which wich whic"],
     ] as const
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );

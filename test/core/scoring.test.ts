@@ -717,6 +717,45 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("où ?", { context: met.turn ? [met.turn] : [] })).toMatchObject({ status: "answered", factId: "place" });
   });
 
+  it("follow-ups: what no sample question of the fact found in context asks goes to a fact of its topic asked it, else is not said", () => {
+    const level = fact(
+      "level",
+      ["La réunion était-elle ministérielle ?", "C’était une réunion de ministres ?", "La réunion ministérielle était-elle une première ?"],
+      ["Was the meeting ministerial?", "Was it a meeting of ministers?", "Was the ministerial meeting a first?"],
+      ["La réunion était ministérielle, une première.", "The meeting was ministerial, a first."],
+      "Ses ministres veulent une force de paix.",
+    );
+    const helped = fact(
+      "help",
+      ["Les États-Unis aident-ils ?", "Qu’apportent les États-Unis ?", "Les États-Unis soutiennent-ils la coalition ?"],
+      ["Do the United States help?", "What do the United States bring?", "Do the United States back the coalition?"],
+      ["Les États-Unis soutiennent la coalition.", "The United States back the coalition."],
+      "Le ministre finlandais a parlé des États-Unis.",
+      { topic: "help" },
+    );
+    const answerer = core({}, [...FACTS, level, helped]);
+    const first = answerer.answer("Was the ministerial meeting a first?");
+    expect(first.factId).toBe("level");
+    // Read in context, "where was it?" is nearest the level's fact, which no one asks where: the meeting's place says.
+    expect(answerer.answer("where was it?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "answered", factId: "place", contextNote: "The coalition" });
+    // No fact of the help's topic is asked when: the article does not say when they help.
+    const help = answerer.answer("Les États-Unis soutiennent-ils la coalition ?");
+    expect(help.factId).toBe("help");
+    expect(answerer.answer("quand ?", { context: help.turn ? [help.turn] : [] })).toMatchObject({
+      status: "unknown",
+      factId: null,
+      answer: "L’article ne le précise pas. Ce qu’il dit : Les États-Unis soutiennent la coalition.",
+    });
+  });
+
+  it("follow-ups: 'lesquels ?' asks which of the previous turn's subject, whatever fact a sample question 'et lesquels ?' is in", () => {
+    const goals = fact("goals", ["Combien d’objectifs, et lesquels ?", "La force a quels objectifs ?"], ["How many goals, and which ones?"], ["La force a deux objectifs : la paix et la sécurité.", "The force has two goals: peace and security."], "Ses ministres veulent une force de paix.");
+    const answerer = core({}, [...FACTS, goals]);
+    const first = answerer.answer("Quel pays a fondé la coalition ?");
+    expect(first.factId).toBe("founders");
+    expect(answerer.answer("lesquels ?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "answered", factId: "founders" });
+  });
+
   it("follow-ups: a new question word drops the old asking noun: 'où ça ?' after 'quel jour…' asks where, not which day", () => {
     const answerer = core();
     for (const [before, question] of [
