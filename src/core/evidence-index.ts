@@ -63,7 +63,18 @@ export interface FactEvidence {
    * held only by a single one of its sample questions.
    */
   readonly termsById: ReadonlyMap<number, { readonly strength: number; readonly field: FieldKind; readonly lone: boolean }>;
+  /**
+   * For each kind a name answers (who, where, when), the terms its answers write beside
+   * a name of that kind ("toute nouvelle agression *russe*", "allied with *Kyiv*"): a question
+   * asking who of one of them asks the name the fact gives there, whatever its sample questions ask.
+   * Each term with the names (entity ids) it is beside.
+   */
+  readonly namedBeside: ReadonlyMap<QuestionKind, ReadonlyMap<number, ReadonlySet<string>>>;
 }
+
+/** The kinds of name that answer a question kind: a city is a place, a day a time, a minister or a country a "who". */
+export const NAMED_ANSWER: Partial<Record<QuestionKind, readonly EntityKind[]>> = { where: ["place"], when: ["time"], who: ["person", "country"] };
+
 
 export interface WordMatch {
   readonly term: string;
@@ -315,7 +326,24 @@ export class EvidenceIndex {
         return id === undefined ? [] : [id];
       }));
       const affirmed = new Set(fact.affirms ?? []);
-      return { fact, pack, terms, termsById, kinds, kindCounts, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm };
+      const namedBeside = new Map<QuestionKind, Map<number, Set<string>>>();
+      for (const { text, language } of [{ text: fact.answer.fr, language: "fr" as const }, { text: fact.answer.en, language: "en" as const }]) {
+        const tokens = tokenize(text);
+        for (const mention of lexicon.find(tokens, text)) {
+          for (const [kind, named] of Object.entries(NAMED_ANSWER) as [QuestionKind, readonly EntityKind[]][]) {
+            if (!named.includes(mention.entity.kind)) continue;
+            const content = (t: string): boolean => !STOPWORDS.has(t);
+            const beside = [...tokens.slice(0, mention.tokens[0]).filter(content).slice(-this.params.besideNameWords), ...tokens.slice(mention.tokens[1] + 1).filter(content).slice(0, this.params.besideNameWords)];
+            for (const token of beside) {
+              const id = this.termIds.get(stemWord(this.respelled.get(token) ?? token, language));
+              if (id === undefined) continue;
+              const ofKind = namedBeside.get(kind) ?? new Map<number, Set<string>>();
+              namedBeside.set(kind, ofKind.set(id, (ofKind.get(id) ?? new Set()).add(mention.entity.id)));
+            }
+          }
+        }
+      }
+      return { fact, pack, terms, termsById, kinds, kindCounts, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm, namedBeside };
     });
     this.strengthsById = this.postingsById.map((facts, id) => Float64Array.from(facts, (f) => this.facts[f]?.termsById.get(id)?.strength ?? 0));
     // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).

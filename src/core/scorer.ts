@@ -1,5 +1,5 @@
-import type { Entity, EntityKind } from "./entities.js";
-import type { AnalyzedQuestion, EvidenceIndex, FactEvidence, IndexedRecord, WordMatch, WordStatus } from "./evidence-index.js";
+import type { Entity } from "./entities.js";
+import { NAMED_ANSWER, type AnalyzedQuestion, type EvidenceIndex, type FactEvidence, type IndexedRecord, type WordMatch, type WordStatus } from "./evidence-index.js";
 import type { FieldKind, ScoringParams } from "./scoring-params.js";
 import { ATTRIBUTE_KINDS, type QuestionKind } from "./stopwords.js";
 
@@ -14,7 +14,9 @@ import { ATTRIBUTE_KINDS, type QuestionKind } from "./stopwords.js";
  *   specificity  floor + (1 − floor) × how nearly one sample question or alias says the same thing
  *                (the geometric mean of the share of the question it covers and of it the question covers)
  *   kind         from `kindMismatch` (none of the fact's sample questions asks what the question asks:
- *                where, when, who…) up to 1 (at least `kindFullShare` of those asking something do);
+ *                where, when, who…) up to 1 (at least `kindFullShare` of those asking something do,
+ *                or a word of the question stands beside a name of the kind asked in its answer:
+ *                "aggression from whom?", "toute nouvelle agression russe");
  *                `unaskedAttribute` when it asks an age, a cost or an hour none of them asks;
  *                `otherCount` when it counts a thing ("how many ships") its sample questions
  *                never count (they count countries)
@@ -148,10 +150,21 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
 }
 
 /** The kind of name that answers an asking noun's question: a city is a place, a day a time. */
-const NAMED_ANSWER: Partial<Record<QuestionKind, readonly EntityKind[]>> = { where: ["place"], when: ["time"], who: ["person", "country"] };
 
 function answersWithName(fact: FactEvidence, kind: QuestionKind, params: ScoringParams): boolean {
   return namesOfKind(fact, kind) && (fact.kinds.get(kind) ?? 0) >= params.kindFullShare;
+}
+
+/**
+ * "deter aggression from which country?": a word of the question that the fact writes beside a
+ * name answering the kind asked ("Russian aggression"), a name the question does not give itself.
+ */
+function namesBesideWordOf(question: AnalyzedQuestion, fact: FactEvidence, kind: QuestionKind): boolean {
+  const beside = fact.namedBeside.get(kind);
+  if (beside === undefined) return false;
+  // The name asked is not one the question gives itself ("against whom would it protect Ukraine?").
+  const given = new Set(question.mentions.map((m) => m.entity.id));
+  return question.words.some((w) => w.entity === undefined && w.asks === undefined && w.matches.some((m) => [...(beside.get(m.id) ?? [])].some((id) => !given.has(id))));
 }
 
 /** Whether the fact names something that answers the kind asked: a place for where, a time for when, a person or country for who. */
@@ -292,7 +305,7 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
 
   // The share of the fact's sample questions asking what is asked; a fact most of whose questions do is in full agreement.
   let askedShare = question.kinds.size === 0 ? 1 : 0;
-  for (const k of question.kinds) askedShare = Math.max(askedShare, k === "why" && purposeNamed ? 1 : (fact.kinds.get(k) ?? 0));
+  for (const k of question.kinds) askedShare = Math.max(askedShare, (k === "why" && purposeNamed) || namesBesideWordOf(question, fact, k) ? 1 : (fact.kinds.get(k) ?? 0));
   let kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
   // "quelle mer ?", "which city?": an asking noun asks for a name of its kind; a fact that names
   // none and is never asked it cannot answer ("protect the sea lanes" names no sea).

@@ -177,6 +177,19 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.explain("why do the ministers want it?").chosen).toMatchObject({ factId: "force", kind: SCORING_PARAMS.kindMismatch });
   });
 
+  it("question kind: 'deter aggression from whom?' is answered by the fact writing a name beside that word ('Russian aggression'), whatever its questions ask", () => {
+    const russia: KnowledgeEntity = { id: "russia", kind: "country", names: { fr: ["Russie", "russe"], en: ["Russia", "Russian"] } };
+    const deter = fact("deter", ["La force empêcherait quoi ?", "À quoi servirait la force ?"], ["What would the force prevent?", "What is the force for?"], ["La force empêcherait toute agression russe.", "The force would prevent any Russian aggression."], "Ses ministres veulent une force de paix.");
+    const army = fact("army", ["Qui deviendrait une force dissuasive ?", "Qui serait la force qui dissuade une agression ?"], ["Who would deter aggression?", "Who would become a deterrent force against aggression?"], ["L’armée deviendrait une force de dissuasion.", "The army would become a deterrent."], "Ses ministres veulent une force de paix.");
+    const answerer = createAnswerer(knowledge([...FACTS, deter, army], [...ENTITIES, russia]), SCORING_PARAMS);
+    for (const question of ["the force would prevent aggression from whom?", "l’agression que la force empêcherait viendrait de qui ?"]) {
+      expect(answerer.explain(question).chosen, question).toMatchObject({ factId: "deter", kind: 1 });
+    }
+    // A name the question gives itself is not the one it asks: "prevent aggression against Russia, by whom?" gets no such help.
+    const against = answerer.explain("who would prevent aggression against Russia?");
+    expect([against.chosen, against.runnerUp].find((f) => f?.factId === "deter")?.kind).toBe(SCORING_PARAMS.kindMismatch);
+  });
+
   it("question kind: an age, a cost, an hour or a month no sample question of the fact asks is not given by it", () => {
     expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
     for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "In which month did they meet?", "Combien coûte la force de paix ?", "Quel est le budget de la force de paix ?"]) {
