@@ -528,7 +528,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // "il est ministre de quoi ?" after the Finnish minister's quote: read in context, it is still
     // that fact's, and that fact does not say it. The minister it stands for is not another one.
     const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === previousAt;
-    if (!inContext.confident && alone.confident && !aboutPrevious && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
+    // A curated refusal alone says more than a plain "not understood" of the previous fact ("when was it launched?").
+    if (!inContext.confident && alone.confident && (!aboutPrevious || aloneRefusal) && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
     if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;
     // "what does it mean for Kyiv?" after the link with NATO: the name it asks of is the answer
     // alone's, not the previous fact's, which only the context brought back.
