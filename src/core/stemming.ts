@@ -30,7 +30,16 @@ export function stemWord(folded: string, language: Language): string {
   return stem;
 }
 
+/**
+ * Words Snowball makes into another word's stem: French "pays" (a country, never a plural) would
+ * become "pay", the stem of "payer" and of English "pay", so that "who will pay for it?" matched
+ * every fact naming a country. They keep their whole form in both languages.
+ */
+const KEPT_WHOLE: ReadonlyMap<string, string> = new Map([["pays", "pays"]]);
+
 function snowballStem(folded: string, language: Language): string {
+  const whole = KEPT_WHOLE.get(folded);
+  if (whole !== undefined) return whole;
   const stemmed = STEMMERS[language].stem(folded);
   const trimmed = stemmed.replace(/[eiy]+$/, "");
   return trimmed.length >= 3 ? trimmed : stemmed;

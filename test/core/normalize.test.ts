@@ -100,6 +100,13 @@ describe("stemWord (Snowball, on folded words)", () => {
     expect(stemWord("reunie", "fr")).toBe(stemWord("reunis", "fr"));
   });
 
+  it("keeps 'pays' (a country) apart from 'payer' and English 'pay', in both languages", () => {
+    for (const language of ["fr", "en"] as const) {
+      expect(stemWord("pays", language)).not.toBe(stemWord("payer", "fr"));
+      expect(stemWord("pays", language)).not.toBe(stemWord("pay", "en"));
+    }
+  });
+
   it("finds the infinitive's stem of a French verb's plural, which Snowball leaves whole", () => {
     expect(stemWord("contribuent", "fr")).toBe("contribuent");
     expect(frenchPluralVerbStem("contribuent")).toBe(stemWord("contribuer", "fr"));
