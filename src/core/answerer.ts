@@ -512,6 +512,17 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // say. Another fact of the previous one's topic asked it answers (the meeting's place);
     // otherwise the article does not say it of the previous subject ("when will they decide?"
     // after the deployment options).
+    // "et le dernier ?" after the first of the four objectives asks the list's last item, whatever
+    // else says "dernier": the answer is one of that list's facts (its items, or the list itself).
+    const list = previousAt === undefined ? undefined : (facts[previousAt]?.fact.partOf ?? (facts.some((f) => f.fact.partOf === facts[previousAt]?.fact.id) ? facts[previousAt]?.fact.id : undefined));
+    if (followUp.ranks && list !== undefined && inContext.answer.status === "answered") {
+      const inList = (i: number): boolean => facts[i]?.fact.id === list || facts[i]?.fact.partOf === list;
+      const item = contextual.ranked.find((r) => inList(r.factIndex));
+      if (item && !inList(factIndexById.get(inContext.answer.factId ?? "") ?? -1)) {
+        const answer = answered(item.factIndex, language, confidenceOf(item, contextual.ranked.find((r) => r !== item && inList(r.factIndex)), params), inContext.answer.suggestions);
+        if (answer) return { ...answer, ...noteOf(answer.factId, language), turn: turnOf(contextual, answer.factId) };
+      }
+    }
     const asksAnew = [...readTokens(tokens, question).kinds].some((k) => k !== "what");
     const foundScore = contextual.ranked[0];
     if (asksAnew && inContext.answer.status === "answered" && foundScore && foundScore.kind <= params.kindMismatch && previousAt !== undefined) {

@@ -820,6 +820,21 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(last.confidence).toBeGreaterThan(0.9);
   });
 
+  it("follow-ups: a rank after an item of a list asks another of its items, not another fact saying that rank", () => {
+    const goals = [
+      fact("goals", ["Quels sont les objectifs ?", "Combien d’objectifs ?"], ["What are the goals?"], ["Deux objectifs : la paix, puis une force.", "Two goals: peace, then a force."], "Ses ministres veulent une force de paix."),
+      fact("peace-goal", ["C’est quoi le premier ?", "Le premier objectif, c’est la paix ?"], ["What is the first goal?"], ["Le premier objectif est la paix.", "The first goal is peace."], "Ses ministres veulent une force de paix.", { partOf: "goals" }),
+      fact("force-goal", ["Quel objectif parle d’une force ?", "L’objectif de la force ?", "Et le dernier objectif ?"], ["Which goal is about a force?"], ["Le second objectif est une force.", "The second goal is a force."], "Ses ministres veulent une force de paix.", { partOf: "goals" }),
+      // Another fact's "dernier", which a bare "et le dernier ?" would otherwise find first.
+      fact("last-word", ["Qui a eu le dernier mot ?", "C’est quoi le dernier mot ?", "Le dernier, c’est qui ?"], ["Who had the last word?"], ["Le ministre finlandais a eu le dernier mot.", "The Finnish minister had the last word."], "Le ministre finlandais a parlé des États-Unis."),
+    ];
+    const answerer = core({}, [...FACTS, ...goals]);
+    const first = answerer.answer("c’est quoi le premier ?");
+    expect(first.factId).toBe("peace-goal");
+    expect(answerer.explain("c quoi et le dernier ?").chosen?.factId).toBe("last-word");
+    expect(answerer.answer("et le dernier ?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "answered", factId: "force-goal" });
+  });
+
   it("follow-ups: 'il'/'elle' refer back: 'il a parlé de quoi ?' is read with the minister before", () => {
     const answerer = core();
     const first = answerer.answer("Qu’a dit le ministre finlandais ?");
