@@ -162,9 +162,17 @@ function answersWithName(fact: FactEvidence, kind: QuestionKind, params: Scoring
 function namesBesideWordOf(question: AnalyzedQuestion, fact: FactEvidence, kind: QuestionKind): boolean {
   const beside = fact.namedBeside.get(kind);
   if (beside === undefined) return false;
-  // The name asked is not one the question gives itself ("against whom would it protect Ukraine?").
-  const given = new Set(question.mentions.map((m) => m.entity.id));
-  return question.words.some((w) => w.entity === undefined && w.asks === undefined && w.matches.some((m) => [...(beside.get(m.id) ?? [])].some((id) => !given.has(id))));
+  // Scoring runs for every candidate of every question: no allocation here.
+  for (const w of question.words) {
+    if (w.entity !== undefined || w.asks !== undefined) continue;
+    for (const m of w.matches) {
+      const names = beside.get(m.id);
+      if (names === undefined) continue;
+      // The name asked is not one the question gives itself ("against whom would it protect Ukraine?").
+      for (const id of names) if (!question.mentions.some((given) => given.entity.id === id)) return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the fact names something that answers the kind asked: a place for where, a time for when, a person or country for who. */
@@ -305,7 +313,10 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
 
   // The share of the fact's sample questions asking what is asked; a fact most of whose questions do is in full agreement.
   let askedShare = question.kinds.size === 0 ? 1 : 0;
-  for (const k of question.kinds) askedShare = Math.max(askedShare, (k === "why" && purposeNamed) || namesBesideWordOf(question, fact, k) ? 1 : (fact.kinds.get(k) ?? 0));
+  for (const k of question.kinds) {
+    const share = k === "why" && purposeNamed ? 1 : (fact.kinds.get(k) ?? 0);
+    askedShare = Math.max(askedShare, share >= params.kindFullShare || !namesBesideWordOf(question, fact, k) ? share : 1);
+  }
   let kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
   // "quelle mer ?", "which city?": an asking noun asks for a name of its kind; a fact that names
   // none and is never asked it cannot answer ("protect the sea lanes" names no sea).
