@@ -503,15 +503,6 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if ((!inContext.confident || otherSubject) && askedOf) {
       return unknown(language, notSaidOf(inContext.clashed ?? askedOf, previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
-    // "quand ?" after "qui a lancé la coalition ?" asks when it was launched: the force's fact,
-    // found in context, says nothing of launching ("the force would come after a ceasefire").
-    // The article does not say; what it says is the previous answer. Only a time, a place or a
-    // count: "why?" after it asks what the coalition is for, which the force's fact says.
-    // "where was it?" after "was the ministerial meeting a first?": what it asks anew (where,
-    // when, who…) that no sample question of the fact found in context asks, that fact does not
-    // say. Another fact of the previous one's topic asked it answers (the meeting's place);
-    // otherwise the article does not say it of the previous subject ("when will they decide?"
-    // after the deployment options).
     // "et le dernier ?" after the first of the four objectives asks the list's last item, whatever
     // else says "dernier": the answer is one of that list's facts (its items, or the list itself).
     const list = previousAt === undefined ? undefined : (facts[previousAt]?.fact.partOf ?? (facts.some((f) => f.fact.partOf === facts[previousAt]?.fact.id) ? facts[previousAt]?.fact.id : undefined));
@@ -523,6 +514,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
         if (answer) return { ...answer, ...noteOf(answer.factId, language), turn: turnOf(contextual, answer.factId) };
       }
     }
+    // "where was it?" after "was the ministerial meeting a first?": what it asks anew (where,
+    // when, who…) that no sample question of the fact found in context asks, that fact does not
+    // say. Another fact of the previous one's topic asked it answers (the meeting's place);
+    // otherwise the article does not say it of the previous subject ("when will they decide?"
+    // after the deployment options).
     const asksAnew = [...readTokens(tokens, question).kinds].some((k) => k !== "what");
     const foundScore = contextual.ranked[0];
     if (asksAnew && inContext.answer.status === "answered" && foundScore && foundScore.kind <= params.kindMismatch && previousAt !== undefined) {
@@ -532,6 +528,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       if (answer) return { ...answer, ...noteOf(answer.factId, language), turn: turnOf(contextual, answer.factId) };
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
+    // "quand ?" after "qui a lancé la coalition ?" asks when it was launched: the force's fact,
+    // found in context, says nothing of launching ("the force would come after a ceasefire").
+    // The article does not say; what it says is the previous answer. Only a time, a place or a
+    // count: "why?" after it asks what the coalition is for, which the force's fact says.
     const asksCircumstance = [...contextual.analyzed.kinds].some((k) => CIRCUMSTANCES.has(k));
     if (followUp.asksOnly && asksCircumstance && inContext.confident && inContext.answer.factId !== previous.factId && previousAt !== undefined && found !== undefined && !saysOfPrevious(previous, found)) {
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));

@@ -75,7 +75,6 @@ export interface FactEvidence {
 /** The kinds of name that answer a question kind: a city is a place, a day a time, a minister or a country a "who". */
 export const NAMED_ANSWER: Partial<Record<QuestionKind, readonly EntityKind[]>> = { where: ["place"], when: ["time"], who: ["person", "country"] };
 
-
 export interface WordMatch {
   readonly term: string;
   /** The term's number in the index: scoring looks terms up by it (−1 for none). */
@@ -327,12 +326,12 @@ export class EvidenceIndex {
       }));
       const affirmed = new Set(fact.affirms ?? []);
       const namedBeside = new Map<QuestionKind, Map<number, Set<string>>>();
+      const content = (t: string): boolean => !STOPWORDS.has(t);
       for (const { text, language } of [{ text: fact.answer.fr, language: "fr" as const }, { text: fact.answer.en, language: "en" as const }]) {
         const tokens = tokenize(text);
         for (const mention of lexicon.find(tokens, text)) {
           for (const [kind, named] of Object.entries(NAMED_ANSWER) as [QuestionKind, readonly EntityKind[]][]) {
             if (!named.includes(mention.entity.kind)) continue;
-            const content = (t: string): boolean => !STOPWORDS.has(t);
             const beside = [...tokens.slice(0, mention.tokens[0]).filter(content).slice(-this.params.besideNameWords), ...tokens.slice(mention.tokens[1] + 1).filter(content).slice(0, this.params.besideNameWords)];
             for (const token of beside) {
               const id = this.termIds.get(stemWord(this.respelled.get(token) ?? token, language));

@@ -149,8 +149,7 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
   return { agreed, clashes, contradicted };
 }
 
-/** The kind of name that answers an asking noun's question: a city is a place, a day a time. */
-
+/** Whether the fact answers the kind asked with a name of its kind, and is asked it. */
 function answersWithName(fact: FactEvidence, kind: QuestionKind, params: ScoringParams): boolean {
   return namesOfKind(fact, kind) && (fact.kinds.get(kind) ?? 0) >= params.kindFullShare;
 }
