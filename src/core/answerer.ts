@@ -127,6 +127,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   const languageOf = (question: string, tokens?: readonly string[]): Language => detectLanguage(question, vocabulary, tokens);
 
   const factIndexById = new Map(facts.map(({ fact }, i) => [fact.id, i]));
+  /** Facts that are a list other facts are items of (`partOf`): the four objectives. */
+  const lists: ReadonlySet<string> = new Set(facts.flatMap(({ fact }) => (fact.partOf === undefined ? [] : [fact.partOf])));
   const firstQuestion = (factIndex: number, language: Language): string => facts[factIndex]?.fact.questions[language][0] ?? "";
 
   interface Reading {
@@ -432,17 +434,18 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * answer whole is read again from its asking clause on: the preamble's words, which no fact
    * explains, must not drown what is asked.
    */
-  function decideAlone(question: string, language: Language, tokens: readonly string[]): ReturnType<typeof decide> {
+  function decideAlone(question: string, language: Language, tokens: readonly string[]): ReturnType<typeof decide> & { readonly analyzed: AnalyzedQuestion } {
     const reading = read(question, language, 0, tokens);
+    const { analyzed } = reading;
     const whole = decide(reading);
     const both = twoAsked(reading, tokens, whole);
-    if (both) return both;
-    if (whole.confident || tokens.length < params.longQuestionWords) return whole;
+    if (both) return { ...both, analyzed };
+    if (whole.confident || tokens.length < params.longQuestionWords) return { ...whole, analyzed };
     for (const clause of askingClauses(question)) {
       const asked = decide(read(clause, language));
-      if (asked.confident) return asked;
+      if (asked.confident) return { ...asked, analyzed };
     }
-    return whole;
+    return { ...whole, analyzed };
   }
 
   function answer(rawQuestion: string, options: AnswerOptions = {}): Answer {
@@ -473,7 +476,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // own: a fact the context found that explains none of its own words (only the name) says
     // nothing of what it asks.
     if (!followUp.dependsOnContext && inContext.answer.status === "answered" && inContext.answer.factId !== null) {
-      const own = index.analyze(readTokens(tokens, question), language).words.filter((w) => w.entity === undefined && w.status === "known");
+      const own = alone.analyzed.words.filter((w) => w.entity === undefined && w.status === "known");
       const evidence = index.facts[factIndexById.get(inContext.answer.factId) ?? -1];
       if (own.length > 0 && evidence && !own.some((w) => w.matches.some((m) => evidence.termsById.has(m.id)))) return alone.answer;
     }
@@ -505,13 +508,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     }
     // "et le dernier ?" after the first of the four objectives asks the list's last item, whatever
     // else says "dernier": the answer is one of that list's facts (its items, or the list itself).
-    const list = previousAt === undefined ? undefined : (facts[previousAt]?.fact.partOf ?? (facts.some((f) => f.fact.partOf === facts[previousAt]?.fact.id) ? facts[previousAt]?.fact.id : undefined));
+    const previousFact = previousAt === undefined ? undefined : facts[previousAt]?.fact;
+    const list = previousFact?.partOf ?? (previousFact !== undefined && lists.has(previousFact.id) ? previousFact.id : undefined);
     if (followUp.ranks && list !== undefined && inContext.answer.status === "answered") {
       const inList = (i: number): boolean => facts[i]?.fact.id === list || facts[i]?.fact.partOf === list;
       const item = contextual.ranked.find((r) => inList(r.factIndex));
       if (item && !inList(factIndexById.get(inContext.answer.factId ?? "") ?? -1)) {
-        const answer = answered(item.factIndex, language, confidenceOf(item, contextual.ranked.find((r) => r !== item && inList(r.factIndex)), params), inContext.answer.suggestions);
-        if (answer) return { ...answer, ...noteOf(answer.factId, language), turn: turnOf(contextual, answer.factId) };
+        const answer = answeredInContext(item.factIndex, confidenceOf(item, contextual.ranked.find((r) => r !== item && inList(r.factIndex)), params), contextual, inContext.answer.suggestions);
+        if (answer) return answer;
       }
     }
     // "where was it?" after "was the ministerial meeting a first?": what it asks anew (where,
@@ -519,13 +523,12 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // say. Another fact of the previous one's topic asked it answers (the meeting's place);
     // otherwise the article does not say it of the previous subject ("when will they decide?"
     // after the deployment options).
-    const asksAnew = [...readTokens(tokens, question).kinds].some((k) => k !== "what");
     const foundScore = contextual.ranked[0];
-    if (asksAnew && inContext.answer.status === "answered" && foundScore && foundScore.kind <= params.kindMismatch && previousAt !== undefined) {
+    if (followUp.asksAnew && inContext.answer.status === "answered" && foundScore && foundScore.kind <= params.kindMismatch && previousAt !== undefined) {
       const topic = facts[previousAt]?.fact.topic;
       const asked = contextual.ranked.find((r) => facts[r.factIndex]?.fact.topic === topic && r.kind >= 1);
-      const answer = asked && answered(asked.factIndex, language, confidenceOf(asked, undefined, params), inContext.answer.suggestions);
-      if (answer) return { ...answer, ...noteOf(answer.factId, language), turn: turnOf(contextual, answer.factId) };
+      const answer = asked && answeredInContext(asked.factIndex, confidenceOf(asked, undefined, params), contextual, inContext.answer.suggestions);
+      if (answer) return answer;
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
     // "quand ?" after "qui a lancé la coalition ?" asks when it was launched: the force's fact,
@@ -545,11 +548,17 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // "what does it mean for Kyiv?" after the link with NATO: the name it asks of is the answer
     // alone's, not the previous fact's, which only the context brought back.
     if (followUp.names && alone.confident && alone.answer.status === "answered" && inContext.answer.factId === previous.factId && alone.answer.factId !== previous.factId) {
-      const own = lexicon.find(tokens, question).map((m) => m.entity.id);
+      const own = alone.analyzed.mentions.map((m) => m.entity.id);
       const holds = (factId: string | null): boolean => own.some((id) => index.facts[factIndexById.get(factId ?? "") ?? -1]?.entities.has(id) === true);
       if (holds(alone.answer.factId) && !holds(previous.factId)) return alone.answer;
     }
     return { ...inContext.answer, ...noteOf(inContext.answer.factId, language) };
+  }
+
+  /** The fact at `factIndex` as the answer the context gave: with what it was about, and the turn read in context. */
+  function answeredInContext(factIndex: number, confidence: number, contextual: Reading, suggestions: Suggestion[]): Answer | undefined {
+    const answer = answered(factIndex, contextual.language, confidence, suggestions);
+    return answer && { ...answer, ...noteOf(answer.factId, contextual.language), turn: turnOf(contextual, answer.factId) };
   }
 
   /** What the context made the answer about, said briefly with it ("à propos de la force de réassurance"). */

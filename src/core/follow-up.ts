@@ -30,6 +30,8 @@ export interface FollowUpReading {
   readonly asksOnly: boolean;
   /** It names a rank ("et le dernier ?", "and the second?"): of a list, it asks another of its items. */
   readonly ranks: boolean;
+  /** It asks with a question word of its own, more precise than "what": "since when?", "who is…?". */
+  readonly asksAnew: boolean;
 }
 
 /** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
@@ -112,7 +114,8 @@ export function readFollowUp(
       substitutes.set(mention.tokens[0], tokens.slice(replacement.tokens[0], replacement.tokens[1] + 1));
     }
   }
-  if (tokens.some((t) => ORDINALS.has(t))) previousTokens.forEach((t, i) => ORDINALS.has(t) && dropped.add(i));
+  const ranks = tokens.some((t) => ORDINALS.has(t));
+  if (ranks) previousTokens.forEach((t, i) => ORDINALS.has(t) && dropped.add(i));
   if (asksAnew) {
     previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
     // "quel jour ?" then "où ça ?": a day or a city only says what form the old answer took; it goes
@@ -123,5 +126,5 @@ export function readFollowUp(
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks: tokens.some((t) => ORDINALS.has(t)) };
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew };
 }
