@@ -84,6 +84,12 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/**
+ * Words after which a name that is also an everyday word is the name, however written: "the us
+ * defense secretary", "the eu" (the pronoun "us" and the participle "eu" never follow them).
+ */
+const NAME_ARTICLES = new Set(["the", "les", "aux"]);
+
 /** Words before a capital that make it a place, not its country: "à Paris", "in London". */
 const LOCATIVES = new Set(["a", "au", "in", "at"]);
 
@@ -295,7 +301,7 @@ export class EntityLexicon {
       const key = count === 1 ? (tokens[start] ?? "") : tokens.slice(start, start + count).join(" ");
       const written = this.caseSensitive.get(key);
       // A text in capitals throughout ("Y A-T-IL UN CESSEZ-LE-FEU") says nothing by its case.
-      if (written && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
+      if (written && !NAME_ARTICLES.has(tokens[start - 1] ?? "") && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
       let id = this.byKey.get(key);
       const afterLocative = LOCATIVES.has(tokens[start - 1] ?? "");
       // "réunis à Kiev", "in Washington": where something happens, a capital is the city, though the article names its country so.

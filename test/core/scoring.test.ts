@@ -574,6 +574,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states:minister"]);
   });
 
+  it("entities: a name that is also an everyday word ('US', 'us') counts in lower case after 'the', never as the pronoun", () => {
+    const withUs = ENTITIES.map((e) => (e.id === "united-states" ? { ...e, names: { fr: [...e.names.fr, "US"], en: [...e.names.en, "US"] } } : e));
+    const answerer = createAnswerer(knowledge(FACTS, withUs), SCORING_PARAMS);
+    expect(answerer.answer("what did the us minister say?").answer).toMatch(/The article quotes no minister of United States\./);
+    expect(answerer.answer("tell us what the Finnish minister said").factId).toBe("finnish");
+  });
+
   it("follow-ups: a new name takes the old one's place, so 'and the French one?' after a minister's quote asks for a French minister", () => {
     const answerer = core();
     const first = answerer.answer("Qu’a dit le ministre finlandais ?");
