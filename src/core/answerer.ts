@@ -13,6 +13,8 @@ import { stemWord } from "./stemming.js";
 import { askingClauses, looksLikeCode, QUEL, questionTokens, readTokens } from "./question-reading.js";
 import { explainsAsMuchAs, explainsMore, rankFactsAndRefusal, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
+import { speakersOf, unquotedSpeaker } from "./speakers.js";
+import { opposesTimeOf } from "./time-relations.js";
 import { QUESTION_WORDS, type QuestionKind } from "./stopwords.js";
 
 export type { Answerer } from "./answerer-types.js";
@@ -125,6 +127,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     }
   }
   const languageOf = (question: string, tokens?: readonly string[]): Language => detectLanguage(question, vocabulary, tokens);
+  const speakers = speakersOf(lexicon, facts.flatMap(({ fact }) => [fact.answer.fr, fact.answer.en, fact.quote]));
+  const listFormat = { fr: new Intl.ListFormat("fr", { type: "conjunction" }), en: new Intl.ListFormat("en", { type: "conjunction" }) };
+  const speakerList = (language: Language): string => listFormat[language].format(speakers.people.map((p) => p.label[language]));
 
   const factIndexById = new Map(facts.map(({ fact }, i) => [fact.id, i]));
   /** Facts that are a list other facts are items of (`partOf`): the four objectives. */
@@ -357,6 +362,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     }
     const answer = answered(best.factIndex, reading.language, confidence, suggestionsFor(reading, best.factIndex));
     if (!answer) return { answer: unknown(reading.language, message("unknown", reading.language), [], confidence, turn), confident: false };
+    // "what did Healey say after the meeting?" of a fact saying he spoke before it: the article
+    // does not say, and what it does say shows the time it gives. A yes or no is answered ("did he speak after it?").
+    if (!reading.analyzed.yesNo && opposesTimeOf(tokenize(reading.question), tokenize(answer.answer), reading.language)) {
+      return { answer: unknown(reading.language, withWhatItSays(message("notSaidOfThat", reading.language), answer.answer, reading.language), answer.suggestions, confidence, turn), confident: true };
+    }
     // "c'était mardi la réunion ?": no, and what the fact says instead.
     const [contradicted, other] = best.entities.contradicted;
     // "is the UK ready to contribute?" of the fact naming it among those ready: yes, and the fact.
@@ -460,6 +470,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (looksLikeCode(withMarkdown)) return unknown(language, message("notAQuestion", language), [], 0, { question, factId: null, entities: [], language });
 
     const alone = decideAlone(question, language, tokens);
+    // "what did Russia say?" asks what the article quotes no one of: whatever the context, and
+    // whatever fact its other words are near. A curated refusal of it stands ("how did Russia
+    // react?"), and so does a clash naming the official asked for ("quotes no minister of…").
+    const unquoted = alone.answer.status === "answered" || (!alone.confident && alone.clashed === undefined) ? unquotedSpeaker(tokens, language, alone.analyzed.mentions, alone.analyzed.kinds, speakers.ids) : undefined;
+    if (unquoted) {
+      const text = message(speakers.people.length > 0 ? "unquoted" : "unquotedAnyone", language, { entity: unquoted.label[language], speakers: speakerList(language) });
+      return unknown(language, text, alone.answer.suggestions, alone.answer.confidence, { question, factId: null, entities: alone.analyzed.mentions.map((m) => m.entity.id).slice(0, 20), language });
+    }
     const previous = options.context?.findLast((turn) => turn.factId !== null);
     if (!previous) return alone.answer;
     const previousAt = factIndexById.get(previous.factId ?? "");

@@ -27,6 +27,14 @@ export const MESSAGES = {
     fr: "L’article ne cite aucun {role} de ce pays ({country}).",
     en: "The article quotes no {role} of {country}.",
   },
+  unquotedAnyone: {
+    fr: "L’article ne cite aucune déclaration ni réaction venant de là ({entity}).",
+    en: "The article quotes no statement or reaction from “{entity}”.",
+  },
+  unquoted: {
+    fr: "L’article ne cite aucune déclaration ni réaction venant de là ({entity}) : il cite {speakers}.",
+    en: "The article quotes no statement or reaction from “{entity}”: it quotes {speakers}.",
+  },
   notSaidAbout: {
     fr: "L’article ne dit pas cela à propos de « {entity} ».",
     en: "The article does not say this about “{entity}”.",

@@ -581,6 +581,50 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("tell us what the Finnish minister said").factId).toBe("finnish");
   });
 
+  it("time relations: a question asking what came after an event of a fact saying before it is refused with what it says; a choice or a yes/no is answered", () => {
+    const spoke = fact(
+      "spoke",
+      ["Qu’a dit le ministre avant la réunion ?", "Quand le ministre a-t-il parlé ?"],
+      ["What did the minister say before the meeting?", "When did the minister speak?"],
+      ["Le ministre a parlé de paix avant la réunion.", "The minister spoke of peace before the meeting."],
+      "avant la réunion",
+    );
+    const answerer = core({}, [...FACTS, spoke]);
+    for (const [question, language] of [
+      ["What did the minister say after the meeting?", "en"],
+      ["qu'a dit le ministre après la réunion ?", "fr"],
+    ] as const) {
+      const refused = answerer.answer(question);
+      expect(refused).toMatchObject({ status: "unknown", factId: null, language });
+      expect(refused.answer).toContain(spoke.answer[language]);
+    }
+    expect(answerer.answer("le ministre a parlé avant ou après la réunion ?").factId).toBe("spoke");
+    expect(answerer.answer("Did the minister speak after the meeting?").factId).toBe("spoke");
+    expect(answerer.answer("d'après le ministre, la réunion parlait de quoi ?").answer).not.toMatch(/^L’article ne le précise pas/);
+  });
+
+  it("speakers: what a party the article quotes no one of said is refused, whatever fact its words are near, in both languages and in context", () => {
+    const antti: KnowledgeEntity = { id: "antti", kind: "person", names: { fr: ["Antti"], en: ["Antti"] }, label: { fr: "le ministre finlandais Antti", en: "the Finnish minister Antti" } };
+    const answerer = createAnswerer(knowledge(FACTS, [...ENTITIES, antti]), SCORING_PARAMS);
+    for (const [question, language, words] of [
+      ["What did the United States say?", "en", /The article quotes no statement or reaction from “United States”: it quotes the Finnish minister Antti\./],
+      ["Qu’ont dit les États-Unis ?", "fr", /L’article ne cite aucune déclaration ni réaction venant de là \(États-Unis\) : il cite le ministre finlandais Antti\./],
+      ["qu'en pense la France ?", "fr", /\(France\)/],
+    ] as const) {
+      expect(answerer.answer(question)).toMatchObject({ status: "unknown", factId: null, language });
+      expect(answerer.answer(question).answer).toMatch(words);
+    }
+    // Who the article quotes may speak of anyone; a name after an English verb is what is thought.
+    expect(answerer.answer("What did the Finnish minister say about the United States?").factId).toBe("finnish");
+    expect(answerer.answer("What did Antti say?").answer).not.toMatch(/quotes no statement/);
+    expect(answerer.answer("do the ministers think United States help matters?").answer).not.toMatch(/quotes no statement/);
+    // The context does not make it the Finnish minister's reply.
+    const first = answerer.answer("What did the Finnish minister say?");
+    expect(first.factId).toBe("finnish");
+    const reply = answerer.answer("and what did the United States reply?", { context: first.turn ? [first.turn] : [] });
+    expect(reply).toMatchObject({ status: "unknown", factId: null });
+  });
+
   it("follow-ups: a new name takes the old one's place, so 'and the French one?' after a minister's quote asks for a French minister", () => {
     const answerer = core();
     const first = answerer.answer("Qu’a dit le ministre finlandais ?");
