@@ -581,6 +581,20 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("tell us what the Finnish minister said").factId).toBe("finnish");
   });
 
+  it("words: 'autre', 'other', 'else' say nothing of what is asked: the noun beside them does ('les autres projets des ministres')", () => {
+    const worry = fact(
+      "worry",
+      ["Quelle est l’autre inquiétude ?", "Y a-t-il une autre inquiétude ?"],
+      ["What is the other worry?", "Is there another worry?"],
+      ["L’autre inquiétude est le manque d’argent.", "The other worry is a lack of money."],
+      "manque d’argent",
+    );
+    const answerer = core({}, [...FACTS, worry]);
+    expect(answerer.answer("quels sont les autres projets des ministres ?").factId).toBe("force");
+    expect(answerer.answer("what other plans do the ministers have?").factId).toBe("force");
+    expect(answerer.answer("Quelle est l’autre inquiétude ?").factId).toBe("worry");
+  });
+
   it("time relations: a question asking what came after an event of a fact saying before it is refused with what it says; a choice or a yes/no is answered", () => {
     const spoke = fact(
       "spoke",
