@@ -488,6 +488,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // coalition's size asks whose allies those are, not which allies balk.
     const followUp = readFollowUp(question, alone.answer, alone.confident && alone.answer.status === "answered", previous, lexicon);
     if (!followUp) return alone.answer;
+    // "and the sea one?" after the objective on the ground names another item of the same list
+    // (`partOf`): the question alone says which, the previous item's words must not pull it back.
+    const previousFact = previousAt === undefined ? undefined : facts[previousAt]?.fact;
+    const aloneFact = facts[factIndexById.get(alone.answer.factId ?? "") ?? -1]?.fact;
+    if (alone.confident && previousFact?.partOf !== undefined && aloneFact !== undefined && aloneFact.id !== previousFact.id && aloneFact.partOf === previousFact.partOf) return alone.answer;
     const contextual = read(followUp.question, language, followUp.backgroundWords);
     const inContext = decide(contextual);
     // "did Washington respond?" after the Finnish minister's quote has a subject and a word of its
@@ -526,7 +531,6 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     }
     // "et le dernier ?" after the first of the four objectives asks the list's last item, whatever
     // else says "dernier": the answer is one of that list's facts (its items, or the list itself).
-    const previousFact = previousAt === undefined ? undefined : facts[previousAt]?.fact;
     const list = previousFact?.partOf ?? (previousFact !== undefined && lists.has(previousFact.id) ? previousFact.id : undefined);
     if (followUp.ranks && list !== undefined && inContext.answer.status === "answered") {
       const inList = (i: number): boolean => facts[i]?.fact.id === list || facts[i]?.fact.partOf === list;

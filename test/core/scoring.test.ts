@@ -900,6 +900,18 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("et le dernier ?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "answered", factId: "force-goal" });
   });
 
+  it("follow-ups: after an item of a list, a question alone naming another item is that item's ('and the sea one?')", () => {
+    const item = (id: string, fr: string, en: string, own: string): Fact =>
+      fact(id, [`Quel objectif concerne ${fr} ?`], [`Which goal is about ${en}?`, own], [`Un des objectifs est de protéger ${fr}.`, `One of the goals is to protect ${en}.`], "Ses ministres veulent une force de paix.", { partOf: "goals" });
+    const goals = fact("goals", ["Quels sont les objectifs ?"], ["What are the goals?"], ["Deux objectifs : le ciel et la mer.", "Two goals: the sky and the sea."], "Ses ministres veulent une force de paix.");
+    // The sky's own question names the sea: read with the previous question's words, "sea" is no longer the sea's alone.
+    const answerer = core({}, [...FACTS, goals, item("sky", "le ciel", "the sky", "Not the sea one: which goal is the sky one?"), item("sea", "la mer", "the sea lanes", "What is the sea goal?")]);
+    const first = answerer.answer("what's the sky goal");
+    expect(first.factId).toBe("sky");
+    expect(answerer.answer("and the sea one?").factId).toBe("sea");
+    expect(answerer.answer("and the sea one?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "answered", factId: "sea" });
+  });
+
   it("follow-ups: 'il'/'elle' refer back: 'il a parlé de quoi ?' is read with the minister before", () => {
     const answerer = core();
     const first = answerer.answer("Qu’a dit le ministre finlandais ?");
