@@ -553,6 +553,15 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       if (answer) return answer;
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
+    // "pourquoi c'est un problème ?" after the US guarantee asks why of that subject: the
+    // previous fact, when it gives reasons and the context ranks it close to the best, over
+    // another fact nearer the question's one word ("problème": the obstacles).
+    const previousScore = contextual.ranked.find((r) => r.factIndex === previousAt);
+    const asksWhyOnly = contextual.analyzed.kinds.size === 1 && contextual.analyzed.kinds.has("why");
+    if (asksWhyOnly && followUp.dependsOnContext && !followUp.names && foundScore && previousScore && previousScore !== foundScore && previousScore.kind >= 1 && previousScore.score >= foundScore.score * params.previousWhyShare) {
+      const answer = answeredInContext(previousScore.factIndex, confidenceOf(previousScore, undefined, params), contextual, inContext.answer.suggestions);
+      if (answer) return answer;
+    }
     // "quand ?" after "qui a lancé la coalition ?" asks when it was launched: the force's fact,
     // found in context, says nothing of launching ("the force would come after a ceasefire").
     // The article does not say; what it says is the previous answer. Only a time, a place or a

@@ -912,6 +912,34 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("and the sea one?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "answered", factId: "sea" });
   });
 
+  it("follow-ups: 'pourquoi c'est un problème ?' asks why of the previous subject, when its fact gives reasons and stays close in context (previousWhyShare)", () => {
+    const facts = [
+      ...FACTS,
+      fact(
+        "guarantee",
+        ["Y a-t-il une garantie américaine ?", "Pourquoi la garantie américaine compte ?", "Pourquoi les États-Unis sont-ils importants ?"],
+        ["Is there a US guarantee?", "Why does the US guarantee matter?"],
+        ["Il n’y a pas de garantie américaine, dont dépend la crédibilité du plan.", "There is no US guarantee, on which the plan's credibility depends."],
+        "Ses ministres veulent une force de paix.",
+      ),
+      fact(
+        "problems",
+        ["Quels sont les problèmes ?", "Quels sont les obstacles ?", "Qu’est-ce qui bloque ?"],
+        ["What are the problems?", "What is the main problem?"],
+        ["Deux problèmes : ni cessez-le-feu ni garantie américaine.", "Two problems: no ceasefire and no US guarantee."],
+        "Ses ministres veulent une force de paix.",
+      ),
+    ];
+    const ask = (params: Partial<ScoringParams>): string | null => {
+      const answerer = core(params, facts);
+      const first = answerer.answer("Y a-t-il une garantie américaine ?");
+      expect(first.factId).toBe("guarantee");
+      return answerer.answer("pourquoi c'est un problème ?", { context: first.turn ? [first.turn] : [] }).factId;
+    };
+    expect(ask({})).toBe("guarantee");
+    expect(ask({ previousWhyShare: 2 })).toBe("problems");
+  });
+
   it("follow-ups: 'il'/'elle' refer back: 'il a parlé de quoi ?' is read with the minister before", () => {
     const answerer = core();
     const first = answerer.answer("Qu’a dit le ministre finlandais ?");
