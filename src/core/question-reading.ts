@@ -75,8 +75,12 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   // A date is more precise than the day a fact may give: it still has to be explained.
   { words: [QUEL, ["date"]], kind: "when" },
   { words: [WHICH, ["date"]], kind: "when" },
-  { words: [["since", "depuis"], ["when", "quand"]], kind: "when" },
-  { words: [["how"], ["long", "soon"]], kind: "when" },
+  // How long, since when: a duration, which a fact giving a day does not ("depuis quand est-il ministre ?").
+  { words: [["since", "depuis"], ["when", "quand"]], kind: "duration" },
+  { words: [["how"], ["long"]], kind: "duration" },
+  { words: [["combien"], ["de", "d"], ["temps"]], kind: "duration" },
+  { words: [["depuis"], ["combien"]], kind: "duration" },
+  { words: [["how"], ["soon"]], kind: "when" },
   { words: [QUEL, ACTOR_NOUNS], kind: "who", askingNoun: true },
   { words: [WHICH, ACTOR_NOUNS_EN], kind: "who", askingNoun: true },
   { words: [["how"], ["come"]], kind: "why" },
