@@ -475,7 +475,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // react?"), and so does a clash naming the official asked for ("quotes no minister of…").
     const unquoted = alone.answer.status === "answered" || (!alone.confident && alone.clashed === undefined) ? unquotedSpeaker(tokens, language, alone.analyzed.mentions, alone.analyzed.kinds, speakers.ids) : undefined;
     if (unquoted) {
-      const text = message(speakers.people.length > 0 ? "unquoted" : "unquotedAnyone", language, { entity: unquoted.label[language], speakers: speakerList(language) });
+      const key = unquoted.asks === "represented" ? "unrepresented" : speakers.people.length > 0 ? "unquoted" : "unquotedAnyone";
+      const text = message(key, language, { entity: unquoted.entity.label[language], speakers: speakerList(language) });
       return unknown(language, text, alone.answer.suggestions, alone.answer.confidence, { question, factId: null, entities: alone.analyzed.mentions.map((m) => m.entity.id).slice(0, 20), language });
     }
     const previous = options.context?.findLast((turn) => turn.factId !== null);

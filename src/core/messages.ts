@@ -35,6 +35,10 @@ export const MESSAGES = {
     fr: "L’article ne cite aucune déclaration ni réaction venant de là ({entity}) : il cite {speakers}.",
     en: "The article quotes no statement or reaction from “{entity}”: it quotes {speakers}.",
   },
+  unrepresented: {
+    fr: "L’article ne dit pas qui représentait « {entity} » : il cite {speakers}.",
+    en: "The article does not say who represented “{entity}”: it quotes {speakers}.",
+  },
   notSaidAbout: {
     fr: "L’article ne dit pas cela à propos de « {entity} ».",
     en: "The article does not say this about “{entity}”.",

@@ -53,15 +53,28 @@ export function speakersOf(lexicon: EntityLexicon, texts: readonly string[]): { 
   return { ids, people };
 }
 
+/** Words asking who stood for a party: "who represented the US?", "qui représentait les États-Unis ?". */
+const REPRESENT_WORDS: ReadonlySet<string> = new Set(
+  "represent represents represented representing representative representatives represente representee representait representaient representant representants representer".split(" "),
+);
+
+/** What a question asks of a party the article quotes no one of: what it said, or who stood for it. */
+export interface UnquotedParty {
+  readonly entity: Entity;
+  readonly asks: "said" | "represented";
+}
+
 /**
  * The party a question asks what it said, when the article quotes no one of it: "what did
- * Russia say?", "les russes ont dit quoi ?", "qu'en dit la France ?", "Russia's reaction?". Its
- * name stands right beside the speech word, as who speaks: "what do participants think of
- * Washington's support?" asks the participants. Not when the question asks who said something,
- * names someone the article quotes ("what did the Finnish minister say about the US?"), asks the
- * article itself, or names the article's subject (Ukraine's reaction is a fact's: "a strong
- * signal"). Only French puts who speaks after the verb ("qu'a dit la France ?"): in "do they
- * think US support matters?" the name begins what is thought.
+ * Russia say?", "les russes ont dit quoi ?", "qu'en dit la France ?", "Russia's reaction?"; or
+ * who represented it ("who represented the US at the meeting?"). Its name stands right beside
+ * the speech word, as who speaks: "what do participants think of Washington's support?" asks the
+ * participants. Not when the question asks who said something, names someone the article quotes
+ * ("what did the Finnish minister say about the US?"), asks the article itself, or names the
+ * article's subject (Ukraine's reaction is a fact's: "a strong signal"). Only French puts who
+ * speaks after the verb ("qu'a dit la France ?"): in "do they think US support matters?" the
+ * name begins what is thought. Who represents is on either side: "the US representative", "who
+ * represented the US".
  */
 export function unquotedSpeaker(
   tokens: readonly string[],
@@ -69,16 +82,20 @@ export function unquotedSpeaker(
   mentions: readonly EntityMention[],
   kinds: ReadonlySet<QuestionKind>,
   speakers: ReadonlySet<string>,
-): Entity | undefined {
-  if (kinds.has("who") || tokens.some((t) => ARTICLE_WORDS.has(t))) return undefined;
-  // "les pays baltes ont dit non ?" asks whether they refused, not what they said.
-  const speech = tokens.flatMap((t, i) => (SPEECH_WORDS.has(t) && !VERDICTS.has(tokens[i + 1] ?? "") ? [i] : []));
-  if (speech.length === 0) return undefined;
+): UnquotedParty | undefined {
+  if (tokens.some((t) => ARTICLE_WORDS.has(t))) return undefined;
   const speaks = (entity: Entity): boolean => speakers.has(entity.id) || (entity.officialOf !== undefined && speakers.has(entity.officialOf.country.id));
   if (mentions.some((m) => speaks(m.entity))) return undefined;
   // Only BETWEEN_WORDS from `from` up to `to`, and `to` not before `from`.
   const beside = (from: number, to: number): boolean => from <= to && tokens.slice(from, to).every((t) => BETWEEN_WORDS.has(t));
-  return mentions.find(
-    ({ entity, tokens: [first, last] }) => SPEAKING_KINDS.has(entity.kind) && !entity.subject && speech.some((at) => beside(last + 1, at) || (language === "fr" && beside(at + 1, first))),
-  )?.entity;
+  const partyBeside = (at: readonly number[], after: boolean, subjectToo: boolean): Entity | undefined =>
+    mentions.find(({ entity, tokens: [first, last] }) => SPEAKING_KINDS.has(entity.kind) && (subjectToo || !entity.subject) && at.some((i) => beside(last + 1, i) || (after && beside(i + 1, first))))?.entity;
+  // Who represented Ukraine, the subject, is no more said than who represented the US.
+  const represent = tokens.flatMap((t, i) => (REPRESENT_WORDS.has(t) ? [i] : []));
+  const represented = partyBeside(represent, true, true);
+  if (represented) return { entity: represented, asks: "represented" };
+  // "les pays baltes ont dit non ?" asks whether they refused, not what they said.
+  const speech = kinds.has("who") ? [] : tokens.flatMap((t, i) => (SPEECH_WORDS.has(t) && !VERDICTS.has(tokens[i + 1] ?? "") ? [i] : []));
+  const said = partyBeside(speech, language === "fr", false);
+  return said && { entity: said, asks: "said" };
 }

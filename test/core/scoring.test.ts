@@ -621,7 +621,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
 
   it("speakers: what a party the article quotes no one of said is refused, whatever fact its words are near, in both languages and in context", () => {
     const antti: KnowledgeEntity = { id: "antti", kind: "person", names: { fr: ["Antti"], en: ["Antti"] }, label: { fr: "le ministre finlandais Antti", en: "the Finnish minister Antti" } };
-    const answerer = createAnswerer(knowledge(FACTS, [...ENTITIES, antti]), SCORING_PARAMS);
+    const subject: KnowledgeEntity = { id: "the-coalition", kind: "organisation", subject: true, names: { fr: ["coalition"], en: ["coalition"] } };
+    const answerer = createAnswerer(knowledge(FACTS, [...ENTITIES, antti, subject]), SCORING_PARAMS);
     for (const [question, language, words] of [
       ["What did the United States say?", "en", /The article quotes no statement or reaction from “United States”: it quotes the Finnish minister Antti\./],
       ["Qu’ont dit les États-Unis ?", "fr", /L’article ne cite aucune déclaration ni réaction venant de là \(États-Unis\) : il cite le ministre finlandais Antti\./],
@@ -630,6 +631,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(answerer.answer(question)).toMatchObject({ status: "unknown", factId: null, language });
       expect(answerer.answer(question).answer).toMatch(words);
     }
+    // Who stood for a party the article quotes no one of, the subject included, is not said either.
+    expect(answerer.answer("who represented the United States?").answer).toMatch(/^The article does not say who represented “United States”: it quotes the Finnish minister Antti\./);
+    expect(answerer.answer("who represented the coalition?").answer).toMatch(/^The article does not say who represented “coalition”/);
+    expect(answerer.answer("qui représentait la France ?").answer).toMatch(/^L’article ne dit pas qui représentait « France » : il cite le ministre finlandais Antti\./);
     // Who the article quotes may speak of anyone; a name after an English verb is what is thought.
     expect(answerer.answer("What did the Finnish minister say about the United States?").factId).toBe("finnish");
     expect(answerer.answer("What did Antti say?").answer).not.toMatch(/quotes no statement/);
