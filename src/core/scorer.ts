@@ -239,7 +239,10 @@ export function explainsMore(question: AnalyzedQuestion, over: FactScore, fact: 
   // is no sign that it asks of the members the article does not list.
   if (over.kind > fact.kind && telling.some((w) => explainedShare(w, a) > 0)) return true;
   // Better read, not held in a stronger part: "allies" in the size fact's answer is no worse than in a refusal's question.
-  return telling.some((w) => matchQualityIn(w, a) > matchQualityIn(w, b));
+  if (telling.some((w) => matchQualityIn(w, a) > matchQualityIn(w, b))) return true;
+  // Or as well read, and a word the fact does not hold at all: "where would the force's
+  // headquarters be?" is the refusal's, whose "force" the meeting's place lacks.
+  return telling.every((w) => matchQualityIn(w, a) >= matchQualityIn(w, b)) && question.words.some((w) => w.status === "known" && matchQualityIn(w, a) > 0 && matchQualityIn(w, b) === 0);
 }
 
 /** How well the fact reads a word of the question, wherever it holds it: its best match's quality, 0 when it does not. */

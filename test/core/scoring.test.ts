@@ -1097,6 +1097,21 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("et qui la dirige ?", { context: launched.turn ? [launched.turn] : [] })).toMatchObject({ status: "unknown", answer: expect.stringContaining("ne dit pas qui dirige") as string });
   });
 
+  it("what the article does not say (unsaid): a refusal reading the telling words as well as a fact, and a word the fact lacks, is the question's (explainsMore)", () => {
+    // "force" in most facts weighs too little to tell them apart: only "headquarters" is telling.
+    const place = FACTS.map((f) => (f.id === "place" ? { ...f, aliases: { fr: ["le siège à Bruxelles"], en: ["the headquarters in Brussels"] } } : f.id === "force" ? f : { ...f, aliases: { fr: ["la force"], en: ["the force"] } }));
+    const headquarters: Unsaid = {
+      id: "hq",
+      topic: "main",
+      answer: { fr: "L’article ne dit pas où serait le siège de la force.", en: "The article does not say where the force's headquarters would be." },
+      questions: { fr: ["Où serait le siège de la force ?"], en: ["Where would the force's headquarters be?", "Where is the force's HQ?"] },
+    };
+    const answerer = createAnswerer(knowledge(place, ENTITIES, [headquarters]));
+    expect(answerer.answer("where will the force's headquarters be").answer).toBe("The article does not say where the force's headquarters would be.");
+    expect(answerer.answer("where were the headquarters?").factId).toBe("place");
+    expect(answerer.explain("where will the force's headquarters be").chosen?.words.find((w) => w.surface === "force")?.weight).toBeLessThan(1);
+  });
+
   it("what the article does not say (unsaid): a 'see' fact that itself opens by saying so is not said twice", () => {
     const weary = fact("weary", ["Qui est las ?"], ["Who is weary?"], ["L’article ne le précise pas : certains alliés sont las.", "The article does not say: some allies are weary."], "Ses ministres veulent une force de paix.");
     const cost: Unsaid = {
