@@ -433,10 +433,17 @@ export function askingClauses(text: string): string[] {
     }
   }
   const words = text.split(/\s+/u);
-  const first = words.findIndex((word, i) => i >= OPENING_WORDS && readQuestion(word).kinds.size > 0);
+  // Not an unaccented "ou" within a sentence: it is "or" ("ils sont dedans ou pas ?").
+  const first = words.findIndex((word, i) => i >= OPENING_WORDS && word.toLowerCase() !== "ou" && readQuestion(word).kinds.size > 0);
   if (first > 0) {
     const tail = words.slice(first).join(" ");
     if (!found.includes(tail)) found.push(tail);
+  }
+  // Then each without what follows its own clause: "what city was it in? my boss asked me lol",
+  // "qui a lancé la coalition au départ, vous pouvez m'expliquer ?".
+  for (const tail of [...found]) {
+    const own = tail.split(/(?<=[,;:.!?])\s+/u)[0] ?? "";
+    if (own !== tail && readQuestion(own).kinds.size > 0 && !found.includes(own)) found.push(own);
   }
   return found;
 }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { AnswerSchema, createAnswerer, type Answer } from "../../src/index.js";
 import type { Fact, Knowledge, KnowledgeEntity, Unsaid } from "../../src/core/knowledge-schema.js";
+import { askingClauses } from "../../src/core/question-reading.js";
 import { SCORING_PARAMS, type ScoringParams } from "../../src/core/scoring-params.js";
 
 const ARTICLE =
@@ -988,6 +989,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const unbroken = "Je me souviens plus du tout de ce papier lu ce matin sur mon téléphone pendant le trajet dans quelle ville ils se sont réunis";
     expect(core().answer(unbroken).factId).toBe("place");
     expect(core({ longQuestionWords: 1000 }).answer(unbroken).status).toBe("unknown");
+    // Chat after the question's own clause is no part of it either; an unaccented "ou" starts no question.
+    const trailing = "Salut, j'ai lu un papier sur mon téléphone pendant le trajet ce matin, dans quelle ville se sont-ils réunis ? mon chef veut savoir, pardon du dérangement lol";
+    expect(core().answer(trailing).factId).toBe("place");
+    expect(askingClauses("bon alors j'ai pas tout suivi en gros, ils sont dedans ou pas dans ce plan ?")).toEqual([]);
   });
 
   it("synonyms: a phrase in a group stands for itself, joined, never for its first word ('forces armées' is not 'forces')", () => {
