@@ -364,7 +364,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (!answer) return { answer: unknown(reading.language, message("unknown", reading.language), [], confidence, turn), confident: false };
     // "what did Healey say after the meeting?" of a fact saying he spoke before it: the article
     // does not say, and what it does say shows the time it gives. A yes or no is answered ("did he speak after it?").
-    if (!reading.analyzed.yesNo && opposesTimeOf(tokenize(reading.question), tokenize(answer.answer), reading.language)) {
+    if (!reading.analyzed.yesNo && opposesTimeOf(reading.question, answer.answer, reading.language)) {
       return { answer: unknown(reading.language, withWhatItSays(message("notSaidOfThat", reading.language), answer.answer, reading.language), answer.suggestions, confidence, turn), confident: true };
     }
     // "c'était mardi la réunion ?": no, and what the fact says instead.

@@ -85,8 +85,9 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Words after which a name that is also an everyday word is the name, however written: "the us
- * defense secretary", "the eu" (the pronoun "us" and the participle "eu" never follow them).
+ * Words after which an article's name that is also an everyday word is the name, however written:
+ * "the us defense secretary" (the pronoun "us" never follows them). Only the article's own names:
+ * the catalog's two-letter codes would make "the pr…" Puerto Rico.
  */
 const NAME_ARTICLES = new Set(["the", "les", "aux"]);
 
@@ -295,13 +296,19 @@ export class EntityLexicon {
     return official;
   }
 
+  /** Whether `key` names an entity of the article's knowledge. */
+  private declaresKey(key: string): boolean {
+    const id = this.byKey.get(key);
+    return id !== undefined && this.entities.get(id)?.inArticle === true;
+  }
+
   private longestAt(tokens: readonly string[], start: number, text: string): EntityMention | undefined {
     const longest = this.firstWords.has(tokens[start] ?? "") ? Math.min(MAX_NAME_WORDS, tokens.length - start) : 1;
     for (let count = longest; count >= 1; count--) {
       const key = count === 1 ? (tokens[start] ?? "") : tokens.slice(start, start + count).join(" ");
       const written = this.caseSensitive.get(key);
       // A text in capitals throughout ("Y A-T-IL UN CESSEZ-LE-FEU") says nothing by its case.
-      if (written && !NAME_ARTICLES.has(tokens[start - 1] ?? "") && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
+      if (written && !(NAME_ARTICLES.has(tokens[start - 1] ?? "") && this.declaresKey(key)) && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
       let id = this.byKey.get(key);
       const afterLocative = LOCATIVES.has(tokens[start - 1] ?? "");
       // "réunis à Kiev", "in Washington": where something happens, a capital is the city, though the article names its country so.

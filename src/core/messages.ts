@@ -28,11 +28,11 @@ export const MESSAGES = {
     en: "The article quotes no {role} of {country}.",
   },
   unquotedAnyone: {
-    fr: "L’article ne cite aucune déclaration ni réaction venant de là ({entity}).",
+    fr: "L’article ne cite aucune déclaration ni réaction de la part de « {entity} ».",
     en: "The article quotes no statement or reaction from “{entity}”.",
   },
   unquoted: {
-    fr: "L’article ne cite aucune déclaration ni réaction venant de là ({entity}) : il cite {speakers}.",
+    fr: "L’article ne cite aucune déclaration ni réaction de la part de « {entity} » : il cite {speakers}.",
     en: "The article quotes no statement or reaction from “{entity}”: it quotes {speakers}.",
   },
   unrepresented: {

@@ -79,6 +79,9 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["since", "depuis"], ["when", "quand"]], kind: "duration" },
   { words: [["how"], ["long"]], kind: "duration" },
   { words: [["combien"], ["de", "d"], ["temps"]], kind: "duration" },
+  // "how long ago", "il y a combien de temps" ask when.
+  { words: [["how"], ["long"], ["ago"]], kind: "when" },
+  { words: [["il"], ["y"], ["a"], ["combien"], ["de", "d"], ["temps"]], kind: "when" },
   { words: [["depuis"], ["combien"]], kind: "duration" },
   { words: [["how"], ["soon"]], kind: "when" },
   { words: [QUEL, ACTOR_NOUNS], kind: "who", askingNoun: true },
@@ -433,8 +436,10 @@ export function askingClauses(text: string): string[] {
     }
   }
   const words = text.split(/\s+/u);
-  // Not an unaccented "ou" within a sentence: it is "or" ("ils sont dedans ou pas ?").
-  const first = words.findIndex((word, i) => i >= OPENING_WORDS && word.toLowerCase() !== "ou" && readQuestion(word).kinds.size > 0);
+  // An unaccented "ou" within a sentence is "or" ("ils sont dedans ou pas ?") unless a verb or a
+  // pronoun follows it ("je voulais savoir ou ils se sont réunis").
+  const asksWhere = (word: string, next: string | undefined): boolean => word.toLowerCase() !== "ou" || AFTER_WHERE.has(tokenize(next ?? "")[0] ?? "");
+  const first = words.findIndex((word, i) => i >= OPENING_WORDS && asksWhere(word, words[i + 1]) && readQuestion(word).kinds.size > 0);
   if (first > 0) {
     const tail = words.slice(first).join(" ");
     if (!found.includes(tail)) found.push(tail);

@@ -242,7 +242,8 @@ export function explainsMore(question: AnalyzedQuestion, over: FactScore, fact: 
   if (telling.some((w) => matchQualityIn(w, a) > matchQualityIn(w, b))) return true;
   // Or as well read, and a word the fact does not hold at all: "where would the force's
   // headquarters be?" is the refusal's, whose "force" the meeting's place lacks.
-  return telling.every((w) => matchQualityIn(w, a) >= matchQualityIn(w, b)) && question.words.some((w) => w.status === "known" && matchQualityIn(w, a) > 0 && matchQualityIn(w, b) === 0);
+  // With no telling word at all, nothing tells them apart ("whats the coalition called").
+  return telling.length > 0 && telling.every((w) => matchQualityIn(w, a) >= matchQualityIn(w, b)) && question.words.some((w) => w.status === "known" && matchQualityIn(w, a) > 0 && matchQualityIn(w, b) === 0);
 }
 
 /** How well the fact reads a word of the question, wherever it holds it: its best match's quality, 0 when it does not. */

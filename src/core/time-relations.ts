@@ -1,4 +1,5 @@
 import type { Language } from "./answer-schema.js";
+import { tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
 
 /**
@@ -13,18 +14,20 @@ const OPPOSITE: ReadonlyMap<string, string> = new Map([
   ["avant", "apres"],
 ]);
 
-/** Words between a time word and its event: "after *the* meeting", "avant *la* réunion". */
-const DETERMINERS: ReadonlySet<string> = new Set(["the", "a", "an", "this", "le", "la", "l", "les", "un", "une", "cette", "ce"]);
+/** Words between a time word and its event: "after *the* meeting", "avant *la* *première* réunion". */
+const BEFORE_EVENT: ReadonlySet<string> = new Set(
+  "the a an this that le la les un une cette ce first last next second premier premiere dernier derniere prochain prochaine deuxieme".split(" "),
+);
 
-/** Words before "après" that make it "according to": "d'après Healey". */
-const ACCORDING_TO: ReadonlySet<string> = new Set(["d"]);
+/** "d'après Healey" is "according to Healey", no time: read so before the elision is lost. */
+const ACCORDING_TO = /\bd['’ ]?apr[eè]s\b/giu;
 
 /** For each time word of `tokens` ("after"), the stem of the event it places something against ("meet"). */
 function relationsIn(tokens: readonly string[], language: Language): { readonly word: string; readonly event: string }[] {
   return tokens.flatMap((word, i) => {
-    if (!OPPOSITE.has(word) || ACCORDING_TO.has(tokens[i - 1] ?? "")) return [];
+    if (!OPPOSITE.has(word)) return [];
     let at = i + 1;
-    while (DETERMINERS.has(tokens[at] ?? "")) at++;
+    while (BEFORE_EVENT.has(tokens[at] ?? "")) at++;
     const event = tokens[at];
     return event === undefined ? [] : [{ word, event: stemWord(event, language) }];
   });
@@ -35,7 +38,9 @@ function relationsIn(tokens: readonly string[], language: Language): { readonly 
  * question's language, places only before (after). A question holding both words is a choice
  * ("avant ou après la réunion ?"), which the fact answers.
  */
-export function opposesTimeOf(question: readonly string[], answer: readonly string[], language: Language): boolean {
+export function opposesTimeOf(questionText: string, answerText: string, language: Language): boolean {
+  const question = tokenize(questionText.replace(ACCORDING_TO, " selon "));
+  const answer = tokenize(answerText.replace(ACCORDING_TO, " selon "));
   const asked = relationsIn(question, language);
   if (asked.length === 0) return false;
   const said = relationsIn(answer, language);
