@@ -450,8 +450,19 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const whole = decide(reading);
     const both = twoAsked(reading, tokens, whole);
     if (both) return { ...both, analyzed };
-    if (whole.confident || tokens.length < params.longQuestionWords) return { ...whole, analyzed };
-    for (const clause of askingClauses(question)) {
+    if (tokens.length < params.longQuestionWords) return { ...whole, analyzed };
+    // Two things asked after a preamble ("sorry late to the thread - so they met where and on
+    // what day??"): the preamble's words must not drown either part.
+    const clauses = askingClauses(question);
+    for (const clause of clauses) {
+      const clauseTokens = questionTokens(clause);
+      if (joinedByAnd(clauseTokens) < 0) continue;
+      const clauseReading = read(clause, language, 0, clauseTokens);
+      const bothInClause = twoAsked(clauseReading, clauseTokens, decide(clauseReading));
+      if (bothInClause) return { ...bothInClause, analyzed };
+    }
+    if (whole.confident) return { ...whole, analyzed };
+    for (const clause of clauses) {
       const asked = decide(read(clause, language));
       if (asked.confident) return { ...asked, analyzed };
     }

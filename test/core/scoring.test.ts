@@ -1005,6 +1005,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const trailing = "Salut, j'ai lu un papier sur mon téléphone pendant le trajet ce matin, dans quelle ville se sont-ils réunis ? mon chef veut savoir, pardon du dérangement lol";
     expect(core().answer(trailing).factId).toBe("place");
     expect(askingClauses("bon alors j'ai pas tout suivi en gros, ils sont dedans ou pas dans ce plan ?")).toEqual([]);
+    // Two things asked after a preamble: each part read from the asking clause, both answered.
+    const two = core().answer("désolé j'arrive en retard dans le fil de discussion ce matin - où et quand se sont-ils réunis ?");
+    expect(two.answer).toContain("Bruxelles");
+    expect(two.answer).toContain("jeudi");
   });
 
   it("synonyms: a phrase in a group stands for itself, joined, never for its first word ('forces armées' is not 'forces')", () => {
