@@ -76,6 +76,10 @@ function nameKey(name: string): string {
   return tokenize(name).join(" ");
 }
 
+function tokenizeAll(names: readonly string[]): string[] {
+  return names.map(nameKey);
+}
+
 function stemKeys(word: string): string[] {
   return word.length < MIN_STEMMED_NAME_LENGTH ? [] : (["fr", "en"] as const).map((language: Language) => `~${stemWord(word, language)}`);
 }
@@ -163,7 +167,7 @@ export class EntityLexicon {
     for (const entity of declared) {
       const scale = absorbedScales.get(entity.id);
       this.entities.set(entity.id, { ...this.fromKnowledge(entity), ...(scale ? { scale } : {}) });
-      this.register([...(absorbedNames.get(entity.id) ?? []), ...entity.names.fr, ...entity.names.en], entity.id);
+      this.register([...(absorbedNames.get(entity.id) ?? []), ...entity.names.fr, ...entity.names.en], entity.id, new Set(tokenizeAll([...entity.names.fr, ...entity.names.en])));
       if (entity.kind !== "person") continue;
       for (const name of [...entity.names.fr, ...entity.names.en]) {
         const key = nameKey(name);
@@ -191,13 +195,18 @@ export class EntityLexicon {
     };
   }
 
-  private register(names: readonly string[], id: string): void {
+  /**
+   * `own` are the keys of the names the article's knowledge writes itself: a short one that is no
+   * word ("UK") counts however typed ("uk?"); the catalog's two-letter codes only in capitals.
+   */
+  private register(names: readonly string[], id: string, own: ReadonlySet<string> = new Set()): void {
     for (const name of names) {
       const key = nameKey(name);
       if (key === "") continue;
       this.byKey.set(key, id);
       if (key.includes(" ")) this.firstWords.add(key.slice(0, key.indexOf(" ")));
-      if (STOPWORDS.has(key) || COMMON_WORDS.has(key) || key.length <= 2) {
+      const ownShortName = own.has(key) && key.length <= 2;
+      if (STOPWORDS.has(key) || (COMMON_WORDS.has(key) && !ownShortName) || (key.length <= 2 && !ownShortName)) {
         this.caseSensitive.set(key, [...(this.caseSensitive.get(key) ?? []), name]);
       }
       // Not numbers: "thousands", "milliers" are no count of 1000 ("francs" no France either, below).

@@ -582,6 +582,11 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const answerer = createAnswerer(knowledge(FACTS, withUs), SCORING_PARAMS);
     expect(answerer.answer("what did the us minister say?").answer).toMatch(/The article quotes no minister of United States\./);
     expect(answerer.answer("tell us what the Finnish minister said").factId).toBe("finnish");
+    // A short name the article's knowledge writes itself ("UK") counts in lower case too ("uk?").
+    const uk: KnowledgeEntity = { id: "uk", kind: "country", names: { fr: ["Royaume-Uni", "UK"], en: ["United Kingdom", "UK"] } };
+    expect(createAnswerer(knowledge(FACTS, [...ENTITIES, uk]), SCORING_PARAMS).explain("and uk?").mentions.map((m) => m.id)).toEqual(["uk"]);
+    const catalogOnly: KnowledgeEntity = { id: "uk", kind: "country", names: { fr: ["Royaume-Uni"], en: ["United Kingdom"] } };
+    expect(createAnswerer(knowledge(FACTS, [...ENTITIES, catalogOnly]), SCORING_PARAMS).explain("and uk?").mentions).toEqual([]);
   });
 
   it("words: 'autre', 'other', 'else' say nothing of what is asked: the noun beside them does ('les autres projets des ministres')", () => {
