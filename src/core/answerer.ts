@@ -453,8 +453,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (tokens.length < params.longQuestionWords) return { ...whole, analyzed };
     // Two things asked after a preamble ("sorry late to the thread - so they met where and on
     // what day??"): the preamble's words must not drown either part.
+    // A clause's "and" is the whole question's: without one, nothing is read again (most questions).
+    const joined = joinedByAnd(tokens) >= 0;
+    if (whole.confident && !joined) return { ...whole, analyzed };
     const clauses = askingClauses(question);
-    for (const clause of clauses) {
+    for (const clause of joined ? clauses : []) {
       const clauseTokens = questionTokens(clause);
       if (joinedByAnd(clauseTokens) < 0) continue;
       const clauseReading = read(clause, language, 0, clauseTokens);

@@ -19,6 +19,9 @@ const BEFORE_EVENT: ReadonlySet<string> = new Set(
   "the a an this that le la les un une cette ce first last next second premier premiere dernier derniere prochain prochaine deuxieme".split(" "),
 );
 
+/** Any of OPPOSITE's words as typed, accents or not. */
+const TIME_WORD = /(?<![\p{L}])(?:after|before|avant|apr[eè]s)(?![\p{L}])/iu;
+
 /** "d'après Healey" is "according to Healey", no time: read so before the elision is lost. */
 const ACCORDING_TO = /\bd['’ ]?apr[eè]s\b/giu;
 
@@ -39,6 +42,8 @@ function relationsIn(tokens: readonly string[], language: Language): { readonly 
  * ("avant ou après la réunion ?"), which the fact answers.
  */
 export function opposesTimeOf(questionText: string, answerText: string, language: Language): boolean {
+  // Most questions have no time word: they are not read further (this runs for every answer).
+  if (!TIME_WORD.test(questionText)) return false;
   const question = tokenize(questionText.replace(ACCORDING_TO, " selon "));
   const answer = tokenize(answerText.replace(ACCORDING_TO, " selon "));
   const asked = relationsIn(question, language);
