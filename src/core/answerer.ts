@@ -457,12 +457,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const joined = joinedByAnd(tokens) >= 0;
     if (whole.confident && !joined) return { ...whole, analyzed };
     const clauses = askingClauses(question);
-    for (const clause of joined ? clauses : []) {
-      const clauseTokens = questionTokens(clause);
-      if (joinedByAnd(clauseTokens) < 0) continue;
-      const clauseReading = read(clause, language, 0, clauseTokens);
-      const bothInClause = twoAsked(clauseReading, clauseTokens, decide(clauseReading));
-      if (bothInClause) return { ...bothInClause, analyzed };
+    if (joined) {
+      for (const clause of clauses) {
+        const clauseTokens = questionTokens(clause);
+        if (joinedByAnd(clauseTokens) < 0) continue;
+        const clauseReading = read(clause, language, 0, clauseTokens);
+        const bothInClause = twoAsked(clauseReading, clauseTokens, decide(clauseReading));
+        if (bothInClause) return { ...bothInClause, analyzed };
+      }
     }
     if (whole.confident) return { ...whole, analyzed };
     for (const clause of clauses) {

@@ -76,10 +76,6 @@ function nameKey(name: string): string {
   return tokenize(name).join(" ");
 }
 
-function tokenizeAll(names: readonly string[]): string[] {
-  return names.map(nameKey);
-}
-
 function stemKeys(word: string): string[] {
   return word.length < MIN_STEMMED_NAME_LENGTH ? [] : (["fr", "en"] as const).map((language: Language) => `~${stemWord(word, language)}`);
 }
@@ -167,7 +163,7 @@ export class EntityLexicon {
     for (const entity of declared) {
       const scale = absorbedScales.get(entity.id);
       this.entities.set(entity.id, { ...this.fromKnowledge(entity), ...(scale ? { scale } : {}) });
-      this.register([...(absorbedNames.get(entity.id) ?? []), ...entity.names.fr, ...entity.names.en], entity.id, new Set(tokenizeAll([...entity.names.fr, ...entity.names.en])));
+      this.register([...(absorbedNames.get(entity.id) ?? []), ...entity.names.fr, ...entity.names.en], entity.id, new Set([...entity.names.fr, ...entity.names.en].map(nameKey)));
       if (entity.kind !== "person") continue;
       for (const name of [...entity.names.fr, ...entity.names.en]) {
         const key = nameKey(name);
@@ -206,7 +202,7 @@ export class EntityLexicon {
       this.byKey.set(key, id);
       if (key.includes(" ")) this.firstWords.add(key.slice(0, key.indexOf(" ")));
       const ownShortName = own.has(key) && key.length <= 2;
-      if (STOPWORDS.has(key) || (COMMON_WORDS.has(key) && !ownShortName) || (key.length <= 2 && !ownShortName)) {
+      if (STOPWORDS.has(key) || (!ownShortName && (COMMON_WORDS.has(key) || key.length <= 2))) {
         this.caseSensitive.set(key, [...(this.caseSensitive.get(key) ?? []), name]);
       }
       // Not numbers: "thousands", "milliers" are no count of 1000 ("francs" no France either, below).

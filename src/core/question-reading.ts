@@ -79,10 +79,10 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["since", "depuis"], ["when", "quand"]], kind: "duration" },
   { words: [["how"], ["long"]], kind: "duration" },
   { words: [["combien"], ["de", "d"], ["temps"]], kind: "duration" },
+  { words: [["depuis"], ["combien"]], kind: "duration" },
   // "how long ago", "il y a combien de temps" ask when.
   { words: [["how"], ["long"], ["ago"]], kind: "when" },
   { words: [["il"], ["y"], ["a"], ["combien"], ["de", "d"], ["temps"]], kind: "when" },
-  { words: [["depuis"], ["combien"]], kind: "duration" },
   { words: [["how"], ["soon"]], kind: "when" },
   { words: [QUEL, ACTOR_NOUNS], kind: "who", askingNoun: true },
   { words: [WHICH, ACTOR_NOUNS_EN], kind: "who", askingNoun: true },
