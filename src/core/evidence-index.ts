@@ -63,6 +63,8 @@ export interface FactEvidence {
    * held only by a single one of its sample questions.
    */
   readonly termsById: ReadonlyMap<number, { readonly strength: number; readonly field: FieldKind; readonly lone: boolean }>;
+  /** The term ids of what it states, its answers and quote: what a choice ("diplomatique ou militaire ?") is answered by. */
+  readonly said: ReadonlySet<number>;
   /**
    * For each kind a name answers (who, where, when), the terms its answers write beside
    * a name of that kind ("toute nouvelle agression *russe*", "allied with *Kyiv*"): a question
@@ -231,8 +233,11 @@ export class EvidenceIndex {
   ) {
     // Spellings are learnt from the facts alone: a refusal's "cout" must not respell a fact's "count".
     this.learnSpellings(entries.slice(0, factCount).flatMap(({ fact, pack }) => textsOf(fact, pack)));
+    const saidTerms: Set<string>[] = [];
     const factTerms = entries.map(({ fact, pack }, entryIndex) => {
       const terms = new Map<string, { strength: number; field: FieldKind; lone: boolean }>();
+      const said = new Set<string>();
+      saidTerms.push(said);
       const questionsHolding = new Map<string, number>();
       const refusal = entryIndex >= factCount;
       for (const input of textsOf(fact, pack)) {
@@ -242,6 +247,7 @@ export class EvidenceIndex {
       }
       for (const input of textsOf(fact, pack)) {
         for (const term of this.indexText(input, refusal)) {
+          if (input.field === "answer" || input.field === "quote") said.add(term);
           // A word only one sample question uses is incidental to the fact ("lol", a detail of another fact).
           const lone = input.field === "question" && (questionsHolding.get(term) ?? 0) < 2;
           const strength = params.fieldStrength[input.field] * (lone ? params.loneQuestionWord : 1);
@@ -342,7 +348,11 @@ export class EvidenceIndex {
           }
         }
       }
-      return { fact, pack, terms, termsById, kinds, kindCounts, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm, namedBeside };
+      const said = new Set([...(saidTerms[factIndex] ?? [])].flatMap((term) => {
+        const id = this.termIds.get(term);
+        return id === undefined ? [] : [id];
+      }));
+      return { fact, pack, terms, termsById, said, kinds, kindCounts, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm, namedBeside };
     });
     this.strengthsById = this.postingsById.map((facts, id) => Float64Array.from(facts, (f) => this.facts[f]?.termsById.get(id)?.strength ?? 0));
     // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).

@@ -243,6 +243,9 @@ export function readQuestion(text: string): ReadQuestion {
 }
 
 /** `readQuestion` of text already cut into folded words (the knowledge's sample questions too). */
+/** The nouns that ask someone's country wherever they stand in the question. */
+const NATIONALITY_NOUNS: ReadonlySet<string> = new Set(["nationalite", "nationalites", "nationality", "nationalities"]);
+
 /** Verbs of "il vient d'où", "elle est de quel pays". */
 const COMING_FROM = new Set(["vient", "viens", "venait", "viennent", "est", "etait", "sont", "es"]);
 
@@ -260,6 +263,8 @@ function nationalityPhrase(tokens: readonly string[]): number[] | undefined {
     if (COMING_FROM.has(a) && a.startsWith("v") && b === "d" && (c === "ou" || c === "where")) return [i, i + 1, i + 2];
     if ((a === "d" && (b === "ou" || b === "where") && COMING_FROM.has(c ?? "")) || ((a === "ou" || a === "where") && (b === "vient" || b === "viennent"))) return a === "d" ? [i, i + 1, i + 2] : [i, i + 1];
     if ((QUEL.includes(a) && b === "nationalite") || (WHICH.includes(a) && (b === "nationality" || b === "nationalities"))) return [i, i + 1];
+    // "quelle est la nationalité de Brekelmans", "brekelmans nationality": the noun asks it alone.
+    if (NATIONALITY_NOUNS.has(a)) return [i];
     if (a === "from" && WHICH.includes(b ?? "") && (c === "country" || c === "nation")) return [i, i + 1, i + 2];
   }
   // "where is he from", "what country is she from": a question ending in "from".

@@ -215,6 +215,11 @@ function tellingWeight(params: ScoringParams): number {
 }
 
 /** How well the fact explains a word of the question: its best match's quality × field strength, 0 when it does not. */
+/** Whether the fact states the word (in its answers or quote), not only holds it in a sample question. */
+function says(fact: FactEvidence, word: AnalyzedQuestion["words"][number]): boolean {
+  return word.matches.some((m) => fact.said.has(m.id));
+}
+
 function explainedShare(word: AnalyzedQuestion["words"][number], fact: FactEvidence): number {
   let best = 0;
   for (const match of word.matches) {
@@ -332,6 +337,12 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   if (question.countsThings && question.kinds.has("count") && !fact.kinds.has("count") && !fact.entityKinds.has("number")) kind = Math.min(kind, params.unaskedAttribute);
   // "how many ships" against a fact that counts countries: it gives no number of ships.
   if (question.counted && fact.counted.size > 0 && !question.counted.some((id) => fact.counted.has(id))) kind = Math.min(kind, params.otherCount);
+  // "mobilisation diplomatique ou militaire ?": a choice is answered by what a fact says of one side,
+  // not by sample questions that happen to hold it (the troops' number, asked of "militaires").
+  for (const [w, word] of question.words.entries()) {
+    const other = word.orWith === undefined || word.orWith < w ? undefined : question.words[word.orWith];
+    if (other !== undefined && !says(fact, word) && !says(fact, other)) kind = Math.min(kind, params.unansweredChoice);
+  }
   const entity = entities.clashes.length > 0 ? params.entityClash : 1;
   const bound = coverage * kind * entity;
   if (bound === 0 || (options.stopBelow !== undefined && bound < options.stopBelow)) {

@@ -30,6 +30,11 @@ export interface ScoringParams {
    * and is never asked that kind.
    */
   readonly unaskedAttribute: number;
+  /**
+   * Score kept by a fact that states neither side of a choice the question offers ("mobilisation
+   * diplomatique ou militaire ?"): its sample questions may hold them, what it says does not choose.
+   */
+  readonly unansweredChoice: number;
   /** Score kept by a fact whose sample questions count other things than the question counts ("how many ships" / "how many countries"). */
   readonly otherCount: number;
   /** Share of a fact's specific sample questions asking a kind from which the fact fully answers it. */
@@ -136,6 +141,11 @@ export const SCORING_PARAMS: ScoringParams = {
   // it refuses whatever else matches. The asking nouns' use ("which sea?" of the sea-lanes objective,
   // which names no sea) changed no development question and refused 4 dialogue traps.
   unaskedAttribute: 0.4,
+  // Justified by: the development sets — "force de réassurance multinationale ou purement nationale ?",
+  // "would it be one country's force or multinational?" went to the open questions and the
+  // coalition's size, whose sample questions say "multinational" (+2 lines). 0.8 also lost "lancée
+  // par un seul pays ou plusieurs ?" (the founders' answer names the two countries, says neither word).
+  unansweredChoice: 0.9,
   // Justified by: fresh-2026-12-01 traps, as a development set: "how many soldiers is Britain
   // sending", "combien de navires pour protéger les voies maritimes" were answered by facts whose
   // sample questions count countries and objectives.

@@ -265,7 +265,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   });
 
   it("question kind: where someone comes from asks who, with no subject of its own ('il vient d'où ?', 'from which country')", () => {
-    for (const question of ["Le ministre finlandais, il vient de quel pays ?", "d'où vient le ministre finlandais ?", "What nationality is the Finnish minister?", "where is the finnish minister from"]) {
+    const questions = ["Le ministre finlandais, il vient de quel pays ?", "d'où vient le ministre finlandais ?", "What nationality is the Finnish minister?", "where is the finnish minister from"];
+    // The noun alone asks it too: "quelle est la nationalité de…", "… nationality?".
+    for (const question of [...questions, "quelle est la nationalité du ministre finlandais ?", "finnish minister nationality?"]) {
       const reading = factorOf(question, "finnish");
       expect(reading.kindsAsked, question).toContain("who");
       expect(reading.kindsAsked, question).not.toContain("where");
@@ -527,6 +529,22 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer("Les ministres veulent une force de paix ou de guerre ?")).toMatchObject({ status: "answered", factId: "force" });
     // Neither side explained: both count against.
     expect(factorOf("Les ministres veulent une force navale ou aérienne ?", "force").words.filter((w) => w.matched === null).map((w) => w.surface)).toEqual(["navale", "aerienne"]);
+  });
+
+  it("question kind: a choice of words is answered by a fact that says one side, not by one whose sample questions hold them (unansweredChoice)", () => {
+    const troops = fact("troops", ["Combien de militaires seront mobilisés ?", "Une mobilisation militaire de combien de soldats ?"], ["How many military personnel will be mobilised?", "A military mobilisation of how many soldiers?"], ["Le nombre de soldats reste inconnu.", "The number of soldiers is still unknown."], "Ses ministres veulent une force de paix.");
+    const signal = fact("signal", ["Que représente la réunion pour Kiev ?", "Quel signal pour Kiev ?", "Une mobilisation pour Kiev ?"], ["What does the meeting mean for Kyiv?", "What signal for Kyiv?", "A mobilisation for Kyiv?"], ["Pour Kiev, c’est une mobilisation diplomatique, un signal de solidarité.", "For Kyiv, it is a diplomatic mobilisation, a signal of solidarity."], "Ses ministres veulent une force de paix.");
+    const explain = (params: Partial<ScoringParams> = {}): ReturnType<ReturnType<typeof createAnswerer>["explain"]> => core(params, [...FACTS, troops, signal]).explain("une mobilisation diplomatique ou militaire ?");
+    const kindOf = (factId: string, params: Partial<ScoringParams> = {}): number | undefined => {
+      const explained = explain(params);
+      return [explained.chosen, explained.runnerUp].find((f) => f?.factId === factId)?.kind;
+    };
+    expect(kindOf("troops")).toBe(SCORING_PARAMS.unansweredChoice);
+    expect(kindOf("signal")).toBe(1);
+    expect(kindOf("troops", { unansweredChoice: 1 })).toBe(1);
+    // Strong enough, it decides: the fact saying one side wins over the one that matches better.
+    expect(explain({ unansweredChoice: 0.6 }).chosen?.factId).toBe("signal");
+    expect(explain({ unansweredChoice: 1 }).chosen?.factId).toBe("troops");
   });
 
   it("coverage: a word of everyday use the knowledge lacks counts against less than a rare one (frequentWordShare)", () => {
