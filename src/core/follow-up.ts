@@ -43,6 +43,12 @@ const FILLERS = new Set(["one", "ones", "about", "then", "other", "else", "alors
  */
 const RELATIONS = new Set(["malgre", "despite", "apres", "after", "avant", "before", "entre", "between", "contre", "against", "avec", "with", "sans", "without", "depuis", "since", "by", "par", "until", "jusqu"]);
 
+/**
+ * Verbs that only say something happens somewhere or sometime — "where are they *taking place*?",
+ * "ça *se tient* où ?", "when is it *happening*?": they carry no subject of their own.
+ */
+const HAPPENING = new Set(["taking", "take", "takes", "took", "place", "happening", "happen", "happens", "happened", "held", "lieu", "deroule", "deroulent", "deroulait", "tient", "tiennent", "tenait"]);
+
 /** Ranks in a list: a new one takes the old one's place ("c'est quoi le premier ?" → "et le dernier ?"). */
 const ORDINALS = new Set(["premier", "premiere", "first", "deuxieme", "second", "seconde", "troisieme", "third", "quatrieme", "fourth", "dernier", "derniere", "last"]);
 
@@ -81,7 +87,7 @@ export function readFollowUp(
   // The noun of an asking phrase ("de quel *pays* ?", "which *day*?") says what is asked, not of what: no subject of its own.
   // "c'était avant ou après la réunion ?" places the previous subject in time as a question word would.
   const relationChoice = tokens.some((t, i) => RELATIONS.has(t) && (tokens[i + 1] === "ou" || tokens[i + 1] === "or") && RELATIONS.has(tokens[i + 2] ?? ""));
-  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && w.asks === undefined && !(RELATIONS.has(w.surface) && (read.kinds.size > 0 || relationChoice)));
+  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && !HAPPENING.has(w.surface) && w.asks === undefined && !(RELATIONS.has(w.surface) && (read.kinds.size > 0 || relationChoice)));
   // "c'est", "c'était" lose their "c'" to elision: "pourquoi c'est important ?" points back as "why is it important?" does.
   const refersBack = /(?:^|[\s,])c(?:['’]|\s)?(?:est|etait|était)\b/iu.test(question) || tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a") && !impersonal(tokens, i));
   const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || (tokens[0] === "what" && tokens[1] === "about") || (tokens[0] === "how" && tokens[1] === "about");

@@ -833,6 +833,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.explain("a lancé la coalition quand ?").chosen?.factId).toBe("force-when");
     const when = answerer.answer("quand ?", { context: launched.turn ? [launched.turn] : [] });
     expect(when).toMatchObject({ status: "unknown", factId: null, answer: "L’article ne le précise pas. Ce qu’il dit : La coalition a été lancée par la France." });
+    // A verb that only says it happens ("take place", "se dérouler") is no subject of its own:
+    // alone, "when is it taking place?" is the meeting's day; after the founders, it asks when they launched it.
+    const held = FACTS.map((f) => (f.id === "day" ? { ...f, questions: { fr: [...f.questions.fr, "Quand se déroule la réunion ?"], en: [...f.questions.en, "When is the meeting taking place?", "When does the meeting take place?"] } } : f));
+    const heldCore = core({ kindMismatch: 0.2 }, [...held, later]);
+    const heldLaunch = heldCore.answer("Qui a lancé la coalition ?");
+    expect(heldCore.answer("when is it taking place?")).toMatchObject({ status: "answered", factId: "day" });
+    expect(heldCore.answer("when is it taking place?", { context: heldLaunch.turn ? [heldLaunch.turn] : [] })).toMatchObject({ status: "unknown", factId: null });
     // The meeting's place after its day is the same event's: answered.
     const met = answerer.answer("Quand se sont-ils réunis ?");
     expect(answerer.answer("où ?", { context: met.turn ? [met.turn] : [] })).toMatchObject({ status: "answered", factId: "place" });
