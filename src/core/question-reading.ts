@@ -363,9 +363,15 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const yesNo = kinds.size === 0 && !asksWhat && (tag.size > 0 || text.includes("?") || AUXILIARIES.has(tokens[0] ?? "") || (tokens[0] === "est" && tokens[1] === "ce"));
   // "is the Netherlands among those sending troops?" asks whether a name is in a list: "among" is
   // the asking, which the list answers ("what is growing among some allies?" keeps it).
-  const meant = yesNo ? words.filter((w) => !MEMBERSHIP.has(w.surface)) : words;
+  // "how is political commitment evolving?", "l'engagement évolue comment ?": with "how", the verb
+  // asks which way it goes, which a fact saying "growing" answers; it names nothing of its own.
+  const trend = kinds.has("how") ? words.filter((w) => !TREND_VERBS.has(w.surface)) : words;
+  const meant = yesNo ? trend.filter((w) => !MEMBERSHIP.has(w.surface)) : trend;
   return { text, tokens, kinds, words: meant, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings, yesNo };
 }
+
+/** Verbs that, asked "how", ask which way something goes ("how is it evolving?", "comment ça évolue ?"). */
+const TREND_VERBS: ReadonlySet<string> = new Set(["evolving", "evolve", "evolves", "evolved", "evolue", "evoluent", "evoluer", "changing", "trending"]);
 
 /** Words by which a yes/no question asks whether something is in a list. */
 const MEMBERSHIP: ReadonlySet<string> = new Set(["among", "amongst", "parmi"]);

@@ -547,6 +547,18 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(explain({ unansweredChoice: 1 }).chosen?.factId).toBe("troops");
   });
 
+  it("question kind: asked how, a verb of change asks which way it goes ('how is the commitment evolving?'); it is no word against a fact saying 'growing'", () => {
+    const commitment = fact("commitment", ["L’engagement des ministres est-il fort ?", "Les ministres sont-ils engagés ?"], ["Is the ministers’ commitment strong?", "Are the ministers committed?"], ["L’engagement des ministres est croissant.", "The ministers’ commitment is growing."], "Ses ministres veulent une force de paix.");
+    const answerer = core({}, [...FACTS, commitment]);
+    for (const question of ["how is the ministers' commitment evolving?", "l'engagement des ministres évolue comment ?"]) {
+      const explained = answerer.explain(question);
+      expect(explained.chosen?.factId, question).toBe("commitment");
+      expect(explained.chosen?.words.map((w) => w.surface), question).not.toContainEqual(expect.stringMatching(/^evolu/));
+    }
+    // Without "how", it is what is asked: "is the commitment evolving?" keeps it.
+    expect(answerer.explain("is the ministers' commitment evolving?").chosen?.words.map((w) => w.surface)).toContain("evolving");
+  });
+
   it("coverage: a word of everyday use the knowledge lacks counts against less than a rare one (frequentWordShare)", () => {
     const weightOf = (question: string, word: string, params: Partial<ScoringParams> = {}): number | undefined => factorOf(question, "force", params).words.find((w) => w.surface === word)?.weight;
     const everyday = weightOf("Que veulent les ministres, cet acteur ?", "acteur");
