@@ -17,6 +17,9 @@ export const FRENCH_STOPWORDS: readonly string[] = (
   "actuel actuelle actuels actuelles total final finalement type types sorte sortes espece " +
   // Words about the article itself ("l'autre inquiétude évoquée", "les options mentionnées").
   "evoque evoquee evoques evoquees evoquer mentionne mentionnee mentionnes mentionnees mentionner " +
+  "decrit decrite decrits decrites decrire " +
+  // A relative pronoun ("la fatigue dont parle l'article").
+  "dont " +
   // Words that only relate the question to its subject ("l'objectif relatif au ciel").
   "concernant relatif relative relatifs relatives " +
   // Elisions typed without their apostrophe ("cest", "sest", "quil").
@@ -33,7 +36,9 @@ export const ENGLISH_STOPWORDS: readonly string[] = (
   "it its this that these those there here they them their he she his her we us our you your i me my " +
   "any some just really actually please tell know let also then than " +
   "up out over thing things stuff get got yet still already now currently exactly ever even " +
-  "name list give show explain describe mention mentioned mentions r u ur pls plz all like ok okay hey hi hello bot guys folks " +
+  "name list give show explain describe described describes mention mentioned mentions r u ur pls plz all like ok okay hey hi hello bot guys folks " +
+  // "according to the article".
+  "according " +
   "related regarding concerning relating " +
   "anyway basically right smth sth btw idk tbh imo fyi iirc afaik anyone anybody someone somebody " +
   "supposed gonna wanna gotta kinda sorta guess current status total final finally away overall kind kinds sort type " +

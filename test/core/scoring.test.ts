@@ -559,6 +559,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.explain("is the ministers' commitment evolving?").chosen?.words.map((w) => w.surface)).toContain("evolving");
   });
 
+  it("coverage: words that only point at the article's telling ('dont parle l'article', 'described', 'according to') are no words of the question", () => {
+    for (const question of ["la force de paix dont parle l'article ?", "how is the peace force described?", "what do the ministers want, according to the piece?", "la force de paix décrite dans l'article ?"]) {
+      const surfaces = factorOf(question, "force").words.map((w) => w.surface);
+      for (const meta of ["dont", "described", "according", "decrite"]) expect(surfaces, question).not.toContain(meta);
+    }
+  });
+
   it("coverage: a word of everyday use the knowledge lacks counts against less than a rare one (frequentWordShare)", () => {
     const weightOf = (question: string, word: string, params: Partial<ScoringParams> = {}): number | undefined => factorOf(question, "force", params).words.find((w) => w.surface === word)?.weight;
     const everyday = weightOf("Que veulent les ministres, cet acteur ?", "acteur");
