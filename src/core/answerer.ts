@@ -154,9 +154,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return { ranked, refusal };
   }
 
-  function read(question: string, language?: Language, backgroundWords = 0, tokens: readonly string[] = questionTokens(question)): Reading {
+  function read(question: string, language?: Language, backgroundWords = 0, tokens: readonly string[] = questionTokens(question), backgroundLanguage?: Language): Reading {
     const lang = language ?? languageOf(question);
-    const analyzed = index.analyze(readTokens(tokens, question), lang, backgroundWords);
+    const analyzed = index.analyze(readTokens(tokens, question), lang, backgroundWords, backgroundLanguage);
     return { question, language: lang, analyzed, ...rank(analyzed) };
   }
 
@@ -510,7 +510,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const previousFact = previousAt === undefined ? undefined : facts[previousAt]?.fact;
     const aloneFact = facts[factIndexById.get(alone.answer.factId ?? "") ?? -1]?.fact;
     if (alone.confident && previousFact?.partOf !== undefined && aloneFact !== undefined && aloneFact.id !== previousFact.id && aloneFact.partOf === previousFact.partOf) return alone.answer;
-    const contextual = read(followUp.question, language, followUp.backgroundWords);
+    const contextual = read(followUp.question, language, followUp.backgroundWords, undefined, previous.language);
     const inContext = decide(contextual);
     // "did Washington respond?" after the Finnish minister's quote has a subject and a word of its
     // own: a fact the context found that explains none of its own words (only the name) says

@@ -542,7 +542,11 @@ export class EvidenceIndex {
    * Reads a question against the knowledge: weights, matches, what it asks, what it names. The
    * first `backgroundWords` tokens, when given, are a follow-up's context: they weigh less.
    */
-  analyze(read: ReadQuestion, language: Language, backgroundWords = 0): AnalyzedQuestion {
+  /**
+   * `backgroundWords`: how many first words come from the previous turn (they weigh less), read in
+   * `backgroundLanguage`, the language that turn was asked in ("ou s'est réunie la coalition ?" then "when?").
+   */
+  analyze(read: ReadQuestion, language: Language, backgroundWords = 0, backgroundLanguage: Language = language): AnalyzedQuestion {
     const mentions = this.lexicon.find(read.tokens, read.text);
     const named = new Map(mentions.flatMap((m) => tokenSpan(m.tokens).map((t) => [t, m.entity] as const)));
     // Joined neighbours count only when the knowledge knows the compound, typos allowed ("cesez
@@ -571,8 +575,8 @@ export class EvidenceIndex {
     const partners = choicePartners(kept, read.tokens, (i) => named.has(kept[i]?.tokens[0] ?? -1));
     const words = kept.map((word, i) => {
       const entity = named.get(word.tokens[0]);
-      const analyzed = this.analyzeWord(word.surface, language, entity !== undefined, word.askedNoun === true);
       const background = word.tokens[0] < backgroundWords && !foreground.has(read.tokens[word.tokens[0]] ?? "");
+      const analyzed = this.analyzeWord(word.surface, background ? backgroundLanguage : language, entity !== undefined, word.askedNoun === true);
       // Named things weigh more: a question naming what a fact does not is not that fact's.
       const factor = (entity ? this.params.nameWeight : 1) * (background ? this.params.followUpContextWeight : 1);
       const orWith = partners.get(i);

@@ -836,6 +836,14 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
   });
 
+  it("follow-ups: the previous turn's words are read in its language ('où s'est réunie la coalition ?' then 'when?')", () => {
+    const answerer = core();
+    const met = answerer.answer("Où la coalition s’est-elle réunie ?");
+    expect(met.factId).toBe("place");
+    const when = answerer.answer("when?", { context: met.turn ? [met.turn] : [] });
+    expect(when).toMatchObject({ status: "answered", factId: "day", language: "en" });
+  });
+
   it("follow-ups: a bare 'quand ?' asks the previous turn's event: a fact found in context that says nothing of it is no answer", () => {
     const later = fact(
       "force-when",
