@@ -504,7 +504,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // A curated refusal is no answer that stands on its own here: "allied to whom?" after the
     // coalition's size asks whose allies those are, not which allies balk.
     const followUp = readFollowUp(question, alone.answer, alone.confident && alone.answer.status === "answered", previous, lexicon);
-    if (!followUp) return alone.answer;
+    if (!followUp) return sameSubject(alone.answer, previous);
     // "and the sea one?" after the objective on the ground names another item of the same list
     // (`partOf`): the question alone says which, the previous item's words must not pull it back.
     const previousFact = previousAt === undefined ? undefined : facts[previousAt]?.fact;
@@ -526,6 +526,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // the founders' question before it does not make the force's "after a ceasefire" an answer.
     const aloneRefusal = alone.confident && alone.answer.status === "unknown";
     if (aloneRefusal && inContext.answer.status === "answered" && inContext.answer.factId !== previous.factId && inContext.answer.confidence <= alone.answer.confidence) return alone.answer;
+    // A question with a name and no need of context ("what did Russia say?") is its refusal's, whatever came before.
+    if (aloneRefusal && followUp.names && !followUp.dependsOnContext) return alone.answer;
     // Context helps only when it gives an answer (or a plain "the article does not say this of
     // that"), never to replace a clear answer with a guess.
     // …except to say that the article does not say it of the new name: "and the French one?"
@@ -601,6 +603,16 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       if (holds(alone.answer.factId) && !holds(previous.factId)) return alone.answer;
     }
     return { ...inContext.answer, ...noteOf(inContext.answer.factId, language) };
+  }
+
+  /**
+   * An answer standing alone that the previous turn's fact gave too ("at what level?" after "was
+   * the meeting unprecedented?") carries on that turn's subject: its turn keeps the previous
+   * question's words, so that the next follow-up ("où ça ?") still knows what it is about.
+   */
+  function sameSubject(answer: Answer, previous: ConversationTurn): Answer {
+    if (answer.turn === undefined || answer.factId === null || answer.factId !== previous.factId) return answer;
+    return { ...answer, turn: { ...answer.turn, question: `${previous.question} ${answer.turn.question}`.slice(-2_000) } };
   }
 
   /** The fact at `factIndex` as the answer the context gave: with what it was about, and the turn read in context. */

@@ -844,6 +844,19 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(when).toMatchObject({ status: "answered", factId: "day", language: "en" });
   });
 
+  it("follow-ups: a question answered alone by the previous turn's fact carries that turn's subject on in its own turn", () => {
+    const answerer = core();
+    const met = answerer.answer("Où la coalition s’est-elle réunie ?");
+    expect(met.factId).toBe("place");
+    const city = answerer.answer("Dans quelle ville était la réunion ?", { context: met.turn ? [met.turn] : [] });
+    expect(city.factId).toBe("place");
+    expect(city.turn?.question).toBe("Où la coalition s’est-elle réunie ? Dans quelle ville était la réunion ?");
+    // Another fact's answer is a new subject: its turn is its own question.
+    const day = answerer.answer("Quel jour était la réunion ?", { context: city.turn ? [city.turn] : [] });
+    expect(day.factId).toBe("day");
+    expect(day.turn?.question).toBe("Quel jour était la réunion ?");
+  });
+
   it("follow-ups: a bare 'quand ?' asks the previous turn's event: a fact found in context that says nothing of it is no answer", () => {
     const later = fact(
       "force-when",

@@ -43,6 +43,13 @@ describe("curated refusals on the shipped knowledge", () => {
       expect(alone, question).toMatchObject({ status: "unknown", factId: null });
       expect(answerer.answer(question, { context }), question).toMatchObject({ status: "unknown", answer: alone.answer });
     }
+    // A question with a name of its own needs no context: its refusal stands, even where the
+    // previous fact would have taken it ("what does NATO think?" after the link with NATO).
+    const nato = answerer.answer("is the coalition competing with nato?");
+    expect(nato.factId).toBe("nato-relation");
+    const think = answerer.answer("what does nato think?");
+    expect(think).toMatchObject({ status: "unknown", factId: null });
+    expect(answerer.answer("what does nato think?", { context: nato.turn ? [nato.turn] : [] })).toMatchObject({ status: "unknown", answer: think.answer });
     // "alliés de qui ?" after the coalition's size is its question: answered from that fact.
     const size = answerer.answer("la coalition c'est combien de pays ?");
     expect(size.factId).toBe("coalition-size");
