@@ -322,9 +322,10 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   let phraseEnds = -1;
   let askingNoun: { readonly at: number; readonly kind: QuestionKind } | undefined;
   const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
+  const idioms = idiomsIn(tokens);
   if (fromWhere.size > 0) kinds.add("who");
   for (let index = 0; index < tokens.length; index++) {
-    if (fromWhere.has(index) || index === relative || tag.has(index)) continue;
+    if (fromWhere.has(index) || index === relative || tag.has(index) || idioms.has(index)) continue;
     // Inside a phrase already read ("in which country"), its words ask nothing more.
     const phrase = index > phraseEnds ? phraseAt(tokens, index) : undefined;
     if (phrase) {
@@ -368,6 +369,23 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const trend = kinds.has("how") ? words.filter((w) => !TREND_VERBS.has(w.surface)) : words;
   const meant = yesNo ? trend.filter((w) => !MEMBERSHIP.has(w.surface)) : trend;
   return { text, tokens, kinds, words: meant, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings, yesNo };
+}
+
+/**
+ * Phrases that only say "originally" or "to begin with" — "who set it up *in the first place*?",
+ * "qui l'a organisée *à la base* ?": their "first", "place", "base" name nothing.
+ */
+const IDIOMS: readonly (readonly string[])[] = [["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"]];
+
+/** The indexes of the tokens of `IDIOMS` phrases in the question. */
+function idiomsIn(tokens: readonly string[]): Set<number> {
+  const found = new Set<number>();
+  for (const idiom of IDIOMS) {
+    for (let i = 0; i + idiom.length <= tokens.length; i++) {
+      if (idiom.every((word, k) => tokens[i + k] === word)) idiom.forEach((_, k) => found.add(i + k));
+    }
+  }
+  return found;
 }
 
 /** Verbs that, asked "how", ask which way something goes ("how is it evolving?", "comment ça évolue ?"). */

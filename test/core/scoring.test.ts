@@ -566,6 +566,15 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
   });
 
+  it("coverage: a phrase that only says 'originally' ('in the first place', 'à la base') names nothing", () => {
+    for (const question of ["who launched the coalition in the first place?", "qui a lancé la coalition à la base ?"]) {
+      const surfaces = factorOf(question, "founders").words.map((w) => w.surface);
+      for (const idiom of ["first", "place", "base"]) expect(surfaces, question).not.toContain(idiom);
+    }
+    // "first" on its own still counts: "the first meeting" is no idiom.
+    expect(factorOf("who launched the first coalition?", "founders").words.map((w) => w.surface)).toContain("first");
+  });
+
   it("coverage: a word of everyday use the knowledge lacks counts against less than a rare one (frequentWordShare)", () => {
     const weightOf = (question: string, word: string, params: Partial<ScoringParams> = {}): number | undefined => factorOf(question, "force", params).words.find((w) => w.surface === word)?.weight;
     const everyday = weightOf("Que veulent les ministres, cet acteur ?", "acteur");
