@@ -372,10 +372,10 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
 }
 
 /**
- * Phrases that only say "originally" or "to begin with" — "who set it up *in the first place*?",
- * "qui l'a organisée *à la base* ?": their "first", "place", "base" name nothing.
+ * Phrases that name nothing: "originally" — "who set it up *in the first place*?", "qui l'a
+ * organisée *à la base* ?" (their "first", "place", "base") — and thanks ("merci bcp", whose "bcp" is "many").
  */
-const IDIOMS: readonly (readonly string[])[] = [["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"]];
+const IDIOMS: readonly (readonly string[])[] = [["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"], ["merci", "bcp"], ["merci", "beaucoup"], ["thanks", "a", "lot"]];
 
 /** The indexes of the tokens of `IDIOMS` phrases in the question. */
 function idiomsIn(tokens: readonly string[]): Set<number> {

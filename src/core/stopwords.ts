@@ -69,7 +69,7 @@ export const QUESTION_WORDS: ReadonlyMap<string, QuestionKind> = new Map(
     [
       ["where", "ou where wheres wher whre"],
       ["when", "quand qd kan when whens wen"],
-      ["who", "qui ki who whom whose whos"],
+      ["who", "qui ki kiki who whom whose whos"],
       ["why", "pourquoi pk pq pkoi why whys"],
       ["count", "combien cb cmb nb nbre many much"],
       ["how", "comment cmt how hows hw"],

@@ -17,6 +17,9 @@ const OFF_TOPIC: readonly (readonly [string, Language])[] = [
   ["qui est Emmanuel Macron ?", "fr"],
   ["raconte-moi une blague", "fr"],
   ["asdfgh qwerty", "fr"],
+  // Thanks, whose "bcp" (beaucoup) is a word of the knowledge ("bcp de participants").
+  ["ok merci bcp", "fr"],
+  ["thanks a lot", "en"],
 ];
 
 // On the article's subject, but the article does not say: a guess would be a wrong answer.
