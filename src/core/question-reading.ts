@@ -377,15 +377,23 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
  */
 const IDIOMS: readonly (readonly string[])[] = [["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"], ["merci", "bcp"], ["merci", "beaucoup"], ["thanks", "a", "lot"]];
 
+/** The words that end an idiom: a question holding none has none (most), read without allocating. */
+const IDIOM_ENDS: ReadonlySet<string> = new Set(IDIOMS.map((idiom) => idiom.at(-1) ?? ""));
+const NO_INDEXES: ReadonlySet<number> = new Set();
+
 /** The indexes of the tokens of `IDIOMS` phrases in the question. */
-function idiomsIn(tokens: readonly string[]): Set<number> {
-  const found = new Set<number>();
-  for (const idiom of IDIOMS) {
-    for (let i = 0; i + idiom.length <= tokens.length; i++) {
-      if (idiom.every((word, k) => tokens[i + k] === word)) idiom.forEach((_, k) => found.add(i + k));
+function idiomsIn(tokens: readonly string[]): ReadonlySet<number> {
+  let found: Set<number> | undefined;
+  for (let end = 0; end < tokens.length; end++) {
+    if (!IDIOM_ENDS.has(tokens[end] ?? "")) continue;
+    for (const idiom of IDIOMS) {
+      const start = end - idiom.length + 1;
+      if (start < 0 || idiom.at(-1) !== tokens[end] || !idiom.every((word, k) => tokens[start + k] === word)) continue;
+      found ??= new Set();
+      for (let k = start; k <= end; k++) found.add(k);
     }
   }
-  return found;
+  return found ?? NO_INDEXES;
 }
 
 /** Verbs that, asked "how", ask which way something goes ("how is it evolving?", "comment ça évolue ?"). */

@@ -339,9 +339,12 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   if (question.counted && fact.counted.size > 0 && !question.counted.some((id) => fact.counted.has(id))) kind = Math.min(kind, params.otherCount);
   // "mobilisation diplomatique ou militaire ?": a choice is answered by what a fact says of one side,
   // not by sample questions that happen to hold it (the troops' number, asked of "militaires").
-  for (const [w, word] of question.words.entries()) {
-    const other = word.orWith === undefined || word.orWith < w ? undefined : question.words[word.orWith];
-    if (other !== undefined && !says(fact, word) && !says(fact, other)) kind = Math.min(kind, params.unansweredChoice);
+  // (`values` is read only for a question offering a choice: most do not.)
+  if (values !== undefined) {
+    for (const [w, word] of question.words.entries()) {
+      const other = word.orWith === undefined || word.orWith < w ? undefined : question.words[word.orWith];
+      if (other !== undefined && !says(fact, word) && !says(fact, other)) kind = Math.min(kind, params.unansweredChoice);
+    }
   }
   const entity = entities.clashes.length > 0 ? params.entityClash : 1;
   const bound = coverage * kind * entity;
