@@ -505,6 +505,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // coalition's size asks whose allies those are, not which allies balk.
     const followUp = readFollowUp(question, alone.answer, alone.confident && alone.answer.status === "answered", previous, lexicon);
     if (!followUp) return sameSubject(alone.answer, previous);
+    // "et les négos ?" after the war's phase names a new subject in one telling word that the
+    // previous fact does not hold: it is asked on its own, as "what about the talks?".
+    const previousEvidence = index.facts[previousAt ?? -1];
+    const ownWords = alone.analyzed.words.filter((w) => w.entity === undefined && w.asks === undefined && w.status === "known");
+    const [ownWord] = ownWords;
+    // Not "et avec quel matériel ?": which of something asks of the previous subject.
+    const opensWithAnd = (tokens[0] === "et" || tokens[0] === "and" || (tokens[0] === "what" && tokens[1] === "about")) && !tokens.some((t) => QUEL.includes(t) || t === "which");
+    if (opensWithAnd && !followUp.asksAnew && !followUp.ranks && alone.confident && alone.answer.status === "answered" && followUp.dependsOnContext && !followUp.names && ownWords.length === 1 && ownWord && previousEvidence && !ownWord.matches.some((m) => previousEvidence.termsById.has(m.id)) && tellingWordIn(alone.analyzed, index, params, (m) => !previousEvidence.termsById.has(m.id))) return alone.answer;
     // "and the sea one?" after the objective on the ground names another item of the same list
     // (`partOf`): the question alone says which, the previous item's words must not pull it back.
     const previousFact = previousAt === undefined ? undefined : facts[previousAt]?.fact;

@@ -175,6 +175,9 @@ describe("matching on the shipped knowledge", () => {
     // A word of its own that the previous fact does not explain, beside a name it does: not said.
     ["who insisted that the Americans remain crucial?", "hakkanen-quote", "did Washington react?", null],
     ["qui a dit que les USA restent cruciaux ?", "hakkanen-quote", "washington a réagi ?", null],
+    // "and X?" whose one telling word the previous fact lacks: a new subject, asked on its own.
+    ["la guerre en ukraine est dans quelle phase", "war-context", "et les negos ?", "peace-talks"],
+    ["what phase is the war in?", "war-context", "and the negotiations?", "peace-talks"],
   ] as const;
 
   it.each(LEAVING_THE_PREVIOUS_FACT)("follow-ups: after %s (%s), %s → %s", (before, beforeFact, question, factId) => {
