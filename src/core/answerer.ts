@@ -30,6 +30,9 @@ const MAX_AUTOCOMPLETE = 25;
 /** "quels alliés ?", "which sea?": the words of a "which" follow-up. */
 // Not "what": "what about…", "what for" ask other things.
 const WHICH_WORDS: ReadonlySet<string> = new Set([...QUEL, "which", "wich"]);
+
+/** Words a turn that carries its subject on keeps, at most: a follow-up reads 16 of them. */
+const MAX_SUBJECT_WORDS = 24;
 /** Openings a "which" follow-up may start with: "et quels alliés ?", "and which sea?". */
 const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", "alors"]);
 /** How an answer says the article leaves something open before saying what it does say ("L’article ne le précise pas : …"). */
@@ -511,8 +514,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const ownWords = alone.analyzed.words.filter((w) => w.entity === undefined && w.asks === undefined && w.status === "known");
     const [ownWord] = ownWords;
     // Not "et avec quel matériel ?": which of something asks of the previous subject.
-    const opensWithAnd = (tokens[0] === "et" || tokens[0] === "and" || (tokens[0] === "what" && tokens[1] === "about")) && !tokens.some((t) => QUEL.includes(t) || t === "which");
-    if (opensWithAnd && !followUp.asksAnew && !followUp.ranks && alone.confident && alone.answer.status === "answered" && followUp.dependsOnContext && !followUp.names && ownWords.length === 1 && ownWord && previousEvidence && !ownWord.matches.some((m) => previousEvidence.termsById.has(m.id)) && tellingWordIn(alone.analyzed, index, params, (m) => !previousEvidence.termsById.has(m.id))) return alone.answer;
+    const newSubject = followUp.opens && !tokens.some((t) => WHICH_WORDS.has(t)) && !followUp.asksAnew && !followUp.ranks && followUp.dependsOnContext && !followUp.names;
+    const tellsApart = ownWord !== undefined && previousEvidence !== undefined && !ownWord.matches.some((m) => previousEvidence.termsById.has(m.id)) && tellingWordIn(alone.analyzed, index, params, (m) => ownWord.matches.includes(m));
+    if (newSubject && tellsApart && ownWords.length === 1 && alone.confident && alone.answer.status === "answered") return alone.answer;
     // "and the sea one?" after the objective on the ground names another item of the same list
     // (`partOf`): the question alone says which, the previous item's words must not pull it back.
     const previousFact = previousAt === undefined ? undefined : facts[previousAt]?.fact;
@@ -619,8 +623,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * question's words, so that the next follow-up ("où ça ?") still knows what it is about.
    */
   function sameSubject(answer: Answer, previous: ConversationTurn): Answer {
-    if (answer.turn === undefined || answer.factId === null || answer.factId !== previous.factId) return answer;
-    return { ...answer, turn: { ...answer.turn, question: `${previous.question} ${answer.turn.question}`.slice(-2_000) } };
+    // A turn has one language: words of another would be read as foreign ones.
+    if (answer.turn === undefined || answer.factId === null || answer.factId !== previous.factId || answer.turn.language !== previous.language) return answer;
+    // The last words only, whole: a long thread of one subject must not grow the turn without end.
+    const words = `${previous.question} ${answer.turn.question}`.split(/\s+/).slice(-MAX_SUBJECT_WORDS);
+    return { ...answer, turn: { ...answer.turn, question: words.join(" ").slice(0, 2_000) } };
   }
 
   /** The fact at `factIndex` as the answer the context gave: with what it was about, and the turn read in context. */

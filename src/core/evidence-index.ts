@@ -540,11 +540,9 @@ export class EvidenceIndex {
 
   /**
    * Reads a question against the knowledge: weights, matches, what it asks, what it names. The
-   * first `backgroundWords` tokens, when given, are a follow-up's context: they weigh less.
-   */
-  /**
-   * `backgroundWords`: how many first words come from the previous turn (they weigh less), read in
-   * `backgroundLanguage`, the language that turn was asked in ("ou s'est réunie la coalition ?" then "when?").
+   * first `backgroundWords` tokens, when given, are a follow-up's context: they weigh less, and
+   * are read in `backgroundLanguage`, the language that turn was asked in ("où s'est réunie la
+   * coalition ?" then "when?").
    */
   analyze(read: ReadQuestion, language: Language, backgroundWords = 0, backgroundLanguage: Language = language): AnalyzedQuestion {
     const mentions = this.lexicon.find(read.tokens, read.text);

@@ -32,6 +32,8 @@ export interface FollowUpReading {
   readonly ranks: boolean;
   /** It asks with a question word of its own, more precise than "what": "since when?", "who is…?". */
   readonly asksAnew: boolean;
+  /** It opens as a follow-up does: "and…", "et…", "what about…", "so…". */
+  readonly opens: boolean;
 }
 
 /** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
@@ -45,9 +47,24 @@ const RELATIONS = new Set(["malgre", "despite", "apres", "after", "avant", "befo
 
 /**
  * Verbs that only say something happens somewhere or sometime — "where are they *taking place*?",
- * "ça *se tient* où ?", "when is it *happening*?": they carry no subject of their own.
+ * "ça *a lieu* où ?", "ça *se tient* où ?", "when is it *happening*?": they carry no subject of
+ * their own. Some only in their phrase: "who took part?", "qui tient la coalition ?" keep theirs.
  */
-const HAPPENING = new Set(["taking", "take", "takes", "took", "place", "happening", "happen", "happens", "happened", "held", "lieu", "deroule", "deroulent", "deroulait", "tient", "tiennent", "tenait"]);
+const HAPPENING_ALONE = new Set(["happening", "happen", "happens", "happened", "held", "deroule", "deroulent", "deroulait", "deroulera", "deroulee"]);
+const TAKE = new Set(["take", "takes", "taking", "took", "taken"]);
+const HAVE = new Set(["a", "ont", "avoir", "aura", "auront", "aurait", "avait", "eu"]);
+const HELD = new Set(["tient", "tiennent", "tenait", "tiendra", "tenue", "tenu", "tenues"]);
+
+/** Whether the word at `i` only says that something happens (see `HAPPENING_ALONE`). */
+function happening(tokens: readonly string[], i: number): boolean {
+  const [before, word, after] = [tokens[i - 1] ?? "", tokens[i] ?? "", tokens[i + 1] ?? ""];
+  if (HAPPENING_ALONE.has(word)) return true;
+  if (TAKE.has(word)) return after === "place";
+  if (word === "place") return TAKE.has(before);
+  if (word === "lieu") return HAVE.has(before);
+  // "se tient", "s'est tenue": the reflexive is one or two words back.
+  return HELD.has(word) && (before === "se" || before === "s" || (before === "est" && tokens[i - 2] === "s"));
+}
 
 /** Ranks in a list: a new one takes the old one's place ("c'est quoi le premier ?" → "et le dernier ?"). */
 const ORDINALS = new Set(["premier", "premiere", "first", "deuxieme", "second", "seconde", "troisieme", "third", "quatrieme", "fourth", "dernier", "derniere", "last"]);
@@ -87,7 +104,7 @@ export function readFollowUp(
   // The noun of an asking phrase ("de quel *pays* ?", "which *day*?") says what is asked, not of what: no subject of its own.
   // "c'était avant ou après la réunion ?" places the previous subject in time as a question word would.
   const relationChoice = tokens.some((t, i) => RELATIONS.has(t) && (tokens[i + 1] === "ou" || tokens[i + 1] === "or") && RELATIONS.has(tokens[i + 2] ?? ""));
-  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && !HAPPENING.has(w.surface) && w.asks === undefined && !(RELATIONS.has(w.surface) && (read.kinds.size > 0 || relationChoice)));
+  const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && !happening(tokens, w.tokens[0]) && w.asks === undefined && !(RELATIONS.has(w.surface) && (read.kinds.size > 0 || relationChoice)));
   // "c'est", "c'était" lose their "c'" to elision: "pourquoi c'est important ?" points back as "why is it important?" does.
   const refersBack = /(?:^|[\s,])c(?:['’]|\s)?(?:est|etait|était)\b/iu.test(question) || tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a") && !impersonal(tokens, i));
   const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || (tokens[0] === "what" && tokens[1] === "about") || (tokens[0] === "how" && tokens[1] === "about");
@@ -132,5 +149,5 @@ export function readFollowUp(
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew };
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp };
 }

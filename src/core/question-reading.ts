@@ -242,8 +242,7 @@ export function readQuestion(text: string): ReadQuestion {
   return readTokens(questionTokens(text), text);
 }
 
-/** `readQuestion` of text already cut into folded words (the knowledge's sample questions too). */
-/** The nouns that ask someone's country wherever they stand in the question. */
+/** The nouns that ask someone's country, beside an asking word or at the question's end. */
 const NATIONALITY_NOUNS: ReadonlySet<string> = new Set(["nationalite", "nationalites", "nationality", "nationalities"]);
 
 /** Verbs of "il vient d'où", "elle est de quel pays". */
@@ -263,8 +262,9 @@ function nationalityPhrase(tokens: readonly string[]): number[] | undefined {
     if (COMING_FROM.has(a) && a.startsWith("v") && b === "d" && (c === "ou" || c === "where")) return [i, i + 1, i + 2];
     if ((a === "d" && (b === "ou" || b === "where") && COMING_FROM.has(c ?? "")) || ((a === "ou" || a === "where") && (b === "vient" || b === "viennent"))) return a === "d" ? [i, i + 1, i + 2] : [i, i + 1];
     if ((QUEL.includes(a) && b === "nationalite") || (WHICH.includes(a) && (b === "nationality" || b === "nationalities"))) return [i, i + 1];
-    // "quelle est la nationalité de Brekelmans", "brekelmans nationality": the noun asks it alone.
-    if (NATIONALITY_NOUNS.has(a)) return [i];
+    // "quelle est la nationalité de Brekelmans", "brekelmans nationality": the noun asks it beside
+    // an asking word or at the end; "is nationality an issue?" asks yes or no.
+    if (NATIONALITY_NOUNS.has(a) && (i === tokens.length - 1 || tokens.slice(0, i).some((t) => QUEL.includes(t) || WHICH.includes(t) || t === "what" || t === "whats"))) return [i];
     if (a === "from" && WHICH.includes(b ?? "") && (c === "country" || c === "nation")) return [i, i + 1, i + 2];
   }
   // "where is he from", "what country is she from": a question ending in "from".
@@ -313,6 +313,7 @@ function confirmingTag(tokens: readonly string[]): number[] {
   return CONFIRMING_TAGS.has(tokens[n - 1] ?? "") ? [n - 1] : [];
 }
 
+/** `readQuestion` of text already cut into folded words (the knowledge's sample questions too). */
 export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   const kinds = new Set<QuestionKind>();
   const relative = cleftRelative(tokens);
@@ -397,7 +398,7 @@ function idiomsIn(tokens: readonly string[]): ReadonlySet<number> {
 }
 
 /** Verbs that, asked "how", ask which way something goes ("how is it evolving?", "comment ça évolue ?"). */
-const TREND_VERBS: ReadonlySet<string> = new Set(["evolving", "evolve", "evolves", "evolved", "evolue", "evoluent", "evoluer", "changing", "trending"]);
+const TREND_VERBS: ReadonlySet<string> = new Set(["evolving", "evolve", "evolves", "evolved", "evolue", "evoluent", "evoluer", "evolution", "changing", "change", "changes", "changed", "changent", "trending", "trend"]);
 
 /** Words by which a yes/no question asks whether something is in a list. */
 const MEMBERSHIP: ReadonlySet<string> = new Set(["among", "amongst", "parmi"]);

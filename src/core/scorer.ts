@@ -214,12 +214,12 @@ function tellingWeight(params: ScoringParams): number {
   return Math.log(1 + 1 / params.contradictionWordShare);
 }
 
-/** How well the fact explains a word of the question: its best match's quality × field strength, 0 when it does not. */
 /** Whether the fact states the word (in its answers or quote), not only holds it in a sample question. */
 function says(fact: FactEvidence, word: AnalyzedQuestion["words"][number]): boolean {
   return word.matches.some((m) => fact.said.has(m.id));
 }
 
+/** How well the fact explains a word of the question: its best match's quality × field strength, 0 when it does not. */
 function explainedShare(word: AnalyzedQuestion["words"][number], fact: FactEvidence): number {
   let best = 0;
   for (const match of word.matches) {
@@ -275,7 +275,8 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   let contentExplained = false;
   let purposeNamed = false;
   // A choice's other side is read before this one ("en hausse ou en baisse"): only then both values are known.
-  const values = question.words.some((w) => w.orWith !== undefined) ? question.words.map((w) => explainedShare(w, fact)) : undefined;
+  const hasChoice = question.words.some((w) => w.orWith !== undefined);
+  const values = hasChoice ? question.words.map((w) => explainedShare(w, fact)) : undefined;
   for (const [w, word] of question.words.entries()) {
     const bestValue = values?.[w] ?? explainedShare(word, fact);
     // "en hausse ou en baisse ?": a fact saying it grows answers the choice; "baisse" is no word against it.
@@ -339,8 +340,8 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   if (question.counted && fact.counted.size > 0 && !question.counted.some((id) => fact.counted.has(id))) kind = Math.min(kind, params.otherCount);
   // "mobilisation diplomatique ou militaire ?": a choice is answered by what a fact says of one side,
   // not by sample questions that happen to hold it (the troops' number, asked of "militaires").
-  // (`values` is read only for a question offering a choice: most do not.)
-  if (values !== undefined) {
+  // Only for a question offering a choice: most do not.
+  if (hasChoice) {
     for (const [w, word] of question.words.entries()) {
       const other = word.orWith === undefined || word.orWith < w ? undefined : question.words[word.orWith];
       if (other !== undefined && !says(fact, word) && !says(fact, other)) kind = Math.min(kind, params.unansweredChoice);

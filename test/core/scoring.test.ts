@@ -266,6 +266,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
 
   it("question kind: where someone comes from asks who, with no subject of its own ('il vient d'où ?', 'from which country')", () => {
     const questions = ["Le ministre finlandais, il vient de quel pays ?", "d'où vient le ministre finlandais ?", "What nationality is the Finnish minister?", "where is the finnish minister from"];
+    // A yes/no question about nationality asks no one's.
+    expect(factorOf("la force sera-t-elle de nationalité française ?", "force").kindsAsked).not.toContain("who");
     // The noun alone asks it too: "quelle est la nationalité de…", "… nationality?".
     for (const question of [...questions, "quelle est la nationalité du ministre finlandais ?", "finnish minister nationality?"]) {
       const reading = factorOf(question, "finnish");
@@ -864,6 +866,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const day = answerer.answer("Quel jour était la réunion ?", { context: city.turn ? [city.turn] : [] });
     expect(day.factId).toBe("day");
     expect(day.turn?.question).toBe("Quel jour était la réunion ?");
+    // Not across languages: the French words would be read as English ones, and lost.
+    const hosted = answerer.answer("Which city hosted the meeting?", { context: met.turn ? [met.turn] : [] });
+    expect(hosted.factId).toBe("place");
+    expect(hosted.turn?.question).toBe("Which city hosted the meeting?");
   });
 
   it("follow-ups: a bare 'quand ?' asks the previous turn's event: a fact found in context that says nothing of it is no answer", () => {
