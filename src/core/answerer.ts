@@ -30,11 +30,10 @@ const MAX_AUTOCOMPLETE = 25;
 /** "quels alliés ?", "which sea?": the words of a "which" follow-up. */
 // Not "what": "what about…", "what for" ask other things.
 const WHICH_WORDS: ReadonlySet<string> = new Set([...QUEL, "which", "wich"]);
-
-/** Words a turn that carries its subject on keeps, at most: a follow-up reads 16 of them. */
-const MAX_SUBJECT_WORDS = 24;
 /** Openings a "which" follow-up may start with: "et quels alliés ?", "and which sea?". */
 const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", "alors"]);
+/** Words a turn that carries its subject on keeps, at most: a follow-up reads 16 of them. */
+const MAX_SUBJECT_WORDS = 24;
 /** How an answer says the article leaves something open before saying what it does say ("L’article ne le précise pas : …"). */
 const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The article (?:does not say|leaves it open))\s*:\s*/u;
 /** Words saying that the fact speaks of some of a thing without saying which: "*certains* alliés", "*some* allies". */

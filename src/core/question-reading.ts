@@ -264,7 +264,7 @@ function nationalityPhrase(tokens: readonly string[]): number[] | undefined {
     if ((QUEL.includes(a) && b === "nationalite") || (WHICH.includes(a) && (b === "nationality" || b === "nationalities"))) return [i, i + 1];
     // "quelle est la nationalité de Brekelmans", "brekelmans nationality": the noun asks it beside
     // an asking word or at the end; "is nationality an issue?" asks yes or no.
-    if (NATIONALITY_NOUNS.has(a) && (i === tokens.length - 1 || tokens.slice(0, i).some((t) => QUEL.includes(t) || WHICH.includes(t) || t === "what" || t === "whats"))) return [i];
+    if (NATIONALITY_NOUNS.has(a) && (i === tokens.length - 1 || tokens.slice(0, i).some((t) => QUEL.includes(t) || WHICH.includes(t) || t === "whats"))) return [i];
     if (a === "from" && WHICH.includes(b ?? "") && (c === "country" || c === "nation")) return [i, i + 1, i + 2];
   }
   // "where is he from", "what country is she from": a question ending in "from".
