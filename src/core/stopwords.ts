@@ -8,7 +8,8 @@
 export const FRENCH_STOPWORDS: readonly string[] = (
   "le la les l un une des du de d au aux a et mais donc or ni car ce cet cette ces ca cela ceci " +
   "il elle ils elles on je tu nous vous me te se lui leur leurs y en ne pas plus tres bien " +
-  "est sont etait etaient ete etre sera seront serait seraient ont avait avaient avoir aura auront " +
+  "est sont etait etaient ete etre sera seront serait seraient ai avons avez ont avait avaient avoir aura auront " +
+  "suis es sommes etes " +
   "fait faire font va vont peut peuvent doit dans sur sous pour par avec sans entre chez vers " +
   "son sa ses mon ma mes ton ta tes notre nos votre vos que si tout tous toute toutes " +
   "t moi stp svp sil merci alors bon ben bah euh hein voila truc deja encore maintenant actuellement " +

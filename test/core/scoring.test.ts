@@ -568,6 +568,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
   });
 
+  it("coverage: the forms of 'avoir' and 'être' after an elision ('j'ai', 'je suis') are no words of the question", () => {
+    for (const question of ["j'ai oublié, la force de paix sert à quoi ?", "je suis perdu, la force de paix sert à quoi ?", "vous avez vu la force de paix ?", "nous sommes d'accord sur la force de paix ?"]) {
+      const surfaces = factorOf(question, "force").words.map((w) => w.surface);
+      for (const auxiliary of ["ai", "suis", "avez", "sommes"]) expect(surfaces, question).not.toContain(auxiliary);
+    }
+  });
+
   it("coverage: a phrase that only says 'originally' ('in the first place', 'à la base') names nothing", () => {
     for (const question of ["who launched the coalition in the first place?", "qui a lancé la coalition à la base ?"]) {
       const surfaces = factorOf(question, "founders").words.map((w) => w.surface);
