@@ -374,9 +374,10 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
 
 /**
  * Phrases that name nothing: "originally" — "who set it up *in the first place*?", "qui l'a
- * organisée *à la base* ?" (their "first", "place", "base") — and thanks ("merci bcp", whose "bcp" is "many").
+ * organisée *à la base* ?" (their "first", "place", "base"), "until now" ("how clear is it *so far*?",
+ * whose "far" is the opposite of "close") and thanks ("merci bcp", whose "bcp" is "many").
  */
-const IDIOMS: readonly (readonly string[])[] = [["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"], ["merci", "bcp"], ["merci", "beaucoup"], ["thanks", "a", "lot"]];
+const IDIOMS: readonly (readonly string[])[] = [["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"], ["merci", "bcp"], ["merci", "beaucoup"], ["thanks", "a", "lot"], ["so", "far"]];
 
 /** The words that end an idiom: a question holding none has none (most), read without allocating. */
 const IDIOM_ENDS: ReadonlySet<string> = new Set(IDIOMS.map((idiom) => idiom.at(-1) ?? ""));
