@@ -193,6 +193,16 @@ describe("matching on the shipped knowledge", () => {
     expect(core.answerer.answer("où seraient-ils déployés ?").factId).toBe("deployment-location");
   });
 
+  it("answers 'is the fighting still going on?' without a 'no' meant for 'is there a ceasefire?'", () => {
+    for (const question of ["is the fighting still going on?", "les combats continuent ?"]) {
+      const answer = core.answerer.answer(question);
+      // Both facts say the fighting goes on; only the ceasefire's answered "no" before.
+      expect(["no-ceasefire", "mission-undefined"], question).toContain(answer.factId);
+      expect(answer.answer, question).not.toMatch(/^(No|Non)\b/);
+      expect(answer.answer, question).toMatch(/fighting continues|combats se poursuivent/);
+    }
+  });
+
   it("is deterministic: the same question gets the same answer every time", () => {
     const first = core.answerer.answer("who lanched the coalition");
     for (let i = 0; i < 5; i++) expect(core.answerer.answer("who lanched the coalition")).toEqual(first);
