@@ -32,7 +32,7 @@ const MAX_AUTOCOMPLETE = 25;
 const WHICH_WORDS: ReadonlySet<string> = new Set([...QUEL, "which", "wich"]);
 /** Openings a "which" follow-up may start with: "et quels alliés ?", "and which sea?". */
 const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", "alors"]);
-/** Words a turn that carries its subject on keeps, at most: a follow-up reads 16 of them. */
+/** Words a turn that carries its subject on keeps, at most: a follow-up reads the last `MAX_BACKGROUND_WORDS` of them (follow-up.ts). */
 const MAX_SUBJECT_WORDS = 24;
 /** How an answer says the article leaves something open before saying what it does say ("L’article ne le précise pas : …"). */
 const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The article (?:does not say|leaves it open))\s*:\s*/u;
