@@ -219,6 +219,11 @@ export class EvidenceIndex {
   /** The languages of the refusals' terms: a stem finds a term only refusals hold in them ("leading" → "lead"). */
   private readonly refusalTermLanguages = new Map<string, Set<Language>>();
   readonly articleEntityKinds: ReadonlySet<EntityKind>;
+  /**
+   * For each kind of name only one fact gives in full (`settles`), that fact's index: "was it in
+   * London?" names nothing else, and is asked of the one fact giving the place.
+   */
+  readonly soleSettlers: ReadonlyMap<EntityKind, number>;
 
   constructor(
     entries: readonly { readonly fact: Fact; readonly pack: Pack }[],
@@ -357,6 +362,11 @@ export class EvidenceIndex {
     this.strengthsById = this.postingsById.map((facts, id) => Float64Array.from(facts, (f) => this.facts[f]?.termsById.get(id)?.strength ?? 0));
     // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).
     this.articleEntityKinds = new Set([...lexicon.declared().filter((e) => !e.subject).map((e) => e.kind), ...this.facts.slice(0, factCount).flatMap((f) => [...f.entityKinds])]);
+    const settlers = new Map<EntityKind, number[]>();
+    this.facts.slice(0, factCount).forEach((f, i) => {
+      for (const kind of f.settled.keys()) settlers.set(kind, [...(settlers.get(kind) ?? []), i]);
+    });
+    this.soleSettlers = new Map([...settlers].flatMap(([kind, [first, ...others]]) => (first !== undefined && others.length === 0 ? [[kind, first] as const] : [])));
     this.buildTypoIndex();
   }
 

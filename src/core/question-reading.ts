@@ -279,8 +279,8 @@ function nationalityPhrase(tokens: readonly string[]): number[] | undefined {
  * word comes between).
  */
 function cleftRelative(tokens: readonly string[]): number | undefined {
-  // "c'est" is read "est" (the elided "c" goes); "is it", "was it", "c'était".
-  const opens = tokens[0] === "est" || tokens[0] === "etait" ? 1 : (tokens[0] === "is" || tokens[0] === "was") && tokens[1] === "it" ? 2 : 0;
+  // "c'est" is read "est" (the elided "c" goes); "is it", "was it", "c'était"; chat writes "c" for "c'est" ("c l'Allemagne qui…").
+  const opens = tokens[0] === "est" || tokens[0] === "etait" || tokens[0] === "c" ? 1 : (tokens[0] === "is" || tokens[0] === "was") && tokens[1] === "it" ? 2 : 0;
   if (opens === 0) return undefined;
   for (let i = opens; i < tokens.length; i++) {
     const token = tokens[i] ?? "";

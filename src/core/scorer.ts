@@ -1,4 +1,4 @@
-import type { Entity } from "./entities.js";
+import type { Entity, EntityKind } from "./entities.js";
 import { NAMED_ANSWER, type AnalyzedQuestion, type EvidenceIndex, type FactEvidence, type IndexedRecord, type WordMatch, type WordStatus } from "./evidence-index.js";
 import type { FieldKind, ScoringParams } from "./scoring-params.js";
 import { ATTRIBUTE_KINDS, type QuestionKind } from "./stopwords.js";
@@ -143,10 +143,39 @@ export function entityVerdict(question: AnalyzedQuestion, fact: FactEvidence, in
     // article names NATO); times and numbers only with the fact's ("Monday" against "Thursday").
     const factHasKind = fact.entityKinds.has(entity.kind);
     const articleHasKind = !entity.inArticle && entity.kind !== "time" && entity.kind !== "number" && index.articleEntityKinds.has(entity.kind);
-    if (question.yesNo && fact.settled.get(entity.kind)?.has(entity.scale) === true && (namesPerson || pinnedBy(entity) || saysMoreThanNames(question, fact, index, params))) contradicted.push(entity);
+    if ((question.yesNo || guesses(question, entity)) && fact.settled.get(entity.kind)?.has(entity.scale) === true && (namesPerson || pinnedBy(entity) || saysMoreThanNames(question, fact, index, params) || onlyAskerOf(question, fact, entity, index))) contradicted.push(entity);
     else if (factHasKind || articleHasKind) clashes.push(entity);
   }
   return { agreed, clashes, contradicted };
+}
+
+/** The kind of name that guesses at what a question kind asks. Not "who": "who are the Dutch and Finnish ministers?" asks of the names it gives. */
+const GUESSED: Partial<Record<QuestionKind, EntityKind>> = { when: "time", where: "place", count: "number" };
+
+/**
+ * "ils se sont vus quand ? lundi ?", "c'était où, à Paris ?": a name of
+ * the kind that answers what is asked is a guess at the answer, asked to be confirmed as a yes/no
+ * question is ("c'était lundi ?").
+ */
+function guesses(question: AnalyzedQuestion, entity: Entity): boolean {
+  return question.kindList.some((k) => GUESSED[k] === entity.kind);
+}
+
+/**
+ * "c'était à Paris ?", "was it on Monday?": a question of nothing but a place or a day is asked of
+ * the one fact that gives that kind of name in full, when only one does (the meeting's place, its
+ * day). Not a country: "is Sweden in it with France?" may ask of members, founders, contributors.
+ */
+function onlyAskerOf(question: AnalyzedQuestion, fact: FactEvidence, entity: Entity, index: EvidenceIndex): boolean {
+  return CIRCUMSTANCE_NAMES.has(entity.kind) && index.facts[index.soleSettlers.get(entity.kind) ?? -1] === fact && onlyNames(question);
+}
+
+/** Names that place an event: where, when. */
+const CIRCUMSTANCE_NAMES: ReadonlySet<EntityKind> = new Set(["place", "time"]);
+
+/** Whether every word the question says is a name, or means nothing to the knowledge. */
+function onlyNames(question: AnalyzedQuestion): boolean {
+  return question.words.every((w) => w.entity !== undefined || w.status !== "known");
 }
 
 /** Whether the fact answers the kind asked with a name of its kind, and is asked it. */
@@ -318,7 +347,8 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
       });
     }
   }
-  const coverage = total > 0 && contentExplained ? Math.min(1, explained / total) : 0;
+  // "c'était à Paris ?": a question of nothing but the name the fact contradicts is all explained by it; with no sample question near it, its specificity stays low, and below `contradictionThreshold` the "no" is a refusal naming what the fact gives.
+  const coverage = total > 0 && contentExplained ? Math.min(1, explained / total) : total <= 0 && entities.contradicted.length > 0 ? 1 : 0;
 
   // The share of the fact's sample questions asking what is asked; a fact most of whose questions do is in full agreement.
   let askedShare = question.kinds.size === 0 ? 1 : 0;
@@ -436,6 +466,13 @@ export function rankFactsAndRefusal(question: AnalyzedQuestion, index: EvidenceI
         }
         if (value * word.weight > (bestForWord[f] ?? 0)) bestForWord[f] = value * word.weight;
       }
+    }
+  }
+  // "c'était lundi ?": a yes/no question of a name alone is the sole fact's that gives its kind, whether or not it shares a word.
+  if (question.yesNo && onlyNames(question)) {
+    for (const { entity } of question.mentions) {
+      const sole = CIRCUMSTANCE_NAMES.has(entity.kind) ? index.soleSettlers.get(entity.kind) : undefined;
+      if (sole !== undefined && wordStamp[sole] === 0 && !candidates.includes(sole)) candidates.push(sole);
     }
   }
   for (const f of candidates) {

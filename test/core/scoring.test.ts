@@ -256,6 +256,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const goals = fact("goals", ["Quels sont les objectifs des ministres ?"], ["What are the ministers’ goals?"], ["Les ministres ont quatre objectifs.", "The ministers have four goals."], "Ses ministres veulent une force de paix.");
     const explained = createAnswerer(knowledge([...FACTS, goals]), SCORING_PARAMS).explain("combien de navires pour les objectifs des ministres ?");
     expect([explained.chosen, explained.runnerUp].find((f) => f?.factId === "goals")?.kind).toBe(SCORING_PARAMS.otherCount);
+    // However well the rest matches, a count of other things alone never reaches an answer.
+    expect(SCORING_PARAMS.otherCount).toBeLessThan(SCORING_PARAMS.answerThreshold);
+    expect(createAnswerer(knowledge([...FACTS, goals]), SCORING_PARAMS).answer("combien de navires pour les objectifs des ministres ?").status).toBe("unknown");
   });
 
   it("question kind: 'ou' without its accent asks where after 'c'est' ('c ou la réunion'), and is 'or' between two names", () => {
@@ -355,8 +358,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer("se sont-ils réunis lundi ?").status).toBe("unknown");
     // A year is no day: the fact giving Thursday does not say which year.
     expect(settled().answer("se sont-ils réunis en 2025 ?").status).toBe("unknown");
-    // A question word makes it no yes/no question: refused as a clash.
-    expect(settled().answer("Quand se sont-ils réunis, lundi ?").status).toBe("unknown");
+    // A name of the kind a question word asks is a guess at the answer: "when, Monday?" gets "no" too.
+    expect(settled().answer("Quand se sont-ils réunis, lundi ?").answer).toMatch(/^Non, pas « lundi » : /);
+    // A question word asking another kind is no guess: "who met on Monday?" is refused as a clash.
+    expect(settled().answer("Qui s’est réuni lundi ?").status).toBe("unknown");
     // Words alone are no yes/no question: "réunis lundi" is a search, refused as a clash.
     expect(settled().answer("réunis lundi").status).toBe("unknown");
     // A last word asking to confirm ("non ?", "right") makes a yes/no question, and is no word of its own.
@@ -373,6 +378,25 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const unsure = settled({ contradictionThreshold: 1.01 }).answer("se sont-ils réunis lundi ?");
     expect(unsure.status).toBe("unknown");
     expect(unsure.answer).toMatch(/« lundi »/);
+  });
+
+  it("entities: a yes/no question of a place or a day alone ('c'était à Paris ?') is the one fact's that gives it in full", () => {
+    const settling = FACTS.map((f) => (f.id === "day" ? { ...f, settles: ["time" as const] } : f.id === "place" ? { ...f, settles: ["place" as const] } : f));
+    const answerer = createAnswerer(knowledge(settling), SCORING_PARAMS);
+    for (const [question, factId, entity] of [["c’était à Paris ?", "place", "place:paris"], ["was it on Monday?", "day", "time:monday"]] as const) {
+      const explained = answerer.explain(question);
+      expect(explained.chosen).toMatchObject({ factId, coverage: 1 });
+      expect(explained.chosen?.entities.contradicted.map((e) => e.id)).toEqual([entity]);
+    }
+    // No sample question is near a name alone: under contradictionThreshold, it says what the fact gives.
+    expect(answerer.answer("c’était à Paris ?").answer).toBe("L’article ne mentionne pas « Paris ». Ce qu’il dit : La coalition s’est réunie à Bruxelles.");
+    expect(answerer.answer("was it on Monday?").answer).toMatch(/Monday.*The coalition met on Thursday\.$/);
+    expect(createAnswerer(knowledge(settling), { ...SCORING_PARAMS, contradictionThreshold: 0.5 }).answer("was it on Monday?")).toMatchObject({ status: "answered", factId: "day", answer: "No, not “Monday”: The coalition met on Thursday." });
+    // Two facts giving days: which one it asks of is a guess.
+    const twoDays = [...settling, fact("vote", ["Quand ont-ils voté ?"], ["When did they vote?"], ["Ils ont voté vendredi.", "They voted on Friday."], "s’est réunie jeudi", { settles: ["time"] })];
+    expect(createAnswerer(knowledge(twoDays), SCORING_PARAMS).explain("was it on Monday?").chosen?.entities.contradicted ?? []).toEqual([]);
+    // Without `settles`, the fact may not give every place: no "no".
+    expect(core().explain("c’était à Paris ?").chosen?.entities.contradicted ?? []).toEqual([]);
   });
 
   it("entities: a name the fact has, of another kind, pins a yes/no question to it: 'c'était lundi à Bruxelles ?' gets 'no'", () => {
@@ -399,6 +423,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const settled = createAnswerer(knowledge(founding), SCORING_PARAMS);
     expect(settled.answer("c’est l’Allemagne qui a lancé la coalition ?").answer).toMatch(/^Non, pas « Allemagne » : La coalition a été lancée par la France\.$/);
     expect(settled.answer("Was it Germany who launched the coalition?").answer).toMatch(/^No, not “Germany”: The coalition was launched by France\.$/);
+    // Chat writes "c" for "c'est".
+    expect(settled.answer("c l’Allemagne qui a lancé la coalition ?").answer).toMatch(/^Non, pas « Allemagne » : La coalition a été lancée par la France\.$/);
     expect(settled.answer("c’est la France qui a lancé la coalition ?")).toMatchObject({ status: "answered", factId: "founders" });
     // Nothing before "qui": it asks who.
     expect(settled.explain("c’est qui qui a lancé la coalition ?").kindsAsked).toEqual(["who"]);
@@ -627,6 +653,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // Another role of the same country is not the one quoted; any official of it is.
     expect(core().answer("Qu’a dit le président finlandais ?").answer).toMatch(/L’article ne cite aucun chef d’État ou de gouvernement de ce pays \(Finlande\)/);
     expect(core().answer("Qu’ont dit les dirigeants finlandais ?").factId).toBe("finnish");
+    // Chat's "PM" heads a government; "le chef finlandais" is any official of Finland.
+    expect(core().answer("What did the Finnish PM say?").answer).toMatch(/^The article quotes no head of state or government of Finland\./);
+    expect(core().answer("Qu’a dit le chef finlandais ?").factId).toBe("finnish");
     const clash = factorOf("Qu’a dit le ministre américain ?", "finnish");
     expect(clash.entities.agreed.map((e) => e.id)).toContain("united-states");
     expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states:minister"]);
