@@ -41,11 +41,11 @@ const ROLE_WORDS: ReadonlyMap<string, OfficialRole> = new Map(
   (
     [
       ["minister", "ministre ministres minister ministers secretaire secretary"],
-      ["head", "president presidente presidents chancelier chanceliere chancellor king roi reine queen"],
+      ["head", "president presidente presidents chancelier chanceliere chancellor king roi reine queen pm"],
       ["ambassador", "ambassadeur ambassadrice ambassador ambassadors"],
       ["spokesperson", "porte spokesman spokeswoman spokesperson"],
       // Any of the above: "les dirigeants finlandais" are answered by the Finnish minister.
-      ["official", "dirigeant dirigeants dirigeante leader leaders representant representante representative envoye envoy homologue counterpart responsable responsables"],
+      ["official", "dirigeant dirigeants dirigeante leader leaders representant representante representative envoye envoy homologue counterpart responsable responsables chef chief"],
     ] as const
   ).flatMap(([role, words]) => words.split(" ").map((word) => [word, role] as const)),
 );
@@ -56,7 +56,7 @@ export type OfficialRole = "minister" | "head" | "ambassador" | "spokesperson" |
 /** Words that may stand between a role and its country: "ministre des Armées français", "secretary of state of". */
 const ROLE_PHRASE_WORDS = new Set([
   "de", "des", "du", "la", "le", "l", "a", "aux", "of", "the", "from", "s", "for",
-  "defense", "defence", "armees", "guerre", "war", "affaires", "etrangeres", "foreign", "interieur", "exterieures", "state", "etat", "prime", "premier", "parole",
+  "defense", "defence", "armees", "guerre", "war", "affaires", "etrangeres", "foreign", "interieur", "exterieures", "state", "etat", "prime", "premier", "parole", "diplomatie", "gouvernement", "government", "staff", "armee", "army",
 ]);
 /** How many words a role and its country may be apart ("ministre de la Défense ukrainien"). */
 const MAX_ROLE_GAP = 4;

@@ -50,6 +50,13 @@ describe("curated refusals on the shipped knowledge", () => {
     const think = answerer.answer("what does nato think?");
     expect(think).toMatchObject({ status: "unknown", factId: null });
     expect(answerer.answer("what does nato think?", { context: nato.turn ? [nato.turn] : [] })).toMatchObject({ status: "unknown", answer: think.answer });
+    // The previous fact only where it explains what the refusal was about: "à quel média ?" after
+    // a minister's quote asks the article's source, which the quote does not give.
+    const quote = answerer.answer("qu'a dit John Healey ?");
+    expect(quote.factId).toBe("healey-quote");
+    const media = answerer.answer("il l'a dit à quel média ?");
+    expect(media).toMatchObject({ status: "unknown", factId: null });
+    expect(answerer.answer("il l'a dit à quel média ?", { context: quote.turn ? [quote.turn] : [] })).toMatchObject({ status: "unknown", answer: media.answer });
     // "alliés de qui ?" after the coalition's size is its question: answered from that fact.
     const size = answerer.answer("la coalition c'est combien de pays ?");
     expect(size.factId).toBe("coalition-size");
