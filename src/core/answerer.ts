@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import type { Answer, ConversationTurn, Language, Suggestion } from "./answer-schema.js";
 import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
 import { EntityLexicon, type Entity } from "./entities.js";
-import { EvidenceIndex, isAsWritten, type AnalyzedQuestion } from "./evidence-index.js";
+import { EvidenceIndex, isAsWritten, type AnalyzedQuestion, type WordMatch } from "./evidence-index.js";
 import type { Explanation } from "./explanation.js";
 import { readFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
@@ -615,6 +615,18 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       const own = alone.analyzed.mentions.map((m) => m.entity.id);
       const holds = (factId: string | null): boolean => own.some((id) => index.facts[factIndexById.get(factId ?? "") ?? -1]?.entities.has(id) === true);
       if (holds(alone.answer.factId) && !holds(previous.factId)) return alone.answer;
+    }
+    // "which ones launched it?" after the coalition's size: the previous fact, brought back by the
+    // context alone, explains none of the question's own telling words ("launched"); the fact
+    // that answers it alone, and more surely, does.
+    // Not "why does that matter?": why of a reference back asks the reason of the previous subject.
+    // And only a surer answer alone: "what is it building then?" is no question of a building.
+    const surerAlone = alone.confident && alone.answer.status === "answered" && alone.answer.confidence > inContext.answer.confidence && !alone.analyzed.kinds.has("why");
+    if (surerAlone && alone.answer.factId !== previous.factId && inContext.answer.factId === previous.factId && previousEvidence !== undefined) {
+      const own = (m: WordMatch): boolean => ownWords.some((w) => w.matches.includes(m));
+      // Not a word one of its sample questions happens to say ("how large is the coalition France and the UK launched?").
+      const held = (m: WordMatch): boolean => previousEvidence.termsById.get(m.id)?.lone === false;
+      if (tellingWordIn(alone.analyzed, index, params, (m) => own(m) && !held(m)) && !tellingWordIn(alone.analyzed, index, params, (m) => own(m) && held(m))) return alone.answer;
     }
     return { ...inContext.answer, ...noteOf(inContext.answer.factId, language) };
   }

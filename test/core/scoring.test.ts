@@ -758,6 +758,25 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(followUp.answer).toMatch(/L’article ne cite aucun ministre de ce pays \(France\)/);
   });
 
+  it("follow-ups: the previous fact, brought back by context alone, gives way to a surer fact that explains the question's own telling word ('which ones launched it?')", () => {
+    const size = fact(
+      "size",
+      ["Combien de pays compte la coalition ?", "La coalition, combien de pays ?", "La coalition lancée par la France compte combien de pays ?"],
+      ["How many countries are in the coalition?", "How many countries joined the coalition?", "How big is the coalition France launched?"],
+      ["La coalition compte une trentaine de pays.", "The coalition has about thirty countries."],
+      "La coalition, lancée par la France",
+    );
+    const answerer = core({}, [...FACTS, size]);
+    const first = answerer.answer("how many countries are in the coalition?");
+    expect(first.factId).toBe("size");
+    const context = first.turn ? [first.turn] : [];
+    for (const question of ["which ones launched it?", "elle a été lancée par qui ?"]) {
+      expect(answerer.answer(question, { context }), question).toMatchObject({ status: "answered", factId: "founders" });
+    }
+    // A word the previous fact says in more than one place keeps the question its: "and how many joined?".
+    expect(answerer.answer("and how many joined it?", { context }).factId).toBe("size");
+  });
+
   it("follow-ups: a name alone ('et la Finlande ?') asks the previous question of it; where the article does not say it, that is the answer", () => {
     const answerer = core();
     const first = answerer.answer("Qui a lancé la coalition ?");
