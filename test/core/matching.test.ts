@@ -193,6 +193,17 @@ describe("matching on the shipped knowledge", () => {
     expect(core.answerer.answer("où seraient-ils déployés ?").factId).toBe("deployment-location");
   });
 
+  it("keeps synonyms whose stem is another word's out of their groups: 'assurer' (ensure), 'lasting' (last)", () => {
+    const matchedBy = (question: string, surface: string): string[] => {
+      const explained = core.answerer.explain(question);
+      return [explained.chosen, explained.runnerUp].flatMap((f) => f?.words.filter((w) => w.surface === surface && w.matched !== null).map((w) => `${f.factId}:${w.matched?.term ?? ""}`) ?? []);
+    };
+    // "parler" says; "assurer la sécurité du ciel" ensures.
+    expect(matchedBy("on parle de la sécurité du ciel ?", "parle").filter((m) => m.endsWith(":assur"))).toEqual([]);
+    // "the last objective" is no lasting plan.
+    expect(matchedBy("what's the last objective?", "last").filter((m) => m.startsWith("meeting-purpose") || m.startsWith("article-summary"))).toEqual([]);
+  });
+
   it("answers 'is the fighting still going on?' without a 'no' meant for 'is there a ceasefire?'", () => {
     for (const question of ["is the fighting still going on?", "les combats continuent ?"]) {
       const answer = core.answerer.answer(question);
