@@ -10,7 +10,7 @@ import { detectLanguage } from "./language.js";
 import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
-import { askingClauses, looksLikeCode, QUEL, questionTokens, readTokens } from "./question-reading.js";
+import { askingClauses, looksLikeCode, QUEL, questionTokens, readQuestion, readTokens } from "./question-reading.js";
 import { explainsAsMuchAs, explainsMore, rankFactsAndRefusal, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 import { speakersOf, unquotedSpeaker } from "./speakers.js";
@@ -40,6 +40,8 @@ const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The arti
 const VAGUE_QUANTIFIERS: ReadonlySet<string> = new Set(["certains", "certaines", "quelques", "plusieurs", "some", "several", "certain", "various"]);
 /** Words that only insist on a "which": "which allies *exactly*?", "quels alliés *en particulier* ?". */
 const INSISTING_WORDS: ReadonlySet<string> = new Set(["exactly", "specifically", "precisely", "particular", "exactement", "precisement", "particulier", "concretement", "concretely"]);
+/** A preamble that opens as a follow-up does ("et le ciel, c'est quoi l'idée ?") names the subject of what follows it. */
+const OPENINGS_OF_FOLLOW_UPS = /^\s*(?:et|and|so|alors|donc|what about|how about)\b/iu;
 /** What a bare "quand ?", "où ?", "combien ?" asks of the previous turn's event, not of its subject at large. */
 const CIRCUMSTANCES: ReadonlySet<QuestionKind> = new Set(["when", "where", "count"]);
 /** Fuse's threshold for autocomplete: 0 takes only exact text, 1 anything; 0.4 lets a typo or two through. */
@@ -452,7 +454,19 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const whole = decide(reading);
     const both = twoAsked(reading, tokens, whole);
     if (both) return { ...both, analyzed };
-    if (tokens.length < params.longQuestionWords) return { ...whole, analyzed };
+    if (tokens.length < params.longQuestionWords) {
+      // "i read the article, who launched the coalition": a short preamble that names nothing
+      // must not drown the question after it. One naming something stays ("la Suède, elle envoie
+      // combien de soldats ?" is no question of troops alone).
+      if (whole.confident || analyzed.mentions.length > 0) return { ...whole, analyzed };
+      const [clause] = askingClauses(question);
+      // Only a clause the preamble ends before with a comma or a stop, not a question word found inside a sentence.
+      // And a preamble that asks nothing itself: in "où sera-t-elle stationnée, quelle ville ?" it is the question.
+      const preamble = clause === undefined ? "" : question.slice(0, question.length - clause.length);
+      const afterBreak = /[,;:.!?—–]\s*$/u.test(preamble) && readQuestion(preamble).kinds.size === 0 && !OPENINGS_OF_FOLLOW_UPS.test(preamble);
+      const asked = afterBreak ? decide(read(clause, language)) : undefined;
+      return asked?.confident === true ? { ...asked, analyzed } : { ...whole, analyzed };
+    }
     // Two things asked after a preamble ("sorry late to the thread - so they met where and on
     // what day??"): the preamble's words must not drown either part.
     // A clause's "and" is the whole question's: without one, nothing is read again (most questions).

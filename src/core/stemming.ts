@@ -35,7 +35,12 @@ export function stemWord(folded: string, language: Language): string {
  * become "pay", the stem of "payer" and of English "pay", so that "who will pay for it?" matched
  * every fact naming a country. They keep their whole form in both languages.
  */
-const KEPT_WHOLE: ReadonlyMap<string, string> = new Map([["pays", "pays"]]);
+const KEPT_WHOLE: ReadonlyMap<string, string> = new Map([
+  ["pays", "pays"],
+  // "ready" and "readiness" would become "read": "I read the article…" asked whether the force was ready.
+  ["ready", "ready"],
+  ["readiness", "ready"],
+]);
 
 function snowballStem(folded: string, language: Language): string {
   const whole = KEPT_WHOLE.get(folded);

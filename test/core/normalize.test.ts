@@ -107,6 +107,11 @@ describe("stemWord (Snowball, on folded words)", () => {
     }
   });
 
+  it("keeps 'ready' and 'readiness' apart from 'read' ('I read the article…')", () => {
+    expect(stemWord("ready", "en")).toBe(stemWord("readiness", "en"));
+    for (const language of ["fr", "en"] as const) expect(stemWord("ready", language)).not.toBe(stemWord("read", "en"));
+  });
+
   it("finds the infinitive's stem of a French verb's plural, which Snowball leaves whole", () => {
     expect(stemWord("contribuent", "fr")).toBe("contribuent");
     expect(frenchPluralVerbStem("contribuent")).toBe(stemWord("contribuer", "fr"));

@@ -1135,8 +1135,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   it("a long question is also read from its asking clause on, so that its preamble does not drown it", () => {
     const asked = "Bonjour, j'ai feuilleté hier soir un papier sur mon téléphone pendant le trajet, pardon, dans quelle ville se sont-ils réunis ?";
     expect(core().answer(asked).factId).toBe("place");
-    // Read whole, the preamble's words (none of them the knowledge's) refuse it.
-    expect(core({ longQuestionWords: 1000 }).answer(asked).status).toBe("unknown");
+    // Read whole, the preamble's words (none of them the knowledge's) refuse it: see `unbroken`
+    // below (a clause after a break is read at any length, when its preamble asks and names nothing).
     // With no clause break before it, the question starts at its question word.
     const unbroken = "Je me souviens plus du tout de ce papier lu ce matin sur mon téléphone pendant le trajet dans quelle ville ils se sont réunis";
     expect(core().answer(unbroken).factId).toBe("place");
@@ -1145,6 +1145,11 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const trailing = "Salut, j'ai lu un papier sur mon téléphone pendant le trajet ce matin, dans quelle ville se sont-ils réunis ? mon chef veut savoir, pardon du dérangement lol";
     expect(core().answer(trailing).factId).toBe("place");
     expect(askingClauses("bon alors j'ai pas tout suivi en gros, ils sont dedans ou pas dans ce plan ?")).toEqual([]);
+    // A short question too, when its preamble asks nothing, names nothing, and ends at a break.
+    const short = "les ministres en ont parlé, qui a lancé la coalition ?";
+    expect(core().answer(short).factId).toBe("founders");
+    // A preamble naming something is part of the question: "la Suède, …" is not asked of France.
+    expect(core().answer("la Suède, elle a lancé la coalition ?").factId).not.toBe("founders");
     // Two things asked after a preamble: each part read from the asking clause, both answered.
     const two = core().answer("désolé j'arrive en retard dans le fil de discussion ce matin - où et quand se sont-ils réunis ?");
     expect(two.answer).toContain("Bruxelles");
