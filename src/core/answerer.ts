@@ -464,7 +464,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       // And a preamble that asks nothing itself: in "où sera-t-elle stationnée, quelle ville ?" it is the question.
       const preamble = clause === undefined ? "" : question.slice(0, question.length - clause.length);
       const afterBreak = /[,;:.!?—–]\s*$/u.test(preamble) && readQuestion(preamble).kinds.size === 0 && !OPENINGS_OF_FOLLOW_UPS.test(preamble);
-      const asked = afterBreak ? decide(read(clause, language)) : undefined;
+      const asked = afterBreak && clause !== undefined ? decide(read(clause, language)) : undefined;
       return asked?.confident === true ? { ...asked, analyzed } : { ...whole, analyzed };
     }
     // Two things asked after a preamble ("sorry late to the thread - so they met where and on

@@ -111,6 +111,10 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["minister", "ministers", "secretary"], ["of", "for"], ["what", "wat"]], kind: "office" },
   { words: [["what", "which"], ["department", "ministry", "portfolio", "office"]], kind: "office" },
   { words: [["how"], ["much"], ["does", "did", "will", "would", "is", "was"], ["it", "this", "that", "the"]], kind: "cost" },
+  // "quel pays fournira le plus de soldats ?", "which country sends the most troops?": a ranking,
+  // which a fact listing names without ranking them does not give. Not "most" alone ("most participants").
+  { words: [["le", "la", "les"], ["plus", "moins"]], kind: "superlative" },
+  { words: [["the"], ["most", "least"]], kind: "superlative" },
 ];
 
 /** Words asking for an attribute few facts give: an age, a cost, an hour, a month or year (see ATTRIBUTE_KINDS). */
@@ -124,6 +128,7 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
       // Not "parties": "between which parties" asks for the sides of a conflict.
       ["party", "party"],
       ["office", "ministere ministeres portefeuille ministry ministries portfolio"],
+      ["superlative", "biggest largest strongest greatest smallest weakest"],
     ] as const
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );

@@ -53,13 +53,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set([...FRENCH_STOPWORDS, ...E
 /**
  * What a question asks for. "what" (quel, what, which) asks for anything and contradicts nothing.
  * "age", "cost", "clock" (an hour of the day), "calendar" (a month, a year), "party" (a
- * political one), "office" (which ministry: "ministre de quoi ?") and "duration" (since when,
- * how long: "depuis quand est-il ministre ?") ask for an attribute: a fact none of whose sample
+ * political one), "office" (which ministry: "ministre de quoi ?"), "duration" (since when,
+ * how long: "depuis quand est-il ministre ?") and "superlative" (a ranking: "le plus de soldats",
+ * "the biggest") ask for an attribute: a fact none of whose sample
  * questions asks for it does not give it, however well it matches the rest of the question.
  */
 export type QuestionKind = "where" | "when" | "who" | "why" | "count" | "how" | "what" | AttributeKind;
-export type AttributeKind = "age" | "cost" | "clock" | "calendar" | "party" | "office" | "duration";
-export const ATTRIBUTE_KINDS: ReadonlySet<QuestionKind> = new Set<AttributeKind>(["age", "cost", "clock", "calendar", "party", "office", "duration"]);
+export type AttributeKind = "age" | "cost" | "clock" | "calendar" | "party" | "office" | "duration" | "superlative";
+export const ATTRIBUTE_KINDS: ReadonlySet<QuestionKind> = new Set<AttributeKind>(["age", "cost", "clock", "calendar", "party", "office", "duration", "superlative"]);
 
 /**
  * Question words in either language, with chat spellings and common typos ("koi", "ki", "kel",

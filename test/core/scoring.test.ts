@@ -212,6 +212,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // A fact whose sample questions ask it does give it.
     const facts = FACTS.map((f) => (f.id === "finnish" ? { ...f, questions: { ...f.questions, fr: [...f.questions.fr, "Quel âge a le ministre finlandais ?"] } } : f));
     expect(createAnswerer(knowledge(facts), SCORING_PARAMS).answer("quel age a le ministre finlandais").factId).toBe("finnish");
+    // A superlative asks for a ranking: a fact that names without ranking does not give it.
+    for (const question of ["Quel ministre a le plus parlé des États-Unis ?", "which minister talked the most about the United States?", "who is the biggest founder of the coalition?"]) {
+      expect(core().explain(question).kindsAsked, question).toContain("superlative");
+      expect(core().answer(question).status, question).toBe("unknown");
+    }
+    // "most" alone is a share, no ranking.
+    expect(core().explain("what do most ministers want?").kindsAsked).not.toContain("superlative");
   });
 
   it("question kind: a choice between two names asks what they are ('jeudi ou lundi ?' asks when)", () => {
