@@ -40,6 +40,9 @@ const KEPT_WHOLE: ReadonlyMap<string, string> = new Map([
   // "ready" and "readiness" would become "read": "I read the article…" asked whether the force was ready.
   ["ready", "ready"],
   ["readiness", "ready"],
+  // "objective(s)" would become "object": "did Hungary object to the plan?" found the objectives.
+  ["objective", "objectiv"],
+  ["objectives", "objectiv"],
 ]);
 
 function snowballStem(folded: string, language: Language): string {

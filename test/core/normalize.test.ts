@@ -107,9 +107,13 @@ describe("stemWord (Snowball, on folded words)", () => {
     }
   });
 
-  it("keeps 'ready' and 'readiness' apart from 'read' ('I read the article…')", () => {
+  it("keeps 'ready' apart from 'read' ('I read the article…') and 'objective' from 'object' ('did Hungary object?')", () => {
     expect(stemWord("ready", "en")).toBe(stemWord("readiness", "en"));
-    for (const language of ["fr", "en"] as const) expect(stemWord("ready", language)).not.toBe(stemWord("read", "en"));
+    expect(stemWord("objective", "en")).toBe(stemWord("objectives", "en"));
+    for (const language of ["fr", "en"] as const) {
+      expect(stemWord("ready", language)).not.toBe(stemWord("read", "en"));
+      expect(stemWord("objectives", language)).not.toBe(stemWord("object", "en"));
+    }
   });
 
   it("finds the infinitive's stem of a French verb's plural, which Snowball leaves whole", () => {
