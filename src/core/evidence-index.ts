@@ -105,6 +105,8 @@ export interface AnalyzedWord {
   readonly asks?: QuestionKind;
   /** The other side of a choice it is one side of ("en hausse ou en baisse", "growing or shrinking"): its index in `words`. */
   readonly orWith?: number;
+  /** The noun a "which"/"quel" asks for ("*quelles armes* ?", "what *weapons*…"): what the answer must be about. */
+  readonly askedNoun?: true;
 }
 
 export interface AnalyzedQuestion {
@@ -588,7 +590,8 @@ export class EvidenceIndex {
       // Named things weigh more: a question naming what a fact does not is not that fact's.
       const factor = (entity ? this.params.nameWeight : 1) * (background ? this.params.followUpContextWeight : 1);
       const orWith = partners.get(i);
-      return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}), ...(word.asks ? { asks: word.asks } : {}), ...(orWith === undefined ? {} : { orWith }) };
+      const askedNoun = word.askedNoun === true && !background && entity === undefined;
+      return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}), ...(word.asks ? { asks: word.asks } : {}), ...(orWith === undefined ? {} : { orWith }), ...(askedNoun ? { askedNoun } : {}) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
     // "jeudi ou vendredi ?", "Healey or Brekelmans?": a choice between two names asks what they

@@ -109,6 +109,8 @@ function recordScratch(size: number): typeof scratchArrays {
 /** Which entities of the question the fact agrees with, and which rule it out. */
 const NO_ENTITIES: EntityVerdict = { agreed: [], clashes: [], contradicted: [] };
 const NO_WORDS: WordEvidence[] = [];
+/** Nouns a "which" asks a description with, not a thing: "de quelle nature ?", "after what event?", "what kind of…". */
+const DESCRIBING_NOUNS: ReadonlySet<string> = new Set(["nature", "type", "types", "genre", "sorte", "kind", "kinds", "sort", "event", "events", "evenement", "evenements", "chose", "choses", "thing", "things", "one", "ones", "forme", "form", "way", "facon", "maniere", "aspect", "aspects"]);
 
 /** A name the fact need not hold as written: it names an entity the fact has, or the other side of a choice the fact settles. */
 function nameSettled(entity: Entity, agreed: readonly Entity[], alternatives: ReadonlySet<string>): boolean {
@@ -366,6 +368,10 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   // counts anything: it cannot say how many, however well it matches the rest.
   // ("how big is the risk" asks how high, not how many: only "combien", "how many/much", `countsThings`.)
   if (question.countsThings && question.kinds.has("count") && !fact.kinds.has("count") && !fact.entityKinds.has("number")) kind = Math.min(kind, params.unaskedAttribute);
+  // "what weapons will the Baltic states contribute?": the noun a "which" asks for is what the
+  // answer is about; a fact that does not explain it gives something else of the same subject.
+  // Not a noun that only asks for a description ("de quelle nature", "after what event").
+  if (question.words.some((w) => w.askedNoun === true && w.status === "known" && w.asks === undefined && !DESCRIBING_NOUNS.has(w.surface) && explainedShare(w, fact) === 0)) kind = Math.min(kind, params.unaskedAttribute);
   // "how many ships" against a fact that counts countries: it gives no number of ships.
   if (question.counted && fact.counted.size > 0 && !question.counted.some((id) => fact.counted.has(id))) kind = Math.min(kind, params.otherCount);
   // "mobilisation diplomatique ou militaire ?": a choice is answered by what a fact says of one side,

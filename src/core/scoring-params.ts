@@ -27,7 +27,8 @@ export interface ScoringParams {
    * Score kept by a fact none of whose sample questions asks for the attribute the question asks
    * (an age, a cost, an hour: ATTRIBUTE_KINDS): the fact may name the person, it does not give their age.
    * Also by a fact asked for a name by an asking noun ("quelle mer ?") that names none of that kind
-   * and is never asked that kind.
+   * and is never asked that kind, and by one that does not explain the noun a "which" asks for
+   * ("what *weapons* will the Baltic states contribute?" of the fact naming the contributors).
    */
   readonly unaskedAttribute: number;
   /**
@@ -139,7 +140,9 @@ export const SCORING_PARAMS: ScoringParams = {
   // over): "quel âge a Ruben Brekelmans", "how old is Antti Häkkänen", "elle coûterait combien
   // cette force" matched their person or subject so well that 0.6 still answered them. Below 0.5
   // it refuses whatever else matches. The asking nouns' use ("which sea?" of the sea-lanes objective,
-  // which names no sea) changed no development question and refused 4 dialogue traps.
+  // which names no sea) changed no development question and refused 4 dialogue traps. The asked
+  // nouns' use ("quels avions…", "quels moyens…") gained 6 development lines and lost none, once
+  // nouns asking for a description ("de quelle nature", "what event") were left out.
   unaskedAttribute: 0.4,
   // Justified by: the development sets — "force de réassurance multinationale ou purement nationale ?",
   // "would it be one country's force or multinational?" went to the open questions and the

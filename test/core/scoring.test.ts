@@ -217,6 +217,16 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(core().explain(question).kindsAsked, question).toContain("superlative");
       expect(core().answer(question).status, question).toBe("unknown");
     }
+    // The noun a "which" asks for is what the answer is about: the ministers want a force, no meeting.
+    expect(core().answer("Que veulent les ministres ?").factId).toBe("force");
+    for (const question of ["Quelle réunion veulent les ministres ?", "what meeting do the ministers want?"]) {
+      expect(core().explain(question).chosen, question).toMatchObject({ factId: "force", kind: SCORING_PARAMS.unaskedAttribute });
+      expect(core().answer(question).status, question).toBe("unknown");
+    }
+    // …unless it only asks for a description: "de quelle nature est la force ?" is the force's,
+    // though "nature" is a word the knowledge knows (of the meeting, here).
+    const described = FACTS.map((f) => (f.id === "place" ? { ...f, questions: { ...f.questions, fr: [...f.questions.fr, "De quelle nature était la réunion ?"] } } : f));
+    expect(createAnswerer(knowledge(described), SCORING_PARAMS).answer("de quelle nature est la force que veulent les ministres ?").factId).toBe("force");
     // "most" alone is a share, no ranking.
     expect(core().explain("what do most ministers want?").kindsAsked).not.toContain("superlative");
   });
