@@ -193,6 +193,12 @@ describe("matching on the shipped knowledge", () => {
     expect(core.answerer.answer("où seraient-ils déployés ?").factId).toBe("deployment-location");
   });
 
+  it("reads 'baltic'/'balte' alone as the Baltic states: 'what did the baltic ministers say' quotes none of theirs", () => {
+    expect(core.answerer.answer("what did the baltic ministers say")).toMatchObject({ status: "unknown", factId: null });
+    expect(core.answerer.answer("what did the baltic ministers say").answer).toMatch(/^The article quotes no minister of the Baltic states\./);
+    expect(core.answerer.answer("un pays balte contribue ?").factId).toBe("troop-contributors");
+  });
+
   it("keeps synonyms whose stem is another word's out of their groups: 'assurer' (ensure), 'lasting' (last)", () => {
     const matchedBy = (question: string, surface: string): string[] => {
       const explained = core.answerer.explain(question);
