@@ -458,7 +458,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       // "i read the article, who launched the coalition": a short preamble that names nothing
       // must not drown the question after it. One naming something stays ("la Suède, elle envoie
       // combien de soldats ?" is no question of troops alone).
-      if (whole.confident || analyzed.mentions.length > 0) return { ...whole, analyzed };
+      // (Most questions have no break before their end: they are not read again.)
+      if (whole.confident || analyzed.mentions.length > 0 || !/[,;:.!?—–]\s/u.test(question)) return { ...whole, analyzed };
       const [clause] = askingClauses(question);
       // Only a clause the preamble ends before with a comma or a stop, not a question word found inside a sentence.
       // And a preamble that asks nothing itself: in "où sera-t-elle stationnée, quelle ville ?" it is the question.
