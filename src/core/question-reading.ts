@@ -95,6 +95,8 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   // Its noun names the purpose asked: a fact stating that goal answers it ("what's the goal on the ground?").
   { words: [["what", "whats"], ["the", "its"], ["point", "purpose", "aim", "goal"]], kind: "why", askingNoun: true },
   { words: [["a"], ["quoi"], ["bon"]], kind: "why" },
+  // "ils se sont réunis pour quoi faire ?", "pour quoi ?" typed in two words: what for.
+  { words: [["pour"], ["quoi", "koi"], ["faire"]], kind: "why" },
   // "hw many": the chat spelling of "how" (see QUESTION_WORDS) counts too.
   { words: [["how", "hw"], ["many", "much", "big", "large", "numerous"]], kind: "count" },
   { words: [QUEL, ["nombre", "taille"]], kind: "count" },

@@ -315,6 +315,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().explain("what day was it").kindsAsked).toContain("when");
     expect(core().explain("how come they met").kindsAsked).toContain("why");
     expect(core().explain("c'est quand la réunion").kindsAsked).toContain("when");
+    // "pour quoi faire", in two words, asks what for, as "pourquoi" does.
+    expect(core().explain("ils se sont réunis pour quoi faire ?").kindsAsked).toEqual(["why"]);
   });
 
   it("specificity: between facts explaining the same words, the one with a sample question saying just that wins", () => {
