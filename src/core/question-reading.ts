@@ -135,6 +135,9 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );
 
+/** Openings of a question that "for" at its end makes a "what for" ("what is the force for?"). */
+const WHAT_FOR_OPENINGS: ReadonlySet<string> = new Set(["what", "whats", "wat"]);
+
 /** Words that come before "ou" when it asks where: "c'est où la réunion", typed "c ou", "cest ou". */
 const BEFORE_WHERE = new Set(["c", "cest", "est", "etait", "sont", "etaient", "sera", "seront", "serait", "ca", "se", "passe", "trouve"]);
 
@@ -364,6 +367,8 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
     const afterWhich = QUEL.includes(tokens[index - 1] ?? "") || (nounEnds && WHICH.includes(tokens[index - 1] ?? ""));
     words.push({ surface: token, tokens: [index, index], ...(askingNoun?.at === index ? { asks: askingNoun.kind } : {}), ...(afterWhich ? { askedNoun: true } : {}) });
   }
+  // "what was the Brussels meeting for?": "what … for" at the end asks what for, as "what for" does.
+  if (WHAT_FOR_OPENINGS.has(tokens[0] ?? "") && tokens.length > 2 && tokens[tokens.length - 1] === "for" && kinds.size === 1 && kinds.has("what")) kinds.add("why");
   // "what" asks for anything: it only stands when nothing more precise is asked.
   if (kinds.size > 1) kinds.delete("what");
   const countsThings = kinds.has("count") && countOpener(tokens) >= 0;

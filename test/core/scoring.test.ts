@@ -317,6 +317,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().explain("c'est quand la réunion").kindsAsked).toContain("when");
     // "pour quoi faire", in two words, asks what for, as "pourquoi" does.
     expect(core().explain("ils se sont réunis pour quoi faire ?").kindsAsked).toEqual(["why"]);
+    // "what … for" at the end, too; not "for" inside ("what did they ask for help with").
+    expect(core().explain("what was the Brussels meeting for").kindsAsked).toEqual(["why"]);
+    expect(core().explain("what did the ministers ask for help with").kindsAsked).not.toContain("why");
   });
 
   it("specificity: between facts explaining the same words, the one with a sample question saying just that wins", () => {
