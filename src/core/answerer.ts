@@ -4,7 +4,7 @@ import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answe
 import { EntityLexicon, type Entity } from "./entities.js";
 import { EvidenceIndex, isAsWritten, type AnalyzedQuestion, type WordMatch } from "./evidence-index.js";
 import type { Explanation } from "./explanation.js";
-import { readFollowUp } from "./follow-up.js";
+import { backgroundOf, readFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
 import { message, ROLE_NAMES } from "./messages.js";
@@ -34,6 +34,9 @@ const WHICH_WORDS: ReadonlySet<string> = new Set([...QUEL, "which", "wich"]);
 const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", "alors"]);
 /** Words a turn that carries its subject on keeps, at most: a follow-up reads the last `MAX_BACKGROUND_WORDS` of them (follow-up.ts). */
 const MAX_SUBJECT_WORDS = 24;
+
+/** Words asking for something other than what was said: "et l'autre ?", "what else?". */
+const OTHER_WORDS = new Set(["autre", "autres", "other", "others", "else", "another"]);
 /** How an answer says the article leaves something open before saying what it does say ("L’article ne le précise pas : …"). */
 const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The article (?:does not say|leaves it open))\s*:\s*/u;
 /** Words saying that the fact speaks of some of a thing without saying which: "*certains* alliés", "*some* allies". */
@@ -521,7 +524,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // A curated refusal is no answer that stands on its own here: "allied to whom?" after the
     // coalition's size asks whose allies those are, not which allies balk.
     const followUp = readFollowUp(question, alone.answer, alone.confident && alone.answer.status === "answered", previous, lexicon);
-    if (!followUp) return sameSubject(alone.answer, previous);
+    if (!followUp) return (previousAt !== undefined && alikeInContext(question, language, tokens, alone, previous)) || sameSubject(alone.answer, previous);
     // "et les négos ?" after the war's phase names a new subject in one telling word that the
     // previous fact does not hold: it is asked on its own, as "what about the talks?".
     const previousEvidence = index.facts[previousAt ?? -1];
@@ -651,6 +654,31 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * the meeting unprecedented?") carries on that turn's subject: its turn keeps the previous
    * question's words, so that the next follow-up ("où ça ?") still knows what it is about.
    */
+  /**
+   * A question that stands alone but that other facts explain as fully as the one it got: "what
+   * was the goal?" fits the mission's objectives, the coalition's aim and the meeting's purpose
+   * alike. After where the meeting was, a colleague means the meeting's: of the facts that explain
+   * the whole question, the one the previous turn's words pick, when that reading is confident.
+   * A question that names something is clear enough on its own.
+   */
+  function alikeInContext(question: string, language: Language, tokens: readonly string[], alone: ReturnType<typeof decideAlone>, previous: ConversationTurn): Answer | undefined {
+    // "et l'autre source d'inquiétude ?" asks for what was not said: the previous turn must not pull it back.
+    if (alone.answer.status !== "answered" || alone.analyzed.mentions.length > 0 || alone.answer.turn === undefined || tokens.some((t) => OTHER_WORDS.has(t))) return undefined;
+    const own = alone.analyzed.words.filter((w) => w.entity === undefined && w.asks === undefined && w.status === "known");
+    if (own.length === 0 || own.length > params.alikeOwnWords) return undefined;
+    const ranked = read(question, language, 0, tokens).ranked;
+    const top = ranked[0]?.score ?? 0;
+    const explainsAll = (r: FactScore): boolean => r.coverage >= params.alikeCoverage && r.score >= params.alikeScoreShare * top;
+    const alike = new Set(ranked.filter(explainsAll).map((r) => r.factIndex));
+    if (alike.size < 2) return undefined;
+    const background = backgroundOf(question, previous);
+    const contextual = read(background.question, language, background.backgroundWords, undefined, previous.language);
+    const inContext = decide(contextual);
+    const chosen = factIndexById.get(inContext.answer.factId ?? "");
+    if (!inContext.confident || chosen === undefined || inContext.answer.factId === alone.answer.factId || !alike.has(chosen)) return undefined;
+    return answeredInContext(chosen, inContext.answer.confidence, contextual, inContext.answer.suggestions);
+  }
+
   function sameSubject(answer: Answer, previous: ConversationTurn): Answer {
     // A turn has one language: words of another would be read as foreign ones.
     if (answer.turn === undefined || answer.factId === null || answer.factId !== previous.factId || answer.turn.language !== previous.language) return answer;

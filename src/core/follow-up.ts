@@ -151,3 +151,16 @@ export function readFollowUp(
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
   return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp };
 }
+
+/**
+ * The previous question as the background of a question that stands on its own but that several
+ * facts explain alike ("what was the goal?" after where the meeting was): its words, less its
+ * question words and asking phrases, which the new question replaces with its own.
+ */
+export function backgroundOf(question: string, previous: ConversationTurn): { readonly question: string; readonly backgroundWords: number } {
+  const previousTokens = questionTokens(previous.question);
+  const asking = new Set(readTokens(previousTokens).words.filter((w) => w.asks !== undefined).map((w) => w.tokens[0]));
+  const own = new Set(questionTokens(question));
+  const kept = previousTokens.filter((t, i) => !QUESTION_WORDS.has(t) && !asking.has(i) && !own.has(t)).slice(-MAX_BACKGROUND_WORDS);
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length };
+}

@@ -799,6 +799,36 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("and how many joined it?", { context }).factId).toBe("size");
   });
 
+  it("follow-ups: a question that stands alone but that several facts explain alike ('what was the goal?') is read against the previous turn", () => {
+    const goals = fact(
+      "goals",
+      ["Quels sont les buts de la mission ?", "Quel est le but de la mission ?", "Les buts de la force ?"],
+      ["What are the goals of the mission?", "What was the goal?", "What is the force's goal?"],
+      ["La mission a deux buts : la paix et la sécurité.", "The mission has two goals: peace and security."],
+      "La mission a deux buts.",
+    );
+    const purpose = fact(
+      "purpose",
+      ["Quel était le but de la réunion ?", "La réunion, pour quel but ?", "Le but de la réunion ?"],
+      ["What was the goal of the meeting?", "The meeting's goal?", "Why did they hold the meeting, what goal?"],
+      ["La réunion visait à préparer un plan.", "The meeting aimed to prepare a plan."],
+      "La réunion visait à préparer un plan.",
+    );
+    const answerer = core({}, [...FACTS, goals, purpose]);
+    expect(answerer.answer("what was the goal?").factId).toBe("goals");
+    const place = answerer.answer("where was the meeting?");
+    expect(place.factId).toBe("place");
+    const context = place.turn ? [place.turn] : [];
+    const inContext = answerer.answer("what was the goal?", { context });
+    expect(inContext).toMatchObject({ status: "answered", factId: "purpose" });
+    expect(inContext.contextNote).toBeDefined();
+    // Off (no question is short enough), it keeps its reading alone.
+    expect(core({ alikeOwnWords: 0 }, [...FACTS, goals, purpose]).answer("what was the goal?", { context }).factId).toBe("goals");
+    // A question naming something is clear on its own, and "the other one" asks for what was not said.
+    expect(answerer.answer("what was the goal of the mission?", { context }).factId).toBe("goals");
+    expect(answerer.answer("what was the other goal?", { context }).factId).toBe("goals");
+  });
+
   it("follow-ups: a name alone ('et la Finlande ?') asks the previous question of it; where the article does not say it, that is the answer", () => {
     const answerer = core();
     const first = answerer.answer("Qui a lancé la coalition ?");
