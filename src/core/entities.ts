@@ -50,6 +50,13 @@ const ROLE_WORDS: ReadonlyMap<string, OfficialRole> = new Map(
   ).flatMap(([role, words]) => words.split(" ").map((word) => [word, role] as const)),
 );
 
+/**
+ * Role words that are also past participles: before "à" they are the participle ("le signal envoyé
+ * à l'Ukraine" sends a signal, names no envoy), as "l'envoyé de l'Ukraine" is not.
+ */
+const PARTICIPLE_ROLE_WORDS = new Set(["envoye"]);
+const RECIPIENT_WORDS = new Set(["a", "au", "aux"]);
+
 /** Who speaks for a country: "official" stands for any of them. */
 export type OfficialRole = "minister" | "head" | "ambassador" | "spokesperson" | "official";
 
@@ -265,6 +272,7 @@ export class EntityLexicon {
     tokens.forEach((token, at) => {
       let role = ROLE_WORDS.get(token);
       if (role === undefined) return;
+      if (PARTICIPLE_ROLE_WORDS.has(token) && RECIPIENT_WORDS.has(tokens[at + 1] ?? "")) return;
       // "le Premier ministre", "the Prime Minister" heads a government.
       if (role === "minister" && (tokens[at - 1] === "premier" || tokens[at - 1] === "prime")) role = "head";
       const country = this.countryNear(tokens, at, mentions);

@@ -678,6 +678,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // Chat's "PM" heads a government; "le chef finlandais" is any official of Finland.
     expect(core().answer("What did the Finnish PM say?").answer).toMatch(/^The article quotes no head of state or government of Finland\./);
     expect(core().answer("Qu’a dit le chef finlandais ?").factId).toBe("finnish");
+    // "envoyé à" is the participle, not an envoy: the signal sent to Finland names Finland, not its envoy.
+    expect(core().explain("le signal envoyé à la Finlande ?").mentions.map((m) => m.id)).toEqual(["finland"]);
+    expect(core().explain("qu’a dit l’envoyé de la Finlande ?").mentions.map((m) => m.id)).toContain("official-of:finland");
     const clash = factorOf("Qu’a dit le ministre américain ?", "finnish");
     expect(clash.entities.agreed.map((e) => e.id)).toContain("united-states");
     expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states:minister"]);
