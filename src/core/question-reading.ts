@@ -324,7 +324,7 @@ function confirmingTag(tokens: readonly string[]): number[] {
 }
 
 /** `readQuestion` of text already cut into folded words (the knowledge's sample questions too). */
-export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
+export function readTokens(tokens: readonly string[], text = "", keepSource = false): ReadQuestion {
   const kinds = new Set<QuestionKind>();
   const relative = cleftRelative(tokens);
   const tag = new Set(confirmingTag(tokens));
@@ -334,9 +334,10 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   let askingNoun: { readonly at: number; readonly kind: QuestionKind } | undefined;
   const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
   const idioms = idiomsIn(tokens);
+  const source = keepSource ? NO_INDEXES : idiomsIn(tokens, SOURCE_PHRASES, SOURCE_ENDS);
   if (fromWhere.size > 0) kinds.add("who");
   for (let index = 0; index < tokens.length; index++) {
-    if (fromWhere.has(index) || index === relative || tag.has(index) || idioms.has(index)) continue;
+    if (fromWhere.has(index) || index === relative || tag.has(index) || idioms.has(index) || source.has(index)) continue;
     // Inside a phrase already read ("in which country"), its words ask nothing more.
     const phrase = index > phraseEnds ? phraseAt(tokens, index) : undefined;
     if (phrase) {
@@ -367,6 +368,7 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
     const afterWhich = QUEL.includes(tokens[index - 1] ?? "") || (nounEnds && WHICH.includes(tokens[index - 1] ?? ""));
     words.push({ surface: token, tokens: [index, index], ...(askingNoun?.at === index ? { asks: askingNoun.kind } : {}), ...(afterWhich ? { askedNoun: true } : {}) });
   }
+  if (words.length === 0 && source.size > 0) return readTokens(tokens, text, true);
   // "what was the Brussels meeting for?": "what … for" at the end asks what for, as "what for" does.
   if (WHAT_FOR_OPENINGS.has(tokens[0] ?? "") && tokens.length > 2 && tokens[tokens.length - 1] === "for" && kinds.size === 1 && kinds.has("what")) kinds.add("why");
   // "what" asks for anything: it only stands when nothing more precise is asked.
@@ -389,18 +391,32 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
  * organisée *à la base* ?" (their "first", "place", "base"), "until now" ("how clear is it *so far*?",
  * whose "far" is the opposite of "close") and thanks ("merci bcp", whose "bcp" is "many").
  */
-const IDIOMS: readonly (readonly string[])[] = [["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"], ["merci", "bcp"], ["merci", "beaucoup"], ["thanks", "a", "lot"], ["so", "far"]];
+const IDIOMS: readonly (readonly string[])[] = [
+  ["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"], ["merci", "bcp"], ["merci", "beaucoup"], ["thanks", "a", "lot"], ["so", "far"],
+];
 
-/** The words that end an idiom: a question holding none has none (most), read without allocating. */
+/**
+ * The article as the source — "what does the article say about a ceasefire?", "selon l'article" —
+ * names no subject (and every refusal's answer says "the article does not say"). Unless it is all
+ * the question says: "que dit l'article ?" asks about the article.
+ */
+const SOURCE_PHRASES: readonly (readonly string[])[] = [
+  ["according", "to", "the", "article"], ["per", "the", "article"], ["in", "the", "article"], ["the", "article", "say"], ["the", "article", "says"], ["the", "article", "said"],
+  // Folded words lose their elisions: "d'après l'article" is "apres article".
+  ["selon", "article"], ["apres", "article"], ["dans", "article"], ["article", "dit"], ["dit", "article"], ["le", "texte", "dit"], ["selon", "le", "texte"], ["apres", "le", "texte"], ["dans", "le", "texte"],
+];
+
+/** The words that end a phrase: a question holding none has none (most), read without allocating. */
 const IDIOM_ENDS: ReadonlySet<string> = new Set(IDIOMS.map((idiom) => idiom.at(-1) ?? ""));
+const SOURCE_ENDS: ReadonlySet<string> = new Set(SOURCE_PHRASES.map((phrase) => phrase.at(-1) ?? ""));
 const NO_INDEXES: ReadonlySet<number> = new Set();
 
-/** The indexes of the tokens of `IDIOMS` phrases in the question. */
-function idiomsIn(tokens: readonly string[]): ReadonlySet<number> {
+/** The indexes of the tokens of the phrases (`IDIOMS` by default) in the question. */
+function idiomsIn(tokens: readonly string[], phrases = IDIOMS, ends = IDIOM_ENDS): ReadonlySet<number> {
   let found: Set<number> | undefined;
   for (let end = 0; end < tokens.length; end++) {
-    if (!IDIOM_ENDS.has(tokens[end] ?? "")) continue;
-    for (const idiom of IDIOMS) {
+    if (!ends.has(tokens[end] ?? "")) continue;
+    for (const idiom of phrases) {
       const start = end - idiom.length + 1;
       if (start < 0 || idiom.at(-1) !== tokens[end] || !idiom.every((word, k) => tokens[start + k] === word)) continue;
       found ??= new Set();

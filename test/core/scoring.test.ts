@@ -1318,6 +1318,23 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("et qui la dirige ?", { context: launched.turn ? [launched.turn] : [] })).toMatchObject({ status: "unknown", answer: expect.stringContaining("ne dit pas qui dirige") as string });
   });
 
+  it("words: the article as the source ('what does the article say about…', 'selon l'article') names no subject, unless it is the whole question", () => {
+    const timing: Unsaid = {
+      id: "timing",
+      topic: "main",
+      answer: { fr: "L’article ne dit pas quand la force serait prête.", en: "The article does not say when the force would be ready." },
+      questions: { fr: ["Quand la force sera-t-elle prête ?"], en: ["When will the force be ready?"] },
+      see: "force",
+    };
+    const answerer = createAnswerer(knowledge(FACTS, ENTITIES, [timing]));
+    // Every refusal's answer says "the article does not say": those words do not pull the question to one.
+    expect(answerer.explain("what does the article say about the force?").chosen).toMatchObject({ factId: "force", unsaid: false });
+    expect(answerer.explain("what does the article say about the force?").chosen?.words.map((w) => w.surface)).toEqual(["force"]);
+    expect(answerer.explain("selon l’article, que veulent les ministres ?").chosen?.words.map((w) => w.surface)).toEqual(["veulent", "ministres"]);
+    // Alone, they are what is asked.
+    expect(answerer.explain("que dit l’article ?").chosen?.words.map((w) => w.surface)).toEqual(["dit", "article"]);
+  });
+
   it("what the article does not say (unsaid): a refusal reading the telling words as well as a fact, and a word the fact lacks, is the question's (explainsMore)", () => {
     // "force" in most facts weighs too little to tell them apart: only "headquarters" is telling.
     const place = FACTS.map((f) => (f.id === "place" ? { ...f, aliases: { fr: ["le siège à Bruxelles"], en: ["the headquarters in Brussels"] } } : f.id === "force" ? f : { ...f, aliases: { fr: ["la force"], en: ["the force"] } }));
