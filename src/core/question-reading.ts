@@ -192,11 +192,15 @@ export function tokenSpan([first, last]: readonly [number, number]): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
-/** "US" / "U.S." is the country, not the pronoun: decided while the case is still there. */
+/**
+ * "US" / "U.S." is the country, not the pronoun: decided while the case is still there. After
+ * "the" it is the country however typed ("what about the us?"): the pronoun never follows it.
+ */
 export function readUS(text: string): string {
+  const afterThe = text.replace(/\b(the)\s+us(?![\p{L}'’])/giu, "$1 usa");
   // In text typed in capitals throughout, "US" is as likely the pronoun: case says nothing there.
-  if (!/\p{Ll}/u.test(text)) return text;
-  return text.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ");
+  if (!/\p{Ll}/u.test(afterThe)) return afterThe;
+  return afterThe.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ");
 }
 
 /** The folded words of a question, "US"/"U.S." read as the country before case is lost. */

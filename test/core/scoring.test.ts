@@ -691,6 +691,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const answerer = createAnswerer(knowledge(FACTS, withUs), SCORING_PARAMS);
     expect(answerer.answer("what did the us minister say?").answer).toMatch(/The article quotes no minister of United States\./);
     expect(answerer.answer("tell us what the Finnish minister said").factId).toBe("finnish");
+    // Named by nothing but "the us", the country is still what is asked: the fact saying "USA" answers.
+    const withUsa = FACTS.map((f) => (f.id === "finnish" ? { ...f, aliases: { fr: ["les USA"], en: ["the USA"] } } : f));
+    const usaNamed = ENTITIES.map((e) => (e.id === "united-states" ? { ...e, names: { fr: [...e.names.fr, "USA"], en: [...e.names.en, "USA"] } } : e));
+    expect(createAnswerer(knowledge(withUsa, usaNamed), SCORING_PARAMS).answer("what about the us?").factId).toBe("finnish");
     // A short name the article's knowledge writes itself ("UK") counts in lower case too ("uk?").
     const uk: KnowledgeEntity = { id: "uk", kind: "country", names: { fr: ["Royaume-Uni", "UK"], en: ["United Kingdom", "UK"] } };
     expect(createAnswerer(knowledge(FACTS, [...ENTITIES, uk]), SCORING_PARAMS).explain("and uk?").mentions.map((m) => m.id)).toEqual(["uk"]);
