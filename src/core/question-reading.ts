@@ -203,10 +203,31 @@ export function readUS(text: string): string {
   return afterThe.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ");
 }
 
+/**
+ * French verbal idioms whose words say nothing apart: "la force entrerait en jeu après quoi ?" asks
+ * when it would intervene, and "jeu" (game) or "action" alone would find nothing, or the wrong fact.
+ * Any form of "entrer", then "en", then one of these, reads as the one verb.
+ */
+const ENTRER = /^entr(?:e|es|er|ent|era|erait|eraient|eront|ait|aient|ee|ees|ant)$/;
+const ENTRER_EN: ReadonlySet<string> = new Set(["jeu", "action", "scene", "lice"]);
+
+function readVerbalIdioms(tokens: string[]): string[] {
+  if (!tokens.includes("en")) return tokens;
+  const read: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? "";
+    if (ENTRER.test(token) && tokens[i + 1] === "en" && ENTRER_EN.has(tokens[i + 2] ?? "")) {
+      read.push("intervenir");
+      i += 2;
+    } else read.push(token);
+  }
+  return read;
+}
+
 /** The folded words of a question, "US"/"U.S." read as the country before case is lost. */
 export function questionTokens(text: string): string[] {
   // "où" (where) and "ou" (or) fold to the same word; an accent typed settles it.
-  return tokenize(readUS(text).replace(/où/giu, " where "));
+  return readVerbalIdioms(tokenize(readUS(text).replace(/où/giu, " where ")));
 }
 
 /** The phrases by the words they may start with: most words start none. */

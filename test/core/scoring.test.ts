@@ -1322,6 +1322,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.answer("et qui la dirige ?", { context: launched.turn ? [launched.turn] : [] })).toMatchObject({ status: "unknown", answer: expect.stringContaining("ne dit pas qui dirige") as string });
   });
 
+  it("words: a French verbal idiom reads as its verb ('entrer en jeu', 'en action' is 'intervenir'), not as 'jeu' or 'action'", () => {
+    const timing = fact("timing", ["Quand la force va-t-elle intervenir ?", "La force doit intervenir après quoi ?"], ["When will the force intervene?"], ["La force interviendra après la paix.", "The force will intervene after peace."], "Ses ministres veulent une force de paix.");
+    const answerer = core({}, [...FACTS, timing]);
+    for (const question of ["la force entrerait en jeu après quoi ?", "quand est-ce qu’elle entre en action, la force ?"]) {
+      expect(answerer.explain(question).chosen?.factId, question).toBe("timing");
+      expect(answerer.explain(question).chosen?.words.map((w) => w.surface), question).toContain("intervenir");
+    }
+    // "entre" the preposition stays itself.
+    expect(answerer.explain("un accord entre eux en action ?").chosen?.words.map((w) => w.surface) ?? []).not.toContain("intervenir");
+  });
+
   it("words: the article as the source ('what does the article say about…', 'selon l'article') names no subject, unless it is the whole question", () => {
     const timing: Unsaid = {
       id: "timing",
