@@ -145,6 +145,9 @@ const BEFORE_WHERE = new Set(["c", "cest", "est", "etait", "sont", "etaient", "s
 // Not "en": "en hausse ou en baisse" is a choice; "où en est…" is read apart (STANDING_VERBS).
 const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
 
+/** Words that may end a question after its "où" ("ça s'est tenu où d'ailleurs ?", "où exactement"): it still ends there. */
+const AFTER_LAST_WHERE = new Set(["ailleurs", "exactement", "precisement", "deja", "donc", "alors", "au", "juste"]);
+
 /** Words that ask for a name: "comment s'appelle le ministre", "whats his name" ask who. */
 const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "prenom", "prenoms", "surnom", "name", "names", "called", "surname", "firstname", "lastname", "nickname"]);
 
@@ -257,7 +260,8 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   // either end of a question or before its verb ("ou est", "ils se sont vus ou").
   // "où et quand", "quand et où": beside "et" and another question word, it asks where too.
   const besideQuestionWord = (tokens[index + 1] === "et" && QUESTION_WORDS.has(tokens[index + 2] ?? "")) || (tokens[index - 1] === "et" && QUESTION_WORDS.has(tokens[index - 2] ?? ""));
-  if (token === "ou" && !(index === 0 || index === tokens.length - 1 || besideQuestionWord || AFTER_WHERE.has(tokens[index + 1] ?? "") || BEFORE_WHERE.has(tokens[index - 1] ?? ""))) return undefined;
+  const endsAfter = index < tokens.length - 1 && tokens.slice(index + 1).every((t) => AFTER_LAST_WHERE.has(t));
+  if (token === "ou" && !(index === 0 || index === tokens.length - 1 || endsAfter || besideQuestionWord || AFTER_WHERE.has(tokens[index + 1] ?? "") || BEFORE_WHERE.has(tokens[index - 1] ?? ""))) return undefined;
   // "were did they meet": "where" typed without its h, a question only the next word gives away.
   if (index === 0 && token === "were" && AUXILIARIES.has(tokens[1] ?? "")) return "where";
   if ((token === "ou" || token === "where") && tokens[index + 1] === "en" && STANDING_VERBS.has(tokens[index + 2] ?? "")) return "what";

@@ -170,6 +170,11 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(kindOf({ kindMinAskingShare: 0 })).toBe(1);
   });
 
+  it("question kind: an unaccented 'ou' asks where at the question's end, chat after it included ('ça s'est tenu ou d'ailleurs ?'); between two words it is 'or'", () => {
+    for (const question of ["la réunion s’est tenue ou ?", "la réunion s’est tenue ou d’ailleurs ?", "la réunion c’était ou exactement ?"]) expect(core().explain(question).kindsAsked, question).toEqual(["where"]);
+    expect(core().explain("la réunion c’était jeudi ou vendredi ?").kindsAsked).not.toContain("where");
+  });
+
   it("question kind: 'what's the goal…' asks a purpose, which a fact naming that goal answers though its questions ask no why", () => {
     const withGoal = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "What is the ministers’ goal?"] } } : f));
     const answerer = createAnswerer(knowledge(withGoal), SCORING_PARAMS);
