@@ -135,6 +135,9 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );
 
+/** Verbs a relative clause ending in "about" speaks with ("the framework the article talks about"). */
+const SPEAKING_VERBS: ReadonlySet<string> = new Set(["talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "write", "writes", "wrote", "written", "say", "says", "said", "mention", "mentions", "mentioned", "think", "thinks", "worried", "worry", "care", "cares"]);
+
 /** Openings of a question that "for" at its end makes a "what for" ("what is the force for?"). */
 const WHAT_FOR_OPENINGS: ReadonlySet<string> = new Set(["what", "whats", "wat"]);
 
@@ -399,7 +402,12 @@ export function readTokens(tokens: readonly string[], text = "", keepSource = fa
   }
   if (words.length === 0 && source.size > 0) return readTokens(tokens, text, true);
   // "what was the Brussels meeting for?": "what … for" at the end asks what for, as "what for" does.
-  if (WHAT_FOR_OPENINGS.has(tokens[0] ?? "") && tokens.length > 2 && tokens[tokens.length - 1] === "for" && kinds.size === 1 && kinds.has("what")) kinds.add("why");
+  // "what was the NATO HQ meeting about?", "la réunion de jeudi c'était sur quoi ?" ask what it was for, too.
+  const last = tokens[tokens.length - 1];
+  // Not "what … the article talks about": there "about" ends a relative clause of speaking.
+  const aboutWhat = last === "about" && !SPEAKING_VERBS.has(tokens[tokens.length - 2] ?? "");
+  const whatAbout = (WHAT_FOR_OPENINGS.has(tokens[0] ?? "") && (last === "for" || aboutWhat)) || (last === "quoi" && tokens[tokens.length - 2] === "sur");
+  if (whatAbout && tokens.length > 2 && kinds.size === 1 && kinds.has("what")) kinds.add("why");
   // "what" asks for anything: it only stands when nothing more precise is asked.
   if (kinds.size > 1) kinds.delete("what");
   const countsThings = kinds.has("count") && countOpener(tokens) >= 0;

@@ -175,6 +175,16 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().explain("la réunion c’était jeudi ou vendredi ?").kindsAsked).not.toContain("where");
   });
 
+  it("question kind: 'what was the meeting about?', 'c'était sur quoi ?' ask what it was for; 'what … the article talks about' does not", () => {
+    const purpose = fact("purpose", ["Pourquoi se sont-ils réunis ?", "La réunion, c’était pour quoi faire ?"], ["Why did they meet?", "What was the meeting for?"], ["Ils se sont réunis pour préparer la paix.", "They met to prepare peace."], "s’est réunie jeudi à Bruxelles");
+    const answerer = core({}, [...FACTS, purpose]);
+    for (const question of ["what was the Brussels meeting about?", "la réunion de Bruxelles c’était sur quoi ?"]) {
+      expect(answerer.explain(question).kindsAsked, question).toEqual(["why"]);
+      expect(answerer.explain(question).chosen?.factId, question).toBe("purpose");
+    }
+    expect(answerer.explain("what's the meeting the article talks about?").kindsAsked).toEqual([]);
+  });
+
   it("question kind: 'what's the goal…' asks a purpose, which a fact naming that goal answers though its questions ask no why", () => {
     const withGoal = FACTS.map((f) => (f.id === "force" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "What is the ministers’ goal?"] } } : f));
     const answerer = createAnswerer(knowledge(withGoal), SCORING_PARAMS);
