@@ -200,10 +200,11 @@ export function tokenSpan([first, last]: readonly [number, number]): number[] {
 
 /**
  * "US" / "U.S." is the country, not the pronoun: decided while the case is still there. After
- * "the" it is the country however typed ("what about the us?"): the pronoun never follows it.
+ * "the" or "a" it is the country however typed ("what about the us?", "a us guarantee"): the
+ * pronoun never follows them.
  */
 export function readUS(text: string): string {
-  const afterThe = text.replace(/\b(the)\s+us(?![\p{L}'’])/giu, "$1 usa");
+  const afterThe = text.replace(/\b(the|a)\s+us(?![\p{L}'’])/giu, "$1 usa");
   // In text typed in capitals throughout, "US" is as likely the pronoun: case says nothing there.
   if (!/\p{Ll}/u.test(afterThe)) return afterThe;
   return afterThe.replace(/\bU\.?S\.?(?:A\.?)?(?![\p{L}])/gu, " usa ");

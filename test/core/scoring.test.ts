@@ -710,6 +710,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const withUsa = FACTS.map((f) => (f.id === "finnish" ? { ...f, aliases: { fr: ["les USA"], en: ["the USA"] } } : f));
     const usaNamed = ENTITIES.map((e) => (e.id === "united-states" ? { ...e, names: { fr: [...e.names.fr, "USA"], en: [...e.names.en, "USA"] } } : e));
     expect(createAnswerer(knowledge(withUsa, usaNamed), SCORING_PARAMS).answer("what about the us?").factId).toBe("finnish");
+    expect(createAnswerer(knowledge(withUsa, usaNamed), SCORING_PARAMS).explain("is there a us guarantee?").mentions.map((m) => m.id)).toEqual(["united-states"]);
     // A short name the article's knowledge writes itself ("UK") counts in lower case too ("uk?").
     const uk: KnowledgeEntity = { id: "uk", kind: "country", names: { fr: ["Royaume-Uni", "UK"], en: ["United Kingdom", "UK"] } };
     expect(createAnswerer(knowledge(FACTS, [...ENTITIES, uk]), SCORING_PARAMS).explain("and uk?").mentions.map((m) => m.id)).toEqual(["uk"]);
