@@ -35,6 +35,20 @@ const DECISIVE_EVERYDAY_WORDS = [
   "hour", "exact", "exacte", "precise",
 ];
 
+/**
+ * Light verbs: their noun says what is asked ("les Américains *donnent* une garantie ?", "how many
+ * countries are *involved*?"), and a fact that does not use the verb still answers. They weigh as
+ * everyday words, though the knowledge uses them rarely. Not "vouloir": "ça veut dire quoi" asks
+ * what a word means, and "que veut la coalition ?" what it aims at.
+ */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set(
+  (
+    "donner donne donnes donnent donnera donneront donnerait donneraient donnait donnaient donnee donnees " +
+    "apporter apporte apportent apportera apporterait apportait " +
+    "give gives gave given giving involve involves involved involving"
+  ).split(" "),
+);
+
 export const COMMON_WORDS: ReadonlySet<string> = (() => {
   const words = new Set(load());
   for (const word of DECISIVE_EVERYDAY_WORDS) {

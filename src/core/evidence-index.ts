@@ -1,5 +1,5 @@
 import type { Language } from "./answer-schema.js";
-import { COMMON_WORDS, FREQUENT_WORDS } from "./common-words.js";
+import { COMMON_WORDS, LIGHT_VERBS, FREQUENT_WORDS } from "./common-words.js";
 import { editDistance } from "./edit-distance.js";
 import type { Entity, EntityKind, EntityLexicon, EntityMention } from "./entities.js";
 import type { TimeScale } from "./entity-catalog.js";
@@ -633,8 +633,8 @@ export class EvidenceIndex {
       const weight = forFacts.length === 0
         ? this.unknownWeight(surface, askedNoun)
         : exactForFacts ? this.weightOf(exactForFacts.term) : Math.min(...forFacts.map((m) => this.weightOf(m.term)));
-      // An everyday word a single sample question happens to hold ("anything") says as little as any everyday word.
-      if (exact && !askedNoun && !this.corroborated.has(exact.term) && COMMON_WORDS.has(surface)) {
+      // An everyday word a single sample question happens to hold ("anything") says as little as any everyday word; a light verb always does.
+      if (exact && !askedNoun && ((!this.corroborated.has(exact.term) && COMMON_WORDS.has(surface)) || LIGHT_VERBS.has(surface))) {
         return { surface, weight: Math.min(weight, this.params.commonWordShare * this.maxWeight), status: "common", matches };
       }
       return { surface, weight, status: "known", matches };

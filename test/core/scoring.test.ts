@@ -1349,6 +1349,14 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.explain("un accord entre eux en action ?").chosen?.words.map((w) => w.surface) ?? []).not.toContain("intervenir");
   });
 
+  it("words: a light verb ('donner', 'give', 'involved') weighs as an everyday word: its noun says what is asked", () => {
+    const gifts = fact("gifts", ["Que donnent les enfants ?", "Les enfants donnent quoi ?"], ["What do the children give?"], ["Les enfants donnent des fleurs.", "The children give flowers."], "Ses ministres veulent une force de paix.");
+    const answerer = core({}, [...FACTS, gifts]);
+    const explained = answerer.explain("les ministres donnent une force de paix ?");
+    expect(explained.chosen?.factId).toBe("force");
+    expect(explained.chosen?.words.find((w) => w.surface === "donnent")).toMatchObject({ status: "common" });
+  });
+
   it("words: the article as the source ('what does the article say about…', 'selon l'article') names no subject, unless it is the whole question", () => {
     const timing: Unsaid = {
       id: "timing",
