@@ -305,9 +305,10 @@ function nationalityPhrase(tokens: readonly string[]): number[] | undefined {
     if (COMING_FROM.has(a) && a.startsWith("v") && b === "d" && (c === "ou" || c === "where")) return [i, i + 1, i + 2];
     if ((a === "d" && (b === "ou" || b === "where") && COMING_FROM.has(c ?? "")) || ((a === "ou" || a === "where") && (b === "vient" || b === "viennent"))) return a === "d" ? [i, i + 1, i + 2] : [i, i + 1];
     if ((QUEL.includes(a) && b === "nationalite") || (WHICH.includes(a) && (b === "nationality" || b === "nationalities"))) return [i, i + 1];
-    // "quelle est la nationalité de Brekelmans", "brekelmans nationality": the noun asks it beside
-    // an asking word or at the end; "is nationality an issue?" asks yes or no.
-    if (NATIONALITY_NOUNS.has(a) && (i === tokens.length - 1 || tokens.slice(0, i).some((t) => QUEL.includes(t) || WHICH.includes(t) || t === "whats"))) return [i];
+    // "quelle est la nationalité de Brekelmans", "brekelmans nationality", "nationalité de Healey ?":
+    // the noun asks it beside an asking word, at the end, or opening a fragment; "is nationality an issue?" asks yes or no.
+    const opensFragment = i === 0 && (b === "de" || b === "du" || b === "of");
+    if (NATIONALITY_NOUNS.has(a) && (opensFragment || i === tokens.length - 1 || tokens.slice(0, i).some((t) => QUEL.includes(t) || WHICH.includes(t) || t === "whats"))) return [i];
     if (a === "from" && WHICH.includes(b ?? "") && (c === "country" || c === "nation")) return [i, i + 1, i + 2];
   }
   // "where is he from", "what country is she from": a question ending in "from".

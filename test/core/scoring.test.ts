@@ -304,7 +304,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // A yes/no question about nationality asks no one's.
     expect(factorOf("la force sera-t-elle de nationalité française ?", "force").kindsAsked).not.toContain("who");
     // The noun alone asks it too: "quelle est la nationalité de…", "… nationality?".
-    for (const question of [...questions, "quelle est la nationalité du ministre finlandais ?", "finnish minister nationality?"]) {
+    for (const question of [...questions, "quelle est la nationalité du ministre finlandais ?", "finnish minister nationality?", "nationalité du ministre finlandais ?"]) {
       const reading = factorOf(question, "finnish");
       expect(reading.kindsAsked, question).toContain("who");
       expect(reading.kindsAsked, question).not.toContain("where");
