@@ -18,7 +18,7 @@ export const FRENCH_STOPWORDS: readonly string[] = (
   "actuel actuelle actuels actuelles total final finalement type types sorte sortes espece " +
   // Words about the article itself ("l'autre inquiétude évoquée", "les options mentionnées").
   "evoque evoquee evoques evoquees evoquer mentionne mentionnee mentionnes mentionnees mentionner " +
-  "decrit decrite decrits decrites decrire " +
+  "decrit decrite decrits decrites decrire qualifie qualifiee qualifies qualifiees qualifier qualifient " +
   // A relative pronoun ("la fatigue dont parle l'article").
   "dont " +
   // Words that only relate the question to its subject ("l'objectif relatif au ciel").
@@ -37,7 +37,7 @@ export const ENGLISH_STOPWORDS: readonly string[] = (
   "it its this that these those there here they them their he she his her we us our you your i me my " +
   "any some just really actually please tell know let also then than " +
   "up out over thing things stuff get got yet still already now currently exactly ever even " +
-  "name list give show explain describe described describes mention mentioned mentions r u ur pls plz all like ok okay hey hi hello bot guys folks " +
+  "name list give show explain describe described describes characterize characterise characterized characterised characterizes characterises mention mentioned mentions r u ur pls plz all like ok okay hey hi hello bot guys folks " +
   // "according to the article".
   "according " +
   "related regarding concerning relating " +

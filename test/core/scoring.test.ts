@@ -1372,6 +1372,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.explain("selon l’article, que veulent les ministres ?").chosen?.words.map((w) => w.surface)).toEqual(["veulent", "ministres"]);
     // Alone, they are what is asked.
     expect(answerer.explain("que dit l’article ?").chosen?.words.map((w) => w.surface)).toEqual(["dit", "article"]);
+    // How a text describes a thing ("décrit", "qualifie", "characterise") is no subject either.
+    expect(answerer.explain("comment Healey qualifie-t-il la force ?").chosen?.words.map((w) => w.surface)).not.toContain("qualifie");
+    expect(answerer.explain("how does the minister characterise the force?").chosen?.words.map((w) => w.surface)).not.toContain("characterise");
   });
 
   it("what the article does not say (unsaid): a refusal reading the telling words as well as a fact, and a word the fact lacks, is the question's (explainsMore)", () => {
