@@ -432,6 +432,8 @@ export function readTokens(tokens: readonly string[], text = "", keepSource = fa
  */
 const IDIOMS: readonly (readonly string[])[] = [
   ["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"], ["merci", "bcp"], ["merci", "beaucoup"], ["thanks", "a", "lot"], ["so", "far"],
+  // Chat asides and rough amounts: "…, i mean", "like 5 countries or way more", "30 or more", "more or less".
+  ["i", "mean"], ["way", "more"], ["or", "more"], ["more", "or", "less"], ["or", "less"], ["or", "so"],
 ];
 
 /**

@@ -645,6 +645,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
     // "first" on its own still counts: "the first meeting" is no idiom.
     expect(factorOf("who launched the first coalition?", "founders").words.map((w) => w.surface)).toContain("first");
+    // Chat asides and rough amounts name nothing either: "i mean", "or way more", "more or less".
+    const aside = factorOf("was it launched by France or way more countries, i mean?", "founders").words.map((w) => w.surface);
+    for (const word of ["way", "more", "mean"]) expect(aside).not.toContain(word);
   });
 
   it("coverage: a word of everyday use the knowledge lacks counts against less than a rare one (frequentWordShare)", () => {
