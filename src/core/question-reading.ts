@@ -434,6 +434,9 @@ const IDIOMS: readonly (readonly string[])[] = [
   ["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"], ["merci", "bcp"], ["merci", "beaucoup"], ["thanks", "a", "lot"], ["so", "far"],
   // Chat asides and rough amounts: "…, i mean", "like 5 countries or way more", "30 or more", "more or less".
   ["i", "mean"], ["way", "more"], ["or", "more"], ["more", "or", "less"], ["or", "less"], ["or", "so"],
+  // Asking for it briefly: "en gros" is no size, "in short" no opposite of "long-term".
+  ["en", "gros"], ["en", "bref"], ["en", "resume"], ["en", "deux", "mots"], ["en", "2", "mots"], ["en", "un", "mot"], ["en", "1", "mot"],
+  ["in", "short"], ["in", "brief"], ["in", "a", "nutshell"], ["in", "one", "word"], ["in", "two", "words"], ["in", "a", "word"],
 ];
 
 /**

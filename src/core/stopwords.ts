@@ -37,7 +37,7 @@ export const ENGLISH_STOPWORDS: readonly string[] = (
   "it its this that these those there here they them their he she his her we us our you your i me my " +
   "any some just really actually please tell know let also then than " +
   "up out over thing things stuff get got yet still already now currently exactly ever even " +
-  "name list give show explain describe described describes characterize characterise characterized characterised characterizes characterises mention mentioned mentions r u ur pls plz all like ok okay hey hi hello bot guys folks " +
+  "name list listed lists listing give show explain describe described describes characterize characterise characterized characterised characterizes characterises mention mentioned mentions r u ur pls plz all like ok okay hey hi hello bot guys folks " +
   // "according to the article".
   "according " +
   "related regarding concerning relating " +

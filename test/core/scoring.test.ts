@@ -648,6 +648,11 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // Chat asides and rough amounts name nothing either: "i mean", "or way more", "more or less".
     const aside = factorOf("was it launched by France or way more countries, i mean?", "founders").words.map((w) => w.surface);
     for (const word of ["way", "more", "mean"]) expect(aside).not.toContain(word);
+    // Nor does asking it briefly: "en gros" is no size, "in short" no opposite of "long".
+    for (const question of ["qui a lancé la coalition, en gros ?", "who launched the coalition, in short?", "qui a lancé la coalition en deux mots"]) {
+      const surfaces = factorOf(question, "founders").words.map((w) => w.surface);
+      for (const word of ["gros", "short", "deux", "mots"]) expect(surfaces, question).not.toContain(word);
+    }
   });
 
   it("coverage: a word of everyday use the knowledge lacks counts against less than a rare one (frequentWordShare)", () => {
