@@ -26,7 +26,7 @@ export const FRENCH_STOPWORDS: readonly string[] = (
   // Elisions typed without their apostrophe ("cest", "sest", "quil").
   "cest sest nest quil quils quon jai jsuis dun dune lun lune " +
   // Chat fillers.
-  "mdr ptdr jsp jpp ouais ouai wesh coucou salut " +
+  "mdr ptdr jsp jpp ouais ouai wesh coucou salut bonjour bonsoir perdu perdue " +
   // "the other objectives": which are meant, the noun says; the context or the list answers "other".
   "autre autres"
 ).split(/\s+/);
@@ -44,7 +44,7 @@ export const ENGLISH_STOPWORDS: readonly string[] = (
   "anyway basically right smth sth btw idk tbh imo fyi iirc afaik anyone anybody someone somebody " +
   "supposed gonna wanna gotta kinda sorta guess current status total final finally away overall kind kinds sort type " +
   // Chat fillers.
-  "lol lmao rofl haha hmm hm wtf omg yo dude bro mate ya yeah yep nope " +
+  "lol lmao rofl haha hmm hm wtf omg yo dude bro mate ya yeah yep nope skimmed skim skimming forgot forget confused " +
   "other others else"
 ).split(/\s+/);
 

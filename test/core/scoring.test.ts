@@ -653,6 +653,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       const surfaces = factorOf(question, "founders").words.map((w) => w.surface);
       for (const word of ["gros", "short", "deux", "mots"]) expect(surfaces, question).not.toContain(word);
     }
+    // Nor announcing the question, or how lost the asker is.
+    const announced = factorOf("bonjour, petite question, je suis perdu : qui a lancé la coalition ?", "founders").words.map((w) => w.surface);
+    for (const word of ["bonjour", "petite", "question", "perdu"]) expect(announced).not.toContain(word);
   });
 
   it("coverage: a word of everyday use the knowledge lacks counts against less than a rare one (frequentWordShare)", () => {
