@@ -438,6 +438,8 @@ const IDIOMS: readonly (readonly string[])[] = [
   ["en", "gros"], ["en", "bref"], ["en", "resume"], ["en", "deux", "mots"], ["en", "2", "mots"], ["en", "un", "mot"], ["en", "1", "mot"],
   ["in", "short"], ["in", "brief"], ["in", "a", "nutshell"], ["in", "one", "word"], ["in", "two", "words"], ["in", "a", "word"],
   // Announcing the question: "petite question :", "question peut-être bête", "quick question".
+  // "what's the deal with…", "c'est quoi l'histoire de…" ask what about it.
+  ["the", "deal", "with"], ["the", "story", "with"], ["quoi", "histoire"], ["quoi", "cette", "histoire"],
   ["petite", "question"], ["question", "bete"], ["question", "con"], ["quick", "question"], ["dumb", "question"], ["stupid", "question"], ["silly", "question"],
 ];
 

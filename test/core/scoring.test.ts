@@ -656,6 +656,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // Nor announcing the question, or how lost the asker is.
     const announced = factorOf("bonjour, petite question, je suis perdu : qui a lancé la coalition ?", "founders").words.map((w) => w.surface);
     for (const word of ["bonjour", "petite", "question", "perdu"]) expect(announced).not.toContain(word);
+    for (const question of ["what's the deal with the coalition's founders?", "c'est quoi l'histoire de la coalition, qui l'a lancée ?"]) {
+      const surfaces = factorOf(question, "founders").words.map((w) => w.surface);
+      for (const word of ["deal", "histoire"]) expect(surfaces, question).not.toContain(word);
+    }
   });
 
   it("coverage: a word of everyday use the knowledge lacks counts against less than a rare one (frequentWordShare)", () => {
