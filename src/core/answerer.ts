@@ -541,6 +541,13 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (alone.confident && previousFact?.partOf !== undefined && aloneFact !== undefined && aloneFact.id !== previousFact.id && aloneFact.partOf === previousFact.partOf) return alone.answer;
     const contextual = read(followUp.question, language, followUp.backgroundWords, undefined, previous.language);
     const inContext = decide(contextual);
+    // "et les autres ?" after one objective of a list asks for the rest: the list, never that item again.
+    const listAt = previousFact?.partOf === undefined ? undefined : factIndexById.get(previousFact.partOf);
+    if (listAt !== undefined && !followUp.names && tokens.some((t) => OTHER_WORDS.has(t)) && inContext.answer.factId === previous.factId) {
+      const listScore = contextual.ranked.find((r) => r.factIndex === listAt);
+      const answer = answeredInContext(listAt, listScore ? confidenceOf(listScore, undefined, params) : inContext.answer.confidence, contextual, inContext.answer.suggestions);
+      if (answer) return answer;
+    }
     // "did Washington respond?" after the Finnish minister's quote has a subject and a word of its
     // own: a fact the context found that explains none of its own words (only the name) says
     // nothing of what it asks.

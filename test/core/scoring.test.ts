@@ -1148,6 +1148,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(first.factId).toBe("peace-goal");
     expect(answerer.explain("c quoi et le dernier ?").chosen?.factId).toBe("last-word");
     expect(answerer.answer("et le dernier ?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "answered", factId: "force-goal" });
+    // "et les autres ?" asks for the rest of the list: the list, never the same item again.
+    for (const question of ["et les autres ?", "what about the other ones?"]) {
+      expect(answerer.answer(question, { context: first.turn ? [first.turn] : [] }), question).toMatchObject({ status: "answered", factId: "goals" });
+    }
   });
 
   it("follow-ups: after an item of a list, a question alone naming another item is that item's ('and the sea one?')", () => {
