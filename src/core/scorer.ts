@@ -110,7 +110,7 @@ function recordScratch(size: number): typeof scratchArrays {
 const NO_ENTITIES: EntityVerdict = { agreed: [], clashes: [], contradicted: [] };
 const NO_WORDS: WordEvidence[] = [];
 /** Nouns a "which" asks a description with, not a thing: "de quelle nature ?", "after what event?", "what kind of…". */
-const DESCRIBING_NOUNS: ReadonlySet<string> = new Set(["nature", "type", "types", "genre", "sorte", "kind", "kinds", "sort", "event", "events", "evenement", "evenements", "chose", "choses", "thing", "things", "one", "ones", "forme", "form", "way", "facon", "maniere", "aspect", "aspects"]);
+const DESCRIBING_NOUNS: ReadonlySet<string> = new Set(["nature", "type", "types", "genre", "sorte", "kind", "kinds", "sort", "event", "events", "evenement", "evenements", "chose", "choses", "thing", "things", "forme", "form", "way", "facon", "maniere", "aspect", "aspects"]);
 
 /** A name the fact need not hold as written: it names an entity the fact has, or the other side of a choice the fact settles. */
 function nameSettled(entity: Entity, agreed: readonly Entity[], alternatives: ReadonlySet<string>): boolean {

@@ -36,7 +36,7 @@ export const ENGLISH_STOPWORDS: readonly string[] = (
   "do does did done have has had having will would shall should can could may might must " +
   "it its this that these those there here they them their he she his her we us our you your i me my " +
   "any some just really actually please tell know let also then than " +
-  "up out over thing things stuff get got yet still already now currently exactly ever even " +
+  "one ones up out over thing things stuff get got yet still already now currently exactly ever even " +
   "name list listed lists listing give show explain describe described describes characterize characterise characterized characterised characterizes characterises mention mentioned mentions r u ur pls plz all like ok okay hey hi hello bot guys folks " +
   // "according to the article".
   "according " +

@@ -1148,6 +1148,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(first.factId).toBe("peace-goal");
     expect(answerer.explain("c quoi et le dernier ?").chosen?.factId).toBe("last-word");
     expect(answerer.answer("et le dernier ?", { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: "answered", factId: "force-goal" });
+    // "one", "ones" stand for what came before: they name nothing ("which ones?" after the list's count is the list's).
+    expect(answerer.explain("which one is the first goal?").chosen?.words.map((w) => w.surface)).not.toContain("one");
+    const count = answerer.answer("Combien d’objectifs ?");
+    expect(answerer.answer("which ones?", { context: count.turn ? [count.turn] : [] })).toMatchObject({ status: "answered", factId: "goals" });
     // "et les autres ?" asks for the rest of the list: the list, never the same item again.
     for (const question of ["et les autres ?", "what about the other ones?"]) {
       expect(answerer.answer(question, { context: first.turn ? [first.turn] : [] }), question).toMatchObject({ status: "answered", factId: "goals" });
