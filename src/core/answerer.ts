@@ -524,7 +524,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // A curated refusal is no answer that stands on its own here: "allied to whom?" after the
     // coalition's size asks whose allies those are, not which allies balk.
     const followUp = readFollowUp(question, alone.answer, alone.confident && alone.answer.status === "answered", previous, lexicon);
-    if (!followUp) return (previousAt !== undefined && alikeInContext(question, language, tokens, alone, previous)) || sameSubject(alone.answer, previous);
+    if (!followUp) {
+      const alike = previousAt === undefined ? undefined : alikeInContext(question, language, tokens, alone, previous);
+      return alike ?? sameSubject(alone.answer, previous);
+    }
     // "et les négos ?" after the war's phase names a new subject in one telling word that the
     // previous fact does not hold: it is asked on its own, as "what about the talks?".
     const previousEvidence = index.facts[previousAt ?? -1];
@@ -657,11 +660,6 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   }
 
   /**
-   * An answer standing alone that the previous turn's fact gave too ("at what level?" after "was
-   * the meeting unprecedented?") carries on that turn's subject: its turn keeps the previous
-   * question's words, so that the next follow-up ("où ça ?") still knows what it is about.
-   */
-  /**
    * A question that stands alone but that other facts explain as fully as the one it got: "what
    * was the goal?" fits the mission's objectives, the coalition's aim and the meeting's purpose
    * alike. After where the meeting was, a colleague means the meeting's: of the facts that explain
@@ -686,6 +684,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return answeredInContext(chosen, inContext.answer.confidence, contextual, inContext.answer.suggestions);
   }
 
+  /**
+   * An answer standing alone that the previous turn's fact gave too ("at what level?" after "was
+   * the meeting unprecedented?") carries on that turn's subject: its turn keeps the previous
+   * question's words, so that the next follow-up ("où ça ?") still knows what it is about.
+   */
   function sameSubject(answer: Answer, previous: ConversationTurn): Answer {
     // A turn has one language: words of another would be read as foreign ones.
     if (answer.turn === undefined || answer.factId === null || answer.factId !== previous.factId || answer.turn.language !== previous.language) return answer;

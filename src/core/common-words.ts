@@ -43,9 +43,9 @@ const DECISIVE_EVERYDAY_WORDS = [
  */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(
   (
-    "donner donne donnes donnent donnera donneront donnerait donneraient donnait donnaient donnee donnees " +
+    "donner donne donnes donnent donnera donneront donnerait donneraient donnait donnaient " +
     "apporter apporte apportent apportera apporterait apportait " +
-    "give gives gave given giving involve involves involved involving"
+    "give gives gave giving involve involves involved involving"
   ).split(" "),
 );
 

@@ -51,11 +51,13 @@ const ROLE_WORDS: ReadonlyMap<string, OfficialRole> = new Map(
 );
 
 /**
- * Role words that are also past participles: before "à" they are the participle ("le signal envoyé
- * à l'Ukraine" sends a signal, names no envoy), as "l'envoyé de l'Ukraine" is not.
+ * Role words that are also past participles: before "à" with no determiner before them they are
+ * the participle ("le signal envoyé à l'Ukraine" sends a signal, names no envoy), as "l'envoyé
+ * aux Pays-Bas" and "l'envoyé de l'Ukraine" are not. Folded text has lost "l'": the text as typed says.
  */
 const PARTICIPLE_ROLE_WORDS = new Set(["envoye"]);
 const RECIPIENT_WORDS = new Set(["a", "au", "aux"]);
+const DETERMINED_ENVOY = /(?:\bl['’]\s*|\b(?:le|les|un|des|son|ses|cet|leur|leurs|notre|nos|votre)\s+)envoy/iu;
 
 /** Who speaks for a country: "official" stands for any of them. */
 export type OfficialRole = "minister" | "head" | "ambassador" | "spokesperson" | "official";
@@ -259,7 +261,7 @@ export class EntityLexicon {
       mentions.push(found);
       start = found.tokens[1];
     }
-    return [...mentions, ...this.officialsNamed(tokens, mentions)];
+    return [...mentions, ...this.officialsNamed(tokens, mentions, text)];
   }
 
   /**
@@ -267,12 +269,12 @@ export class EntityLexicon {
    * words of the role's title between them) names an official of that country, beside the
    * country itself. The mention covers the role word.
    */
-  private officialsNamed(tokens: readonly string[], mentions: readonly EntityMention[]): EntityMention[] {
+  private officialsNamed(tokens: readonly string[], mentions: readonly EntityMention[], text: string): EntityMention[] {
     const found: EntityMention[] = [];
     tokens.forEach((token, at) => {
       let role = ROLE_WORDS.get(token);
       if (role === undefined) return;
-      if (PARTICIPLE_ROLE_WORDS.has(token) && RECIPIENT_WORDS.has(tokens[at + 1] ?? "")) return;
+      if (PARTICIPLE_ROLE_WORDS.has(token) && RECIPIENT_WORDS.has(tokens[at + 1] ?? "") && !DETERMINED_ENVOY.test(text)) return;
       // "le Premier ministre", "the Prime Minister" heads a government.
       if (role === "minister" && (tokens[at - 1] === "premier" || tokens[at - 1] === "prime")) role = "head";
       const country = this.countryNear(tokens, at, mentions);

@@ -135,8 +135,17 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );
 
-/** Verbs a relative clause ending in "about" speaks with ("the framework the article talks about"). */
-const SPEAKING_VERBS: ReadonlySet<string> = new Set(["talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "write", "writes", "wrote", "written", "say", "says", "said", "mention", "mentions", "mentioned", "think", "thinks", "worried", "worry", "care", "cares"]);
+/** Copulas of "what was X about?", "c'était sur quoi ?": only with one does "about" ask what X was for. */
+const COPULAS_EN: ReadonlySet<string> = new Set(["is", "was", "were", "are"]);
+const COPULAS_FR: ReadonlySet<string> = new Set(["est", "etait", "etaient", "sont", "sera", "serait", "cetait", "cest"]);
+/** Words "about" is the complement of ("what … the article talks about", "what are they worried about"). */
+const ABOUT_TAKERS: ReadonlySet<string> = new Set([
+  "talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", "say", "says", "said", "write", "writes", "wrote", "written",
+  "think", "thinks", "thought", "know", "knows", "hear", "heard", "warn", "warns", "warned", "agree", "agreed", "complain", "complained",
+  "care", "cares", "worry", "worried", "concerned", "sure", "clear", "unclear", "asking", "asked", "mention", "mentions", "mentioned",
+]);
+/** Chat before a question's opening word ("so what was it about?"). */
+const OPENING_FILLERS: ReadonlySet<string> = new Set(["so", "ok", "okay", "and", "then", "but"]);
 
 /** Openings of a question that "for" at its end makes a "what for" ("what is the force for?"). */
 const WHAT_FOR_OPENINGS: ReadonlySet<string> = new Set(["what", "whats", "wat"]);
@@ -148,8 +157,12 @@ const BEFORE_WHERE = new Set(["c", "cest", "est", "etait", "sont", "etaient", "s
 // Not "en": "en hausse ou en baisse" is a choice; "où en est…" is read apart (STANDING_VERBS).
 const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
 
-/** Words that may end a question after its "où" ("ça s'est tenu où d'ailleurs ?", "où exactement"): it still ends there. */
-const AFTER_LAST_WHERE = new Set(["ailleurs", "exactement", "precisement", "deja", "donc", "alors", "au", "juste"]);
+/**
+ * Words that may end a question after its "où" ("ça s'est tenu où d'ailleurs ?", "où exactement"):
+ * it still ends there. Not "ou alors ?", "ou donc ?" ("or what?"), nor "ou ailleurs ?" (or elsewhere):
+ * "d'ailleurs" is kept whole for it (`questionTokens`).
+ */
+const AFTER_LAST_WHERE = new Set(["dailleurs", "exactement", "precisement", "deja", "juste"]);
 
 /** Words that ask for a name: "comment s'appelle le ministre", "whats his name" ask who. */
 const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "prenom", "prenoms", "surnom", "name", "names", "called", "surname", "firstname", "lastname", "nickname"]);
@@ -216,7 +229,7 @@ export function readUS(text: string): string {
  * Any form of "entrer", then "en", then one of these, reads as the one verb.
  */
 const ENTRER = /^entr(?:e|es|er|ent|era|erait|eraient|eront|ait|aient|ee|ees|ant)$/;
-const ENTRER_EN: ReadonlySet<string> = new Set(["jeu", "action", "scene", "lice"]);
+const ENTRER_EN: ReadonlySet<string> = new Set(["jeu", "action", "scene"]);
 
 function readVerbalIdioms(tokens: string[]): string[] {
   if (!tokens.includes("en")) return tokens;
@@ -234,7 +247,7 @@ function readVerbalIdioms(tokens: string[]): string[] {
 /** The folded words of a question, "US"/"U.S." read as the country before case is lost. */
 export function questionTokens(text: string): string[] {
   // "où" (where) and "ou" (or) fold to the same word; an accent typed settles it.
-  return readVerbalIdioms(tokenize(readUS(text).replace(/où/giu, " where ")));
+  return readVerbalIdioms(tokenize(readUS(text).replace(/où/giu, " where ").replace(/\bd['’]\s*ailleurs\b/giu, " dailleurs ")));
 }
 
 /** The phrases by the words they may start with: most words start none. */
@@ -358,7 +371,12 @@ function confirmingTag(tokens: readonly string[]): number[] {
 }
 
 /** `readQuestion` of text already cut into folded words (the knowledge's sample questions too). */
-export function readTokens(tokens: readonly string[], text = "", keepSource = false): ReadQuestion {
+export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
+  return readWords(tokens, text, false);
+}
+
+/** `readTokens`, the article-as-source phrases read as words when `keepSource` (they were all the question said). */
+function readWords(tokens: readonly string[], text: string, keepSource: boolean): ReadQuestion {
   const kinds = new Set<QuestionKind>();
   const relative = cleftRelative(tokens);
   const tag = new Set(confirmingTag(tokens));
@@ -368,7 +386,7 @@ export function readTokens(tokens: readonly string[], text = "", keepSource = fa
   let askingNoun: { readonly at: number; readonly kind: QuestionKind } | undefined;
   const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
   const idioms = idiomsIn(tokens);
-  const source = keepSource ? NO_INDEXES : idiomsIn(tokens, SOURCE_PHRASES, SOURCE_ENDS);
+  const source = keepSource ? NO_INDEXES : sourcePhrasesIn(tokens);
   if (fromWhere.size > 0) kinds.add("who");
   for (let index = 0; index < tokens.length; index++) {
     if (fromWhere.has(index) || index === relative || tag.has(index) || idioms.has(index) || source.has(index)) continue;
@@ -402,13 +420,17 @@ export function readTokens(tokens: readonly string[], text = "", keepSource = fa
     const afterWhich = QUEL.includes(tokens[index - 1] ?? "") || (nounEnds && WHICH.includes(tokens[index - 1] ?? ""));
     words.push({ surface: token, tokens: [index, index], ...(askingNoun?.at === index ? { asks: askingNoun.kind } : {}), ...(afterWhich ? { askedNoun: true } : {}) });
   }
-  if (words.length === 0 && source.size > 0) return readTokens(tokens, text, true);
+  if (words.length === 0 && source.size > 0) return readWords(tokens, text, true);
   // "what was the Brussels meeting for?": "what … for" at the end asks what for, as "what for" does.
   // "what was the NATO HQ meeting about?", "la réunion de jeudi c'était sur quoi ?" ask what it was for, too.
   const last = tokens[tokens.length - 1];
-  // Not "what … the article talks about": there "about" ends a relative clause of speaking.
-  const aboutWhat = last === "about" && !SPEAKING_VERBS.has(tokens[tokens.length - 2] ?? "");
-  const whatAbout = (WHAT_FOR_OPENINGS.has(tokens[0] ?? "") && (last === "for" || aboutWhat)) || (last === "quoi" && tokens[tokens.length - 2] === "sur");
+  // Only "what is/was X about?": "what did Healey warn about?", "what are they concerned about?",
+  // "la coalition compte sur quoi ?" keep the verb's own meaning.
+  const opening = OPENING_FILLERS.has(tokens[0] ?? "") ? 1 : 0;
+  const copula = COPULAS_EN.has(tokens[opening + 1] ?? "") || /\bwhat['’]?s\b/iu.test(text);
+  const aboutWhat = last === "about" && WHAT_FOR_OPENINGS.has(tokens[opening] ?? "") && copula && !ABOUT_TAKERS.has(tokens[tokens.length - 2] ?? "");
+  const surQuoi = last === "quoi" && tokens[tokens.length - 2] === "sur" && COPULAS_FR.has(tokens[tokens.length - 3] ?? "");
+  const whatAbout = (WHAT_FOR_OPENINGS.has(tokens[0] ?? "") && last === "for") || aboutWhat || surQuoi;
   if (whatAbout && tokens.length > 2 && kinds.size === 1 && kinds.has("what")) kinds.add("why");
   // "what" asks for anything: it only stands when nothing more precise is asked.
   if (kinds.size > 1) kinds.delete("what");
@@ -472,6 +494,14 @@ function idiomsIn(tokens: readonly string[], phrases = IDIOMS, ends = IDIOM_ENDS
     }
   }
   return found ?? NO_INDEXES;
+}
+
+/** The indexes of `SOURCE_PHRASES` in the question; not a numbered article ("que dit l'article 5 de l'Otan ?" cites a treaty). */
+function sourcePhrasesIn(tokens: readonly string[]): ReadonlySet<number> {
+  const found = idiomsIn(tokens, SOURCE_PHRASES, SOURCE_ENDS);
+  if (found.size === 0) return found;
+  const numbered = tokens.some((t, i) => t === "article" && /^\d+$/.test(tokens[i + 1] ?? ""));
+  return numbered ? NO_INDEXES : found;
 }
 
 /** Verbs that, asked "how", ask which way something goes ("how is it evolving?", "comment ça évolue ?"). */

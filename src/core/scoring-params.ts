@@ -41,6 +41,7 @@ export interface ScoringParams {
    * be read against the previous turn when several facts explain all of it (coverage ≥ `alikeCoverage`).
    */
   readonly alikeOwnWords: number;
+  /** The coverage from which a fact explains "all" of such a question (1 less rounding). */
   readonly alikeCoverage: number;
   /** …and score at least this share of the best's. */
   readonly alikeScoreShare: number;

@@ -26,7 +26,7 @@ export const FRENCH_STOPWORDS: readonly string[] = (
   // Elisions typed without their apostrophe ("cest", "sest", "quil").
   "cest sest nest quil quils quon jai jsuis dun dune lun lune " +
   // Chat fillers.
-  "mdr ptdr jsp jpp ouais ouai wesh coucou salut bonjour bonsoir perdu perdue " +
+  "mdr ptdr jsp jpp ouais ouai wesh coucou salut bonjour bonsoir perdu perdue dailleurs " +
   // "the other objectives": which are meant, the noun says; the context or the list answers "other".
   "autre autres"
 ).split(/\s+/);

@@ -173,6 +173,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   it("question kind: an unaccented 'ou' asks where at the question's end, chat after it included ('ça s'est tenu ou d'ailleurs ?'); between two words it is 'or'", () => {
     for (const question of ["la réunion s’est tenue ou ?", "la réunion s’est tenue ou d’ailleurs ?", "la réunion c’était ou exactement ?"]) expect(core().explain(question).kindsAsked, question).toEqual(["where"]);
     expect(core().explain("la réunion c’était jeudi ou vendredi ?").kindsAsked).not.toContain("where");
+    // "ou alors ?" is "or what?", "ou ailleurs ?" "or elsewhere?".
+    for (const question of ["c’est la France qui l’a lancée ou alors ?", "c’était à Bruxelles ou ailleurs ?"]) expect(core().explain(question).kindsAsked, question).not.toContain("where");
   });
 
   it("question kind: 'what was the meeting about?', 'c'était sur quoi ?' ask what it was for; 'what … the article talks about' does not", () => {
@@ -183,6 +185,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(answerer.explain(question).chosen?.factId, question).toBe("purpose");
     }
     expect(answerer.explain("what's the meeting the article talks about?").kindsAsked).toEqual([]);
+    // Only after a copula: a verb's own "about" or "sur" ("warn about", "compter sur") asks nothing more.
+    for (const question of ["what did the ministers warn about?", "what are the ministers worried about?", "la coalition compte sur quoi ?"]) expect(answerer.explain(question).kindsAsked, question).not.toContain("why");
+    expect(answerer.explain("so what was the Brussels meeting about?").kindsAsked).toEqual(["why"]);
   });
 
   it("question kind: 'what's the goal…' asks a purpose, which a fact naming that goal answers though its questions ask no why", () => {
@@ -711,6 +716,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // "envoyé à" is the participle, not an envoy: the signal sent to Finland names Finland, not its envoy.
     expect(core().explain("le signal envoyé à la Finlande ?").mentions.map((m) => m.id)).toEqual(["finland"]);
     expect(core().explain("qu’a dit l’envoyé de la Finlande ?").mentions.map((m) => m.id)).toContain("official-of:finland");
+    expect(core().explain("qu’a dit l’envoyé à la Finlande ?").mentions.map((m) => m.id)).toContain("official-of:finland");
     const clash = factorOf("Qu’a dit le ministre américain ?", "finnish");
     expect(clash.entities.agreed.map((e) => e.id)).toContain("united-states");
     expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states:minister"]);
@@ -1368,8 +1374,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(answerer.explain(question).chosen?.factId, question).toBe("timing");
       expect(answerer.explain(question).chosen?.words.map((w) => w.surface), question).toContain("intervenir");
     }
-    // "entre" the preposition stays itself.
-    expect(answerer.explain("un accord entre eux en action ?").chosen?.words.map((w) => w.surface) ?? []).not.toContain("intervenir");
+    // Only before "en jeu", "en action", "en scène": "entrer dans la coalition" keeps its verb.
+    expect(answerer.explain("la force va entrer dans la coalition ?").chosen?.words.map((w) => w.surface) ?? []).not.toContain("intervenir");
   });
 
   it("words: a light verb ('donner', 'give', 'involved') weighs as an everyday word: its noun says what is asked", () => {
@@ -1395,6 +1401,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.explain("selon l’article, que veulent les ministres ?").chosen?.words.map((w) => w.surface)).toEqual(["veulent", "ministres"]);
     // Alone, they are what is asked.
     expect(answerer.explain("que dit l’article ?").chosen?.words.map((w) => w.surface)).toEqual(["dit", "article"]);
+    // A numbered article is a treaty's: "que dit l'article 5 sur la force ?" asks about it.
+    expect(answerer.explain("que dit l’article 5 sur la force ?").chosen?.words.map((w) => w.surface)).toContain("article");
     // How a text describes a thing ("décrit", "qualifie", "characterise") is no subject either.
     expect(answerer.explain("comment Healey qualifie-t-il la force ?").chosen?.words.map((w) => w.surface)).not.toContain("qualifie");
     expect(answerer.explain("how does the minister characterise the force?").chosen?.words.map((w) => w.surface)).not.toContain("characterise");
