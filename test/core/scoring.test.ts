@@ -868,7 +868,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(inContext.contextNote).toBeDefined();
     // Off (no question is short enough), it keeps its reading alone.
     expect(core({ alikeOwnWords: 0 }, [...FACTS, goals, purpose]).answer("what was the goal?", { context }).factId).toBe("goals");
-    // A question naming something is clear on its own, and "the other one" asks for what was not said.
+    // A question saying whose goal it asks ("of the mission") is clear on its own, and "the other one" asks for what was not said.
     expect(answerer.answer("what was the goal of the mission?", { context }).factId).toBe("goals");
     expect(answerer.answer("what was the other goal?", { context }).factId).toBe("goals");
   });
