@@ -45,7 +45,8 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
   (
     "donner donne donnes donnent donnera donneront donnerait donneraient donnait donnaient " +
     "apporter apporte apportent apportera apporterait apportait " +
-    "give gives gave giving involve involves involved involving"
+    // "give" itself is a stopword.
+    "gives gave giving involve involves involved involving"
   ).split(" "),
 );
 

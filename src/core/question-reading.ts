@@ -459,9 +459,9 @@ const IDIOMS: readonly (readonly string[])[] = [
   // Asking for it briefly: "en gros" is no size, "in short" no opposite of "long-term".
   ["en", "gros"], ["en", "bref"], ["en", "resume"], ["en", "deux", "mots"], ["en", "2", "mots"], ["en", "un", "mot"], ["en", "1", "mot"],
   ["in", "short"], ["in", "brief"], ["in", "a", "nutshell"], ["in", "one", "word"], ["in", "two", "words"], ["in", "a", "word"],
-  // Announcing the question: "petite question :", "question peut-être bête", "quick question".
   // "what's the deal with…", "c'est quoi l'histoire de…" ask what about it.
   ["the", "deal", "with"], ["the", "story", "with"], ["quoi", "histoire"], ["quoi", "cette", "histoire"],
+  // Announcing the question: "petite question :", "question peut-être bête", "quick question".
   ["petite", "question"], ["question", "bete"], ["question", "con"], ["quick", "question"], ["dumb", "question"], ["stupid", "question"], ["silly", "question"],
 ];
 
