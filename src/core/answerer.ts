@@ -10,12 +10,12 @@ import { detectLanguage } from "./language.js";
 import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
-import { askingClauses, looksLikeCode, QUEL, questionTokens, readQuestion, readTokens } from "./question-reading.js";
+import { askedClauses, askingClauses, looksLikeCode, QUEL, questionTokens, readQuestion, readTokens } from "./question-reading.js";
 import { explainsAsMuchAs, explainsMore, rankFactsAndRefusal, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 import { speakersOf, unquotedSpeaker } from "./speakers.js";
 import { opposesTimeOf } from "./time-relations.js";
-import { QUESTION_WORDS, type QuestionKind } from "./stopwords.js";
+import type { QuestionKind } from "./stopwords.js";
 
 export type { Answerer } from "./answerer-types.js";
 
@@ -36,6 +36,12 @@ const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", 
 const MAX_SUBJECT_WORDS = 24;
 
 /** Words asking for something other than what was said: "et l'autre ?", "what else?". */
+/** A clause break or "et"/"and" inside a question: where it may ask a second thing. */
+const ANY_JOIN = /[,;:/?]\s*\S|\s(?:et|and|&)\s/iu;
+
+/** What may stand between two names side by side: "le finlandais et le néerlandais", "Healey and Brekelmans". */
+const SIDE_BY_SIDE: ReadonlySet<string> = new Set(["et", "and", "le", "la", "les", "l", "the", "de", "du", "des", "of"]);
+
 const OTHER_WORDS = new Set(["autre", "autres", "other", "others", "else", "another"]);
 /** How an answer says the article leaves something open before saying what it does say ("L’article ne le précise pas : …"). */
 const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The article (?:does not say|leaves it open))\s*:\s*/u;
@@ -386,63 +392,109 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return { answer: { ...answer, answer: text, turn: turnOf(reading, answer.factId) }, confident: true };
   }
 
-  /** Where "et"/"and" joins two question words ("où et quand", "how many countries and who launched it"), or -1. */
-  function joinedByAnd(tokens: readonly string[]): number {
-    // Unaccented "ou" is "or" unless beside that "et" ("ou et quand").
-    const asking = tokens.flatMap((t, i) => (QUESTION_WORDS.has(t) && (t !== "ou" || tokens[i + 1] === "et" || tokens[i - 1] === "et") ? [i] : []));
-    const [first, last] = [asking[0], asking.at(-1)];
-    if (first === undefined || last === undefined) return -1;
-    // The last "et" before the second question word joins the clauses: "who launched it, France and the UK, and where…".
-    return tokens.findLastIndex((t, i) => (t === "et" || t === "and") && i > first && i < last);
-  }
-
   /**
-   * The two clauses either side of the "et"/"and", each read on its own, when each has words and a
-   * question word of its own: "qui a lancé la coalition | et combien de pays y sont ?". The other
-   * clause's words are no words against a part. "où et quand se sont-ils réunis ?" has none
-   * before its "et": it is read whole, one kind at a time.
+   * "Où et quand se sont-ils réunis ?", "la coalition s'est réunie où, quel jour, et c'est combien
+   * de pays ?": question words one after another ask several things (`askedClauses`). Each clause
+   * is read on its own; one with no words of its own ("quand") is the whole question asking that
+   * clause's kind. The other clauses' words are no words against a part. When every part is
+   * answered confidently, by at least two facts, the answer gives each fact once, in the order asked.
    */
-  function clauseParts(reading: Reading, tokens: readonly string[], at: number): Reading[] | undefined {
-    const clauses = [tokens.slice(0, at), tokens.slice(at + 1)].map((part) => read(part.join(" "), reading.language, 0, part));
-    return clauses.every((c) => c.analyzed.words.length > 0 && c.analyzed.kinds.size > 0) ? clauses : undefined;
-  }
-
-  /**
-   * "Où et quand se sont-ils réunis ?", "how many countries, and who launched it?": two question
-   * words joined by "et"/"and" ask two things. Each is read on its own: its clause (`clauseParts`),
-   * or, when a clause has no words of its own, the whole question with one kind asked. When two
-   * facts answer them confidently, the answer gives both, in the order asked.
-   */
-  function twoAsked(reading: Reading, tokens: readonly string[], whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
+  function severalAsked(reading: Reading, whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
     const asked = reading.analyzed.kindList;
-    const at = joinedByAnd(tokens);
-    if (asked.length !== 2 || at < 0) return undefined;
-    const clauses = clauseParts(reading, tokens, at);
-    const parts = clauses
-      ? clauses.map((clause) => decide(clause))
-      : asked.map((kind) => {
-          // The other part's count is not this one's ("combien de pays et lancée par qui").
-          const analyzed = { ...reading.analyzed, kinds: new Set([kind]), kindList: [kind], ...(kind === "count" ? {} : { counted: undefined }) };
-          return decide({ ...reading, analyzed, ...rank(analyzed) });
-        });
-    const [first, second] = parts;
-    // Two answers where one was asked must each be surer than one alone: a weak part would be a guess beside a fact.
-    const sure = (part: ReturnType<typeof decide> | undefined): part is ReturnType<typeof decide> => part?.confident === true && part.answer.status === "answered" && part.answer.confidence >= params.twoPartThreshold;
-    if (!sure(first) || !sure(second) || first.answer.factId === second.answer.factId) return undefined;
-    // The whole question may already be one fact's ("où et quand" of a fact giving both): then it stands.
-    if (whole.confident && (whole.answer.factId === first.answer.factId || whole.answer.factId === second.answer.factId) && whole.answer.confidence >= Math.max(first.answer.confidence, second.answer.confidence)) return undefined;
-    const quotes = [first.answer.source?.quote, second.answer.source?.quote].filter((q) => q !== undefined);
+    // Most questions ask one thing and have no join to cut them at.
+    if (asked.length < 2 && !ANY_JOIN.test(reading.question)) return undefined;
+    const clauses = askedClauses(reading.question);
+    if (clauses.length < 2 || clauses.length > params.maxAskedParts) return undefined;
+    // Words that only ask ("ville" of "quelle ville", "jour") are no subject of a clause's own.
+    const subjectless = (clause: Reading): boolean => clause.analyzed.words.every((w) => w.asks !== undefined);
+    const readings = clauses.map((clause) => read(clause, reading.language));
+    const parts = readings.map((own, i) => {
+      if (!subjectless(own)) return decide(own);
+      // "quel jour" of "la coalition s'est réunie où, quel jour" asks its kind of the subject of
+      // the clause before it ("où et quand se sont-ils réunis" of the one after), else of the whole.
+      const subject = [...readings.slice(0, i).reverse(), ...readings.slice(i + 1)].find((r) => !subjectless(r)) ?? reading;
+      const kinds = own.analyzed.kindList;
+      // The other part's count is not this one's ("combien de pays et lancée par qui").
+      const analyzed = { ...subject.analyzed, kinds: new Set(kinds), kindList: kinds, ...(kinds.includes("count") ? {} : { counted: undefined }) };
+      return decide({ ...subject, analyzed, ...rank(analyzed) });
+    });
+    const distinct = distinctParts(parts);
+    if (!distinct) return undefined;
+    // The whole question may already be one fact's ("où et quand" of a fact giving both): then it
+    // stands. Not a fact that answers one of the things asked ("où et quel jour" of the day alone).
+    const wholeEvidence = index.facts[factIndexById.get(whole.answer.factId ?? "") ?? -1];
+    // Any fact answers a "what": only the other kinds tell whether it answers all that is asked.
+    const answersAll = wholeEvidence !== undefined && asked.every((kind) => kind === "what" || (wholeEvidence.kinds.get(kind) ?? 0) >= params.kindFullShare);
+    const surest = Math.max(...distinct.map((p) => p.answer.confidence));
+    if (whole.confident && answersAll && distinct.some((p) => p.answer.factId === whole.answer.factId) && whole.answer.confidence >= surest) return undefined;
+    return combined(reading, distinct);
+  }
+
+  /**
+   * The parts of a question asking several things, each fact once, when every part is answered
+   * confidently and by at least two facts; else undefined (the question is read whole).
+   */
+  function distinctParts(parts: readonly ReturnType<typeof decide>[]): ReturnType<typeof decide>[] | undefined {
+    // Several answers where one was asked must each be surer than one alone: a weak part would be a guess beside a fact.
+    const sure = (part: ReturnType<typeof decide>): boolean => part.confident && part.answer.status === "answered" && part.answer.confidence >= params.twoPartThreshold;
+    if (!parts.every(sure)) return undefined;
+    const distinct = parts.filter((part, i) => parts.findIndex((p) => p.answer.factId === part.answer.factId) === i);
+    return distinct.length >= 2 ? distinct : undefined;
+  }
+
+  /** One answer of the parts' answers, in the order asked. */
+  function combined(reading: Reading, distinct: readonly ReturnType<typeof decide>[]): ReturnType<typeof decide> | undefined {
+    const [first] = distinct;
+    if (!first) return undefined;
+    const quotes = distinct.flatMap((p) => (p.answer.source ? [p.answer.source.quote] : []));
     const answer: Answer = {
       ...first.answer,
-      answer: `${first.answer.answer} ${second.answer.answer}`,
-      // Both facts' sentences, as the article has them: the answer cites what backs each part.
+      answer: distinct.map((p) => p.answer.answer).join(" "),
+      // Each fact's sentence, as the article has it: the answer cites what backs each part.
       ...(first.answer.source ? { source: { ...first.answer.source, quote: [...new Set(quotes)].join(" […] ") } } : {}),
-      confidence: Math.min(first.answer.confidence, second.answer.confidence),
-      suggestions: first.answer.suggestions.filter((s) => s.factId !== second.answer.factId),
+      confidence: Math.min(...distinct.map((p) => p.answer.confidence)),
+      suggestions: first.answer.suggestions.filter((s) => !distinct.some((p) => p.answer.factId === s.factId)),
       // The conversation remembers the whole question, not its first clause.
       turn: turnOf(reading, first.answer.factId),
     };
     return { answer, confident: true };
+  }
+
+  /**
+   * "le finlandais et le néerlandais, ils ont dit quoi ?", "Healey et Brekelmans viennent de quel
+   * pays ?": two people or countries named side by side, each the subject of the same question.
+   * The question is read once for each, without the other, and when two facts answer them
+   * confidently, the answer gives both. A fact naming them all answers it whole ("who are the
+   * Dutch and Finnish ministers?" is the ministers quoted).
+   */
+  function eachNamed(reading: Reading, tokens: readonly string[], whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
+    // "the Dutch and the Finnish ministers": an official is named by their country, and "Finnish
+    // ministers" is one mention of Finland, over the tokens of both.
+    const named: { readonly id: string; readonly kind: string; tokens: [number, number] }[] = [];
+    for (const m of reading.analyzed.mentions) {
+      const entity = m.entity.officialOf?.country ?? m.entity;
+      if (entity.subject || (entity.kind !== "person" && entity.kind !== "country")) continue;
+      const same = named.find((n) => n.id === entity.id);
+      if (same) same.tokens = [Math.min(same.tokens[0], m.tokens[0]), Math.max(same.tokens[1], m.tokens[1])];
+      else named.push({ id: entity.id, kind: entity.kind, tokens: [m.tokens[0], m.tokens[1]] });
+    }
+    const side = named.filter((m, i) => {
+      const next = named[i + 1] ?? named[i - 1];
+      if (!next || next.kind !== m.kind) return false;
+      const [from, to] = next.tokens[0] > m.tokens[1] ? [m.tokens[1] + 1, next.tokens[0]] : [next.tokens[1] + 1, m.tokens[0]];
+      const between = tokens.slice(from, to);
+      return between.some((t) => t === "et" || t === "and") && between.every((t) => SIDE_BY_SIDE.has(t));
+    });
+    if (side.length < 2) return undefined;
+    const wholeEvidence = index.facts[factIndexById.get(whole.answer.factId ?? "") ?? -1];
+    if (whole.confident && wholeEvidence !== undefined && side.every((m) => wholeEvidence.entities.has(m.id))) return undefined;
+    const parts = side.map((m) => {
+      const others = side.filter((o) => o !== m);
+      const own = tokens.filter((t, i) => !others.some((o) => i >= o.tokens[0] && i <= o.tokens[1]) && !(SIDE_BY_SIDE.has(t) && others.some((o) => i === o.tokens[0] - 1 || i === o.tokens[1] + 1)));
+      return decide(read(own.join(" "), reading.language, 0, own));
+    });
+    const distinct = distinctParts(parts);
+    return distinct ? combined(reading, distinct) : undefined;
   }
 
   /**
@@ -455,8 +507,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const reading = read(question, language, 0, tokens);
     const { analyzed } = reading;
     const whole = decide(reading);
-    const both = twoAsked(reading, tokens, whole);
-    if (both) return { ...both, analyzed };
+    const several = severalAsked(reading, whole) ?? eachNamed(reading, tokens, whole);
+    if (several) return { ...several, analyzed };
     if (tokens.length < params.longQuestionWords) {
       // "i read the article, who launched the coalition": a short preamble that names nothing
       // must not drown the question after it. One naming something stays ("la Suède, elle envoie
@@ -474,16 +526,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // Two things asked after a preamble ("sorry late to the thread - so they met where and on
     // what day??"): the preamble's words must not drown either part.
     // A clause's "and" is the whole question's: without one, nothing is read again (most questions).
-    const joined = joinedByAnd(tokens) >= 0;
+    const joined = askedClauses(question).length > 1;
     if (whole.confident && !joined) return { ...whole, analyzed };
     const clauses = askingClauses(question);
     if (joined) {
       for (const clause of clauses) {
-        const clauseTokens = questionTokens(clause);
-        if (joinedByAnd(clauseTokens) < 0) continue;
-        const clauseReading = read(clause, language, 0, clauseTokens);
-        const bothInClause = twoAsked(clauseReading, clauseTokens, decide(clauseReading));
-        if (bothInClause) return { ...bothInClause, analyzed };
+        const clauseReading = read(clause, language);
+        const severalInClause = severalAsked(clauseReading, decide(clauseReading));
+        if (severalInClause) return { ...severalInClause, analyzed };
       }
     }
     if (whole.confident) return { ...whole, analyzed };

@@ -564,6 +564,33 @@ export function looksLikeCode(text: string): boolean {
   return signals.some((signal) => signal.test(text));
 }
 
+/** "What about X": a subject named for what comes next. */
+const TOPIC_OPENER = /^\s*(?:what|how) about\b/iu;
+
+/** Where a question may pass from one thing asked to the next: a clause break, or "et"/"and". */
+const ASKED_JOINS = /\s*[,;:/?]+\s*|\s+(?:et|and|&)\s+/iu;
+
+/**
+ * The things a question asks one after another, each with its own question word: "la coalition
+ * s'est réunie où, quel jour, et c'est combien de pays ?" is three. A piece asking nothing belongs
+ * to the question word after it ("la France et le Royaume-Uni ont lancé quoi" is one), or, at the
+ * end, to the one before it. A question asking one thing is one clause: the whole text.
+ */
+export function askedClauses(text: string): string[] {
+  const clauses: string[] = [];
+  let pending: string[] = [];
+  for (const piece of text.split(ASKED_JOINS).filter((p) => p.trim() !== "")) {
+    pending.push(piece.trim());
+    // "what about the Dutch one, how many troops?": "what about" names a subject, it asks nothing.
+    if (readQuestion(piece).kinds.size === 0 || TOPIC_OPENER.test(piece)) continue;
+    clauses.push(pending.join(" "));
+    pending = [];
+  }
+  const last = clauses.pop();
+  if (last === undefined) return [text];
+  return [...clauses, [last, ...pending].join(" ")];
+}
+
 /**
  * The parts of a long question that ask, most likely first: from the last clause break (comma,
  * colon, dash, sentence end) before its last question word to the end; then from its first

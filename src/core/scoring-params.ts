@@ -100,6 +100,8 @@ export interface ScoringParams {
   readonly contradictionWordShare: number;
   /** Each part of a question asking two things ("où et quand") is answered from this confidence, else the question is read whole. */
   readonly twoPartThreshold: number;
+  /** A question asking more things than this one after another is read whole: no chat question lists more. */
+  readonly maxAskedParts: number;
   /** Facts scoring at least this are offered as did-you-mean suggestions. */
   readonly suggestionThreshold: number;
   /** Beside an answer, only facts scoring this share of it are worth a "see also". */
@@ -228,6 +230,9 @@ export const SCORING_PARAMS: ScoringParams = {
   // Justified by: "qui a lancé la coalition et quand ?" — its "when" part found the force's
   // deployment (after a ceasefire) at 0.6; the dev sets' two-part questions score 0.8 and more a part.
   twoPartThreshold: 0.7,
+  // Justified by: the dev sets' compound questions ask two or three things ("où, quel jour, et
+  // combien de pays ?"); four question words in a row are a rambling question, not a list.
+  maxAskedParts: 3,
   suggestionThreshold: 0.2,
   seeAlsoShare: 0.75,
   // Two mistakes in a short word make another word ("petrole" → "parole").

@@ -563,12 +563,42 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(en.answer).toBe("The coalition met on Thursday. The coalition met in Brussels.");
     // The answer cites both facts' sentences.
     expect(en.source?.quote).toBe("s’est réunie jeudi […] s’est réunie jeudi à Bruxelles");
-    // Without "and" between them, two question words are one question, read whole.
-    const whole = core().answer("when did they meet, where?");
-    expect(whole.status).toBe("answered");
-    expect(whole.answer).not.toMatch(/Thursday\. .*Brussels|Brussels\. .*Thursday/);
+    // A comma between them asks two things as well; one question word alone is one question.
+    expect(core().answer("when did they meet, where?").answer).toBe("The coalition met on Thursday. The coalition met in Brussels.");
+    expect(core().answer("when did they meet?").answer).toBe("The coalition met on Thursday.");
     // Each part must be surer than one answer alone (twoPartThreshold).
     expect(createAnswerer(knowledge(), { ...SCORING_PARAMS, twoPartThreshold: 1.01 }).answer("when and where did they meet?").answer).not.toMatch(/Thursday\. .*Brussels/);
+  });
+
+  it("question kind: three things asked one after another, by commas and 'et', are answered by each fact once, in the order asked", () => {
+    const three = core().answer("la coalition s'est réunie où, quel jour, et qui l'a lancée ?");
+    expect(three).toMatchObject({ status: "answered", factId: "place" });
+    expect(three.answer).toBe("La coalition s’est réunie à Bruxelles. La coalition s’est réunie jeudi. La coalition a été lancée par la France.");
+    expect(() => AnswerSchema.parse(three)).not.toThrow();
+    // Past maxAskedParts, a question is read whole.
+    expect(core({ maxAskedParts: 2 }).answer("la coalition s'est réunie où, quel jour, et qui l'a lancée ?").answer).not.toContain("jeudi. La coalition a été lancée");
+    // Same fact twice is said once: "who launched it, which country?" narrows one thing asked.
+    expect(core().answer("who launched the coalition, which country?").answer).toBe("The coalition was launched by France.");
+  });
+
+  it("question kind: a clause of asking words alone ('…, quel jour ?') asks of the subject of the clause before it", () => {
+    const deploy = fact(
+      "deploy",
+      ["Où sera déployée la force ?", "Où la force irait-elle ?"],
+      ["Where will the force be deployed?", "Where would the force go?"],
+      ["La force serait déployée en Ukraine.", "The force would be deployed in Ukraine."],
+      "Ses ministres veulent une force de paix.",
+    );
+    const withDeploy = core({}, [...FACTS, deploy]);
+    // Read alone, "quelle ville" is the meeting's city: of the force, it asks where the force goes, once.
+    expect(withDeploy.answer("quelle ville ?").factId).toBe("place");
+    expect(withDeploy.answer("où sera déployée la force, quelle ville ?").answer).not.toContain("Bruxelles");
+    expect(core().answer("ils se sont réunis quand, quelle ville ?").answer).toBe("La coalition s’est réunie jeudi. La coalition s’est réunie à Bruxelles.");
+  });
+
+  it("question kind: 'what about X,' opening a question names its subject and asks nothing of its own", () => {
+    // Read as a question, "what about the Finnish minister" would be his words, beside the meeting's place.
+    expect(core().answer("what about the Finnish minister, where did they meet?").answer).not.toContain("talked about the United States");
   });
 
   it("coverage: a stopword mistyped ('thhey') weighs nothing; a word of its own one letter from one ('entrer', 'entre') counts against", () => {
