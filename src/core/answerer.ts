@@ -15,7 +15,7 @@ import { explainsAsMuchAs, explainsMore, rankFactsAndRefusal, scoreFact, telling
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 import { speakersOf, unquotedSpeaker } from "./speakers.js";
 import { opposesTimeOf } from "./time-relations.js";
-import type { QuestionKind } from "./stopwords.js";
+import { ATTRIBUTE_KINDS, type QuestionKind } from "./stopwords.js";
 
 export type { Answerer } from "./answerer-types.js";
 
@@ -171,6 +171,20 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const lang = language ?? languageOf(question);
     const analyzed = index.analyze(readTokens(tokens, question), lang, backgroundWords, backgroundLanguage);
     return { question, language: lang, analyzed, ...rank(analyzed) };
+  }
+
+  /**
+   * The reading asking the `own` kinds, when given and other than it asks: a follow-up's question
+   * word replaces the previous turn's, and so does an asking word of the background ("what's the
+   * coalition *called*?" then "when was it launched?" asks when, not who).
+   */
+  function withOwnKinds(reading: Reading, own: readonly QuestionKind[] | undefined): Reading {
+    if (own === undefined) return reading;
+    // What qualifies the old question ("the *biggest* obstacle") still qualifies it.
+    const kinds = [...new Set([...own, ...reading.analyzed.kindList.filter((k) => ATTRIBUTE_KINDS.has(k))])];
+    if (kinds.length === reading.analyzed.kinds.size && kinds.every((k) => reading.analyzed.kinds.has(k))) return reading;
+    const analyzed = { ...reading.analyzed, kinds: new Set(kinds), kindList: kinds, ...(kinds.includes("count") ? {} : { counted: undefined }) };
+    return { ...reading, analyzed, ...rank(analyzed) };
   }
 
   /** A question word alone ("où ?"): the facts whose sample questions most ask it, best first. */
@@ -592,7 +606,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const previousFact = previousAt === undefined ? undefined : facts[previousAt]?.fact;
     const aloneFact = facts[factIndexById.get(alone.answer.factId ?? "") ?? -1]?.fact;
     if (alone.confident && previousFact?.partOf !== undefined && aloneFact !== undefined && aloneFact.id !== previousFact.id && aloneFact.partOf === previousFact.partOf) return alone.answer;
-    const contextual = read(followUp.question, language, followUp.backgroundWords, undefined, previous.language);
+    const contextual = withOwnKinds(read(followUp.question, language, followUp.backgroundWords, undefined, previous.language), followUp.asksAnew ? alone.analyzed.kindList : undefined);
     const inContext = decide(contextual);
     // "et les autres ?" after one objective of a list asks for the rest: the list, never that item again.
     const listAt = previousFact?.partOf === undefined ? undefined : factIndexById.get(previousFact.partOf);

@@ -854,6 +854,15 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(followUp.answer).toMatch(/L’article ne cite aucun ministre de ce pays \(France\)/);
   });
 
+  it("follow-ups: a new question word replaces the previous turn's asking words, its nouns too ('what is the name of…' then 'and when?' asks when, not who)", () => {
+    const answerer = core();
+    const first = answerer.answer("What is the name of the country that founded the coalition?");
+    expect(first.factId).toBe("founders");
+    const when = answerer.answer("and when?", { context: first.turn ? [first.turn] : [] });
+    // The founders' fact gives no time: it is no answer to when.
+    expect(when.factId).not.toBe("founders");
+  });
+
   it("follow-ups: the previous fact, brought back by context alone, gives way to a surer fact that explains the question's own telling word ('which ones launched it?')", () => {
     const size = fact(
       "size",
