@@ -698,6 +698,12 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // "il est ministre de quoi ?" after the Finnish minister's quote: read in context, it is still
     // that fact's, and that fact does not say it. The minister it stands for is not another one.
     const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === previousAt;
+    // "quelle ville ?" after the deployment options asks nothing but its question word: of the
+    // previous subject, never of whatever fact answers it alone (the meeting's city). Unsure in
+    // context, the article does not say it of that subject.
+    if (followUp.asksOnly && !inContext.confident && previousAt !== undefined && inContext.clashed === undefined) {
+      return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
+    }
     // A curated refusal alone says more than a plain "not understood" of the previous fact ("when was it launched?").
     if (!inContext.confident && alone.confident && (!aboutPrevious || aloneRefusal) && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
     if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;

@@ -863,6 +863,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(when.factId).not.toBe("founders");
   });
 
+  it("follow-ups: a question word alone ('quelle ville ?') asks of the previous subject; unsure there, it is refused, not answered alone", () => {
+    const answerer = core();
+    expect(answerer.answer("quelle ville ?").factId).toBe("place");
+    const first = answerer.answer("Que veulent les ministres ?");
+    expect(first.factId).toBe("force");
+    const city = answerer.answer("quelle ville ?", { context: first.turn ? [first.turn] : [] });
+    expect(city).toMatchObject({ status: "unknown", language: "fr" });
+    // What it does say is the previous answer.
+    expect(city.answer).toContain("force de paix");
+  });
+
   it("follow-ups: the previous fact, brought back by context alone, gives way to a surer fact that explains the question's own telling word ('which ones launched it?')", () => {
     const size = fact(
       "size",
