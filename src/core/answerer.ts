@@ -615,6 +615,14 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       const answer = answeredInContext(listAt, listScore ? confidenceOf(listScore, undefined, params) : inContext.answer.confidence, contextual, inContext.answer.suggestions);
       if (answer) return answer;
     }
+    // "et la France ?" after "les États baltes font quoi ?" (ready to contribute, France among
+    // them) asks the same of France, which the previous fact says too: another fact naming France
+    // ("launched by France and the UK") answers another question.
+    const previousScore = contextual.ranked.find((r) => r.factIndex === previousAt);
+    if (followUp.onlyNames.length > 0 && previousScore && inContext.answer.factId !== previous.factId && followUp.onlyNames.every((name) => previousEvidence?.entities.has(name.id) === true)) {
+      const answer = answeredInContext(previousScore.factIndex, confidenceOf(previousScore, undefined, params), contextual, inContext.answer.suggestions);
+      if (answer) return answer;
+    }
     // "did Washington respond?" after the Finnish minister's quote has a subject and a word of its
     // own: a fact the context found that explains none of its own words (only the name) says
     // nothing of what it asks.
@@ -681,7 +689,6 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // "pourquoi c'est un problème ?" after the US guarantee asks why of that subject: the
     // previous fact, when it gives reasons and the context ranks it close to the best, over
     // another fact nearer the question's one word ("problème": the obstacles).
-    const previousScore = contextual.ranked.find((r) => r.factIndex === previousAt);
     const asksWhyOnly = contextual.analyzed.kinds.size === 1 && contextual.analyzed.kinds.has("why");
     if (asksWhyOnly && followUp.dependsOnContext && !followUp.names && foundScore && previousScore && previousScore !== foundScore && previousScore.kind >= 1 && previousScore.score >= foundScore.score * params.previousWhyShare) {
       const answer = answeredInContext(previousScore.factIndex, confidenceOf(previousScore, undefined, params), contextual, inContext.answer.suggestions);

@@ -882,6 +882,24 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(city.answer).toContain("force de paix");
   });
 
+  it("follow-ups: a name alone ('et la France ?') that the previous fact names too asks the same of it, not another fact naming it", () => {
+    const contributors = fact(
+      "contributors",
+      ["Quels pays enverront des moyens ?", "Qui va contribuer à la force ?"],
+      ["Which countries will send means?", "Who will contribute to the force?"],
+      ["La France et les Pays-Bas enverront des moyens.", "France and the Netherlands will send means."],
+      "Ses ministres veulent une force de paix.",
+    );
+    const netherlands: KnowledgeEntity = { id: "netherlands", kind: "country", names: { fr: ["Pays-Bas", "néerlandais"], en: ["Netherlands", "Dutch"] } };
+    // The founders' fact is asked what France does, too: read with the previous words, "et la France ?" is near it.
+    const founders = FACTS.map((f) => (f.id === "founders" ? { ...f, questions: { ...f.questions, fr: [...f.questions.fr, "Que fait la France ?", "Que font la France et ses alliés ?"] } } : f));
+    const answerer = createAnswerer(knowledge([...founders, contributors], [...ENTITIES, netherlands]));
+    const first = answerer.answer("Les Pays-Bas vont contribuer ?");
+    expect(first.factId).toBe("contributors");
+    const france = answerer.answer("et la France ?", { context: first.turn ? [first.turn] : [] });
+    expect(france).toMatchObject({ status: "answered", factId: "contributors" });
+  });
+
   it("follow-ups: the previous fact, brought back by context alone, gives way to a surer fact that explains the question's own telling word ('which ones launched it?')", () => {
     const size = fact(
       "size",
