@@ -39,17 +39,14 @@ const DECISIVE_EVERYDAY_WORDS = [
  * Light verbs: their noun says what is asked ("les Américains *donnent* une garantie ?", "how many
  * countries are *involved*?"), and a fact that does not use the verb still answers. They weigh as
  * everyday words, though the knowledge uses them rarely. Not "vouloir": "ça veut dire quoi" asks
- * what a word means, and "que veut la coalition ?" what it aims at. And verbs that only say
- * something takes place: the event is the subject.
+ * what a word means, and "que veut la coalition ?" what it aims at.
  */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(
   (
     "donner donne donnes donnent donnera donneront donnerait donneraient donnait donnaient " +
     "apporter apporte apportent apportera apporterait apportait " +
     // "give" itself is a stopword.
-    "gives gave giving involve involves involved involving " +
-    // Verbs that only say it happens: "did the meeting *happen* in Paris?" asks where it was.
-    "happen happens happened happening deroule deroulee deroulees deroulent deroulait deroulera"
+    "gives gave giving involve involves involved involving"
   ).split(" "),
 );
 
