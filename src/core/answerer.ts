@@ -35,13 +35,14 @@ const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", 
 /** Words a turn that carries its subject on keeps, at most: a follow-up reads the last `MAX_BACKGROUND_WORDS` of them (follow-up.ts). */
 const MAX_SUBJECT_WORDS = 24;
 
-/** Words asking for something other than what was said: "et l'autre ?", "what else?". */
-/** A clause break or "et"/"and" inside a question: where it may ask a second thing. */
-const ANY_JOIN = /[,;:/?]\s*\S|\s(?:et|and|&)\s/iu;
+
+/** Words choosing one of several named: "lequel de Healey et Brekelmans", "who of them". */
+const CHOOSING: ReadonlySet<string> = new Set(["lequel", "laquelle", "lesquels", "lesquelles", "qui", "who", "whom"]);
 
 /** What may stand between two names side by side: "le finlandais et le néerlandais", "Healey and Brekelmans". */
 const SIDE_BY_SIDE: ReadonlySet<string> = new Set(["et", "and", "le", "la", "les", "l", "the", "de", "du", "des", "of"]);
 
+/** Words asking for something other than what was said: "et l'autre ?", "what else?". */
 const OTHER_WORDS = new Set(["autre", "autres", "other", "others", "else", "another"]);
 /** How an answer says the article leaves something open before saying what it does say ("L’article ne le précise pas : …"). */
 const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The article (?:does not say|leaves it open))\s*:\s*/u;
@@ -173,6 +174,12 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return { question, language: lang, analyzed, ...rank(analyzed) };
   }
 
+  /** The reading asking `kinds` instead of its own; "combien" goes with "count" ("combien de pays et lancée par qui"). */
+  function asking(reading: Reading, kinds: readonly QuestionKind[]): Reading {
+    const analyzed = { ...reading.analyzed, kinds: new Set(kinds), kindList: kinds, ...(kinds.includes("count") ? {} : { counted: undefined }) };
+    return { ...reading, analyzed, ...rank(analyzed) };
+  }
+
   /**
    * The reading asking the `own` kinds, when given and other than it asks: a follow-up's question
    * word replaces the previous turn's, and so does an asking word of the background ("what's the
@@ -183,8 +190,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // What qualifies the old question ("the *biggest* obstacle") still qualifies it.
     const kinds = [...new Set([...own, ...reading.analyzed.kindList.filter((k) => ATTRIBUTE_KINDS.has(k))])];
     if (kinds.length === reading.analyzed.kinds.size && kinds.every((k) => reading.analyzed.kinds.has(k))) return reading;
-    const analyzed = { ...reading.analyzed, kinds: new Set(kinds), kindList: kinds, ...(kinds.includes("count") ? {} : { counted: undefined }) };
-    return { ...reading, analyzed, ...rank(analyzed) };
+    return asking(reading, kinds);
   }
 
   /** A question word alone ("où ?"): the facts whose sample questions most ask it, best first. */
@@ -409,28 +415,24 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   /**
    * "Où et quand se sont-ils réunis ?", "la coalition s'est réunie où, quel jour, et c'est combien
    * de pays ?": question words one after another ask several things (`askedClauses`). Each clause
-   * is read on its own; one with no words of its own ("quand") is the whole question asking that
-   * clause's kind. The other clauses' words are no words against a part. When every part is
-   * answered confidently, by at least two facts, the answer gives each fact once, in the order asked.
+   * is read on its own, so the other clauses' words are no words against it; one of asking words
+   * alone ("quel jour") asks its kind of the nearest clause with a subject, the one before first.
+   * When every part is answered confidently, by at least two facts, the answer gives each fact
+   * once, in the order asked.
    */
   function severalAsked(reading: Reading, whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
     const asked = reading.analyzed.kindList;
-    // Most questions ask one thing and have no join to cut them at.
-    if (asked.length < 2 && !ANY_JOIN.test(reading.question)) return undefined;
     const clauses = askedClauses(reading.question);
     if (clauses.length < 2 || clauses.length > params.maxAskedParts) return undefined;
-    // Words that only ask ("ville" of "quelle ville", "jour") are no subject of a clause's own.
-    const subjectless = (clause: Reading): boolean => clause.analyzed.words.every((w) => w.asks !== undefined);
+    // Words that only ask ("ville" of "quelle ville", "jour", "pays" of "dans quel pays") are no subject of a clause's own.
+    const subjectless = (clause: Reading): boolean => clause.analyzed.words.every((w) => w.asks !== undefined || w.askedNoun === true);
     const readings = clauses.map((clause) => read(clause, reading.language));
     const parts = readings.map((own, i) => {
       if (!subjectless(own)) return decide(own);
       // "quel jour" of "la coalition s'est réunie où, quel jour" asks its kind of the subject of
       // the clause before it ("où et quand se sont-ils réunis" of the one after), else of the whole.
       const subject = [...readings.slice(0, i).reverse(), ...readings.slice(i + 1)].find((r) => !subjectless(r)) ?? reading;
-      const kinds = own.analyzed.kindList;
-      // The other part's count is not this one's ("combien de pays et lancée par qui").
-      const analyzed = { ...subject.analyzed, kinds: new Set(kinds), kindList: kinds, ...(kinds.includes("count") ? {} : { counted: undefined }) };
-      return decide({ ...subject, analyzed, ...rank(analyzed) });
+      return decide(asking(subject, own.analyzed.kindList));
     });
     const distinct = distinctParts(parts);
     if (!distinct) return undefined;
@@ -446,14 +448,19 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
 
   /**
    * The parts of a question asking several things, each fact once, when every part is answered
-   * confidently and by at least two facts; else undefined (the question is read whole).
+   * confidently and by at least two facts (or by a list and its items); else undefined (the
+   * question is read whole).
    */
   function distinctParts(parts: readonly ReturnType<typeof decide>[]): ReturnType<typeof decide>[] | undefined {
     // Several answers where one was asked must each be surer than one alone: a weak part would be a guess beside a fact.
     const sure = (part: ReturnType<typeof decide>): boolean => part.confident && part.answer.status === "answered" && part.answer.confidence >= params.twoPartThreshold;
     if (!parts.every(sure)) return undefined;
     const distinct = parts.filter((part, i) => parts.findIndex((p) => p.answer.factId === part.answer.factId) === i);
-    return distinct.length >= 2 ? distinct : undefined;
+    // An item of a list the answer gives whole ("the four objectives" and one of them) is said by
+    // it: the list alone answers both.
+    const listed = new Set(distinct.map((p) => facts[factIndexById.get(p.answer.factId ?? "") ?? -1]?.fact.id));
+    const own = distinct.filter((p) => !listed.has(facts[factIndexById.get(p.answer.factId ?? "") ?? -1]?.fact.partOf));
+    return own.length >= 2 || (own.length === 1 && distinct.length > 1) ? own : undefined;
   }
 
   /** One answer of the parts' answers, in the order asked. */
@@ -468,8 +475,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       ...(first.answer.source ? { source: { ...first.answer.source, quote: [...new Set(quotes)].join(" […] ") } } : {}),
       confidence: Math.min(...distinct.map((p) => p.answer.confidence)),
       suggestions: first.answer.suggestions.filter((s) => !distinct.some((p) => p.answer.factId === s.factId)),
-      // The conversation remembers the whole question, not its first clause.
-      turn: turnOf(reading, first.answer.factId),
+      // The conversation remembers the whole question, not its first clause, and the last thing
+      // answered: "lesquels ?" after "…, et c'est combien de pays ?" asks which countries.
+      turn: turnOf(reading, distinct.at(-1)?.answer.factId ?? first.answer.factId),
     };
     return { answer, confident: true };
   }
@@ -482,6 +490,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * Dutch and Finnish ministers?" is the ministers quoted).
    */
   function eachNamed(reading: Reading, tokens: readonly string[], whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
+    // "Healey and Brekelmans, which one mentioned the mandate?", "qui des deux…": a choice between
+    // them is one question; "are they both ministers?" one yes or no.
+    if (reading.analyzed.yesNo || tokens.some((t, i) => CHOOSING.has(t) || (t === "which" && (tokens[i + 1] === "one" || tokens[i + 1] === "of")))) return undefined;
     // "the Dutch and the Finnish ministers": an official is named by their country, and "Finnish
     // ministers" is one mention of Finland, over the tokens of both.
     const named: { readonly id: string; readonly kind: string; tokens: [number, number] }[] = [];
@@ -539,7 +550,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     }
     // Two things asked after a preamble ("sorry late to the thread - so they met where and on
     // what day??"): the preamble's words must not drown either part.
-    // A clause's "and" is the whole question's: without one, nothing is read again (most questions).
+    // A clause's join ("and", a comma) is the whole question's: without one, nothing is read again (most questions).
     const joined = askedClauses(question).length > 1;
     if (whole.confident && !joined) return { ...whole, analyzed };
     const clauses = askingClauses(question);
@@ -706,9 +717,12 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // that fact's, and that fact does not say it. The minister it stands for is not another one.
     const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === previousAt;
     // "quelle ville ?" after the deployment options asks nothing but its question word: of the
-    // previous subject, never of whatever fact answers it alone (the meeting's city). Unsure in
-    // context, the article does not say it of that subject.
-    if (followUp.asksOnly && !inContext.confident && previousAt !== undefined && inContext.clashed === undefined) {
+    // previous subject, never of whatever fact of another topic answers it alone (the meeting's
+    // city). Unsure in context, the article does not say it of that subject. Of the same topic,
+    // the answer alone is the subject's: "when did it happen?" after the meeting's level is its day.
+    const aloneTopic = facts[factIndexById.get(alone.answer.factId ?? "") ?? -1]?.fact.topic;
+    const otherTopic = aloneTopic !== undefined && aloneTopic !== previousFact?.topic;
+    if (followUp.asksOnly && !inContext.confident && previousAt !== undefined && inContext.clashed === undefined && alone.answer.status === "answered" && otherTopic) {
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
     // A curated refusal alone says more than a plain "not understood" of the previous fact ("when was it launched?").

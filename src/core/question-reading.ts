@@ -564,8 +564,11 @@ export function looksLikeCode(text: string): boolean {
   return signals.some((signal) => signal.test(text));
 }
 
-/** "What about X": a subject named for what comes next. */
-const TOPIC_OPENER = /^\s*(?:what|how) about\b/iu;
+/**
+ * Pieces that ask nothing, whatever their question word: "what about X" names a subject for what
+ * comes next; chat asides ("comment dire, …", "qui sait, …", "pourquoi pas, mais …") say nothing.
+ */
+const ASKS_NOTHING = /^\s*(?:(?:what|how) about\b|(?:comment dire|qui sait|pourquoi pas|who knows|why not|you know|how (?:should|shall|can) i put it)\s*$)/iu;
 
 /** Where a question may pass from one thing asked to the next: a clause break, or "et"/"and". */
 const ASKED_JOINS = /\s*[,;:/?]+\s*|\s+(?:et|and|&)\s+/iu;
@@ -574,20 +577,22 @@ const ASKED_JOINS = /\s*[,;:/?]+\s*|\s+(?:et|and|&)\s+/iu;
  * The things a question asks one after another, each with its own question word: "la coalition
  * s'est réunie où, quel jour, et c'est combien de pays ?" is three. A piece asking nothing belongs
  * to the question word after it ("la France et le Royaume-Uni ont lancé quoi" is one), or, at the
- * end, to the one before it. A question asking one thing is one clause: the whole text.
+ * end, to the one before it. A question asking one thing or less is one clause: the whole text.
  */
 export function askedClauses(text: string): string[] {
+  const pieces = text.split(ASKED_JOINS).filter((p) => p.trim() !== "");
+  // Most questions have no join: nothing to read twice.
+  if (pieces.length < 2) return [text];
   const clauses: string[] = [];
   let pending: string[] = [];
-  for (const piece of text.split(ASKED_JOINS).filter((p) => p.trim() !== "")) {
+  for (const piece of pieces) {
     pending.push(piece.trim());
-    // "what about the Dutch one, how many troops?": "what about" names a subject, it asks nothing.
-    if (readQuestion(piece).kinds.size === 0 || TOPIC_OPENER.test(piece)) continue;
+    if (ASKS_NOTHING.test(piece) || readQuestion(piece).kinds.size === 0) continue;
     clauses.push(pending.join(" "));
     pending = [];
   }
   const last = clauses.pop();
-  if (last === undefined) return [text];
+  if (last === undefined || clauses.length === 0) return [text];
   return [...clauses, [last, ...pending].join(" ")];
 }
 

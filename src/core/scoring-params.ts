@@ -98,7 +98,7 @@ export interface ScoringParams {
    * match the fact: "launched", "meet", not "coalition", which most facts hold.
    */
   readonly contradictionWordShare: number;
-  /** Each part of a question asking two things ("où et quand") is answered from this confidence, else the question is read whole. */
+  /** Each part of a question asking several things ("où et quand") is answered from this confidence, else the question is read whole. */
   readonly twoPartThreshold: number;
   /** A question asking more things than this one after another is read whole: no chat question lists more. */
   readonly maxAskedParts: number;

@@ -596,9 +596,75 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer("ils se sont réunis quand, quelle ville ?").answer).toBe("La coalition s’est réunie jeudi. La coalition s’est réunie à Bruxelles.");
   });
 
-  it("question kind: 'what about X,' opening a question names its subject and asks nothing of its own", () => {
+  it("question kind: 'what about X,' opening a question names its subject and asks nothing of its own; nor does a chat aside ('qui sait, …')", () => {
     // Read as a question, "what about the Finnish minister" would be his words, beside the meeting's place.
     expect(core().answer("what about the Finnish minister, where did they meet?").answer).not.toContain("talked about the United States");
+    for (const question of ["qui sait, où se sont-ils réunis ?", "comment dire, où se sont-ils réunis ?", "who knows, where did they meet?"]) {
+      expect(core().answer(question).factId, question).toBe("place");
+      expect(core().answer(question).answer, question).not.toMatch(/jeudi|Thursday|France/);
+    }
+  });
+
+  it("entities: two countries side by side ('le Finlandais et le Néerlandais') asked the same are answered one by one; a fact naming both answers them whole", () => {
+    const dutch = fact(
+      "dutch",
+      ["Qu’a dit le ministre néerlandais ?", "De quoi a parlé le ministre néerlandais ?"],
+      ["What did the Dutch minister say?", "What did the Dutch minister talk about?"],
+      ["Le ministre néerlandais a parlé du mandat.", "The Dutch minister talked about the mandate."],
+      // The tiny article has no Dutch sentence: the fact must not name Finland by its quote.
+      "Ses ministres veulent une force de paix.",
+    );
+    const netherlands: KnowledgeEntity = { id: "netherlands", kind: "country", names: { fr: ["Pays-Bas", "néerlandais"], en: ["Netherlands", "Dutch"] } };
+    const two = createAnswerer(knowledge([...FACTS, dutch], [...ENTITIES, netherlands]));
+    const both = two.answer("qu'ont dit le Finlandais et le Néerlandais ?");
+    expect(both).toMatchObject({ status: "answered", factId: "finnish" });
+    expect(both.answer).toBe("Le ministre finlandais a parlé des États-Unis. Le ministre néerlandais a parlé du mandat.");
+    expect(two.answer("what did the Dutch and the Finnish ministers say?").answer).toBe("The Dutch minister talked about the mandate. The Finnish minister talked about the United States.");
+    // A choice between them is one question, and so is a yes or no.
+    expect(two.answer("lequel a parlé, le Finlandais et le Néerlandais ?").answer).not.toMatch(/États-Unis\. Le ministre néerlandais/);
+    expect(two.answer("the Dutch and the Finnish ministers, did they talk?").answer).not.toMatch(/mandate\. The Finnish|United States\. The Dutch/);
+    // A part the article does not say refuses the whole: it names no Swedish minister.
+    const sweden: KnowledgeEntity = { id: "sweden", kind: "country", names: { fr: ["Suède", "suédois"], en: ["Sweden", "Swedish"] } };
+    const withSweden = createAnswerer(knowledge([...FACTS, dutch], [...ENTITIES, netherlands, sweden]));
+    expect(withSweden.answer("what did the Dutch and the Swedish ministers say?").status).toBe("unknown");
+    // One named alone is one question.
+    expect(two.answer("qu'a dit le ministre néerlandais ?").answer).toBe("Le ministre néerlandais a parlé du mandat.");
+    const ministers = fact(
+      "ministers",
+      ["Quels ministres ont parlé ?", "Qui sont les ministres finlandais et néerlandais ?"],
+      ["Which ministers spoke?", "Who are the Finnish and Dutch ministers?"],
+      ["Les ministres finlandais et néerlandais ont parlé.", "The Finnish and Dutch ministers spoke."],
+      "Le ministre finlandais a parlé des États-Unis.",
+    );
+    const withBoth = createAnswerer(knowledge([...FACTS, dutch, ministers], [...ENTITIES, netherlands]));
+    expect(withBoth.answer("who are the Finnish and Dutch ministers?")).toMatchObject({ status: "answered", factId: "ministers", answer: "The Finnish and Dutch ministers spoke." });
+  });
+
+  it("question kind: a whole question one fact answers surely still gets each part when that fact answers one of the things asked", () => {
+    // The day's sample question is nearly this question: read whole, the day alone answers it surely.
+    const facts = FACTS.map((f) => (f.id === "day" ? { ...f, questions: { ...f.questions, fr: [...f.questions.fr, "Quel jour la coalition s’est-elle réunie ?"] } } : f));
+    const question = "la coalition s'est réunie où et quel jour ?";
+    expect(core({}, facts).explain(question).chosen?.factId).toBe("day");
+    expect(core({}, facts).answer(question).answer).toBe("La coalition s’est réunie à Bruxelles. La coalition s’est réunie jeudi.");
+  });
+
+  it("question kind: of the parts asked, an item of a list the answer gives whole is said once, by the list", () => {
+    const items = [
+      fact("goals", ["Quels sont les objectifs ?", "Quels objectifs pour la force ?"], ["What are the goals?", "What goals for the force?"], ["Deux objectifs : le ciel et la mer.", "Two goals: the sky and the sea."], "Ses ministres veulent une force de paix."),
+      fact("goal-sky", ["Quel objectif pour le ciel ?", "Et le ciel ?"], ["What goal for the sky?", "And the sky?"], ["Un objectif est le ciel.", "One goal is the sky."], "Ses ministres veulent une force de paix.", { partOf: "goals" }),
+    ];
+    const answerer = core({}, [...FACTS, ...items]);
+    expect(answerer.answer("quels sont les objectifs ?").factId).toBe("goals");
+    expect(answerer.answer("quel objectif pour le ciel ?").factId).toBe("goal-sky");
+    const both = answerer.answer("quels sont les objectifs, et quel objectif pour le ciel ?");
+    expect(both.answer).toBe("Deux objectifs : le ciel et la mer.");
+  });
+
+  it("question kind: after several things asked, the conversation remembers the last one answered", () => {
+    const answerer = core();
+    const three = answerer.answer("ils se sont réunis où, et qui a lancé la coalition ?");
+    expect(three.answer).toBe("La coalition s’est réunie à Bruxelles. La coalition a été lancée par la France.");
+    expect(three.turn?.factId).toBe("founders");
   });
 
   it("coverage: a stopword mistyped ('thhey') weighs nothing; a word of its own one letter from one ('entrer', 'entre') counts against", () => {
@@ -863,8 +929,21 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(when.factId).not.toBe("founders");
   });
 
-  it("follow-ups: a question word alone ('quelle ville ?') asks of the previous subject; unsure there, it is refused, not answered alone", () => {
-    const answerer = core();
+  it("follow-ups: a new question word keeps what qualified the old question ('the biggest')", () => {
+    const obstacles = [
+      fact("obstacles", ["Quels sont les obstacles ?", "Pourquoi y a-t-il des obstacles ?", "Pourquoi ces obstacles ?"], ["What are the obstacles?", "Why are there obstacles?", "Why these obstacles?"], ["Il y a deux obstacles : la guerre et le budget.", "There are two obstacles: the war and the budget."], "Ses ministres veulent une force de paix."),
+      fact("main-obstacle", ["Quel est le plus grand obstacle ?", "Quel est le principal obstacle ?", "Le plus gros obstacle ?"], ["What is the biggest obstacle?", "What is the main obstacle?", "The biggest obstacle?"], ["Le plus grand obstacle est la guerre.", "The biggest obstacle is the war."], "Ses ministres veulent une force de paix."),
+    ];
+    const answerer = core({}, [...FACTS, ...obstacles]);
+    const first = answerer.answer("what's the biggest obstacle?");
+    expect(first.factId).toBe("main-obstacle");
+    // Why of the biggest obstacle, not of the obstacles in general.
+    expect(answerer.answer("and why?", { context: first.turn ? [first.turn] : [] }).factId).toBe("main-obstacle");
+  });
+
+  it("follow-ups: a question word alone ('quelle ville ?') asks of the previous subject; unsure there, it is refused, not answered by a fact of another topic", () => {
+    // The force is a topic of its own here: the meeting's city is no answer about it.
+    const answerer = core({}, FACTS.map((f) => (f.id === "force" ? { ...f, topic: "help" } : f)));
     expect(answerer.answer("quelle ville ?").factId).toBe("place");
     const first = answerer.answer("Que veulent les ministres ?");
     expect(first.factId).toBe("force");
@@ -872,6 +951,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(city).toMatchObject({ status: "unknown", language: "fr" });
     // What it does say is the previous answer.
     expect(city.answer).toContain("force de paix");
+    // Of the same topic, the answer alone is the subject's.
+    const sameTopic = core();
+    const force = sameTopic.answer("Que veulent les ministres ?");
+    expect(sameTopic.answer("quelle ville ?", { context: force.turn ? [force.turn] : [] }).factId).toBe("place");
   });
 
   it("follow-ups: a name alone ('et la France ?') that the previous fact names too asks the same of it, not another fact naming it", () => {
