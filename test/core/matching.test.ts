@@ -244,4 +244,11 @@ describe("compound words", () => {
     expect(answer.suggestions.map((s) => s.factId)).not.toContain("brekelmans-quote");
     expect(core.answerer.answer("pays bas").factId).toBe("brekelmans-quote");
   });
+
+  it("reads a clause of a 'quel' noun alone ('…, dans quel pays ?') as narrowing the clause before it, not as a second question", () => {
+    const answer = core.answerer.answer("où sera déployée la force, dans quel pays ?");
+    expect(answer.factId).toBe("deployment-location");
+    // Read alone, "dans quel pays ?" finds the meeting's country.
+    expect(answer.answer).not.toContain("Bruxelles");
+  });
 });
