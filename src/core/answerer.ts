@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import type { Answer, ConversationTurn, Language, Suggestion } from "./answer-schema.js";
 import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
 import { EntityLexicon, type Entity } from "./entities.js";
-import { EvidenceIndex, isAsWritten, type AnalyzedQuestion, type WordMatch } from "./evidence-index.js";
+import { EvidenceIndex, isAsWritten, type AnalyzedQuestion, type FactEvidence, type WordMatch } from "./evidence-index.js";
 import type { Explanation } from "./explanation.js";
 import { backgroundOf, readFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
@@ -34,7 +34,6 @@ const WHICH_WORDS: ReadonlySet<string> = new Set([...QUEL, "which", "wich"]);
 const WHICH_OPENINGS: ReadonlySet<string> = new Set(["et", "and", "mais", "so", "alors"]);
 /** Words a turn that carries its subject on keeps, at most: a follow-up reads the last `MAX_BACKGROUND_WORDS` of them (follow-up.ts). */
 const MAX_SUBJECT_WORDS = 24;
-
 
 /** Words choosing one of several named: "lequel de Healey et Brekelmans", "who of them". */
 const CHOOSING: ReadonlySet<string> = new Set(["lequel", "laquelle", "lesquels", "lesquelles", "qui", "who", "whom"]);
@@ -146,6 +145,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   const speakerList = (language: Language): string => listFormat[language].format(speakers.people.map((p) => p.label[language]));
 
   const factIndexById = new Map(facts.map(({ fact }, i) => [fact.id, i]));
+  /** The fact of an answer's `factId`, and what the index holds of it; none for a refusal's null. */
+  const factOf = (factId: string | null): Fact | undefined => facts[factIndexById.get(factId ?? "") ?? -1]?.fact;
+  const evidenceOf = (factId: string | null): FactEvidence | undefined => index.facts[factIndexById.get(factId ?? "") ?? -1];
   /** Facts that are a list other facts are items of (`partOf`): the four objectives. */
   const lists: ReadonlySet<string> = new Set(facts.flatMap(({ fact }) => (fact.partOf === undefined ? [] : [fact.partOf])));
   const firstQuestion = (factIndex: number, language: Language): string => facts[factIndex]?.fact.questions[language][0] ?? "";
@@ -420,9 +422,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * When every part is answered confidently, by at least two facts, the answer gives each fact
    * once, in the order asked.
    */
-  function severalAsked(reading: Reading, whole: ReturnType<typeof decide>): ReturnType<typeof decide> | undefined {
+  function severalAsked(reading: Reading, whole: ReturnType<typeof decide>, clauses: readonly string[] = askedClauses(reading.question)): ReturnType<typeof decide> | undefined {
     const asked = reading.analyzed.kindList;
-    const clauses = askedClauses(reading.question);
     if (clauses.length < 2 || clauses.length > params.maxAskedParts) return undefined;
     // Words that only ask ("ville" of "quelle ville", "jour", "pays" of "dans quel pays") are no subject of a clause's own.
     const subjectless = (clause: Reading): boolean => clause.analyzed.words.every((w) => w.asks !== undefined || w.askedNoun === true);
@@ -438,7 +439,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (!distinct) return undefined;
     // The whole question may already be one fact's ("où et quand" of a fact giving both): then it
     // stands. Not a fact that answers one of the things asked ("où et quel jour" of the day alone).
-    const wholeEvidence = index.facts[factIndexById.get(whole.answer.factId ?? "") ?? -1];
+    const wholeEvidence = evidenceOf(whole.answer.factId);
     // Any fact answers a "what": only the other kinds tell whether it answers all that is asked.
     const answersAll = wholeEvidence !== undefined && asked.every((kind) => kind === "what" || (wholeEvidence.kinds.get(kind) ?? 0) >= params.kindFullShare);
     const surest = Math.max(...distinct.map((p) => p.answer.confidence));
@@ -458,8 +459,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const distinct = parts.filter((part, i) => parts.findIndex((p) => p.answer.factId === part.answer.factId) === i);
     // An item of a list the answer gives whole ("the four objectives" and one of them) is said by
     // it: the list alone answers both.
-    const listed = new Set(distinct.map((p) => facts[factIndexById.get(p.answer.factId ?? "") ?? -1]?.fact.id));
-    const own = distinct.filter((p) => !listed.has(facts[factIndexById.get(p.answer.factId ?? "") ?? -1]?.fact.partOf));
+    const listed = new Set(distinct.map((p) => p.answer.factId));
+    const own = distinct.filter((p) => !listed.has(factOf(p.answer.factId)?.partOf ?? null));
     return own.length >= 2 || (own.length === 1 && distinct.length > 1) ? own : undefined;
   }
 
@@ -511,7 +512,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       return between.some((t) => t === "et" || t === "and") && between.every((t) => SIDE_BY_SIDE.has(t));
     });
     if (side.length < 2) return undefined;
-    const wholeEvidence = index.facts[factIndexById.get(whole.answer.factId ?? "") ?? -1];
+    const wholeEvidence = evidenceOf(whole.answer.factId);
     if (whole.confident && wholeEvidence !== undefined && side.every((m) => wholeEvidence.entities.has(m.id))) return undefined;
     const parts = side.map((m) => {
       const others = side.filter((o) => o !== m);
@@ -532,7 +533,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const reading = read(question, language, 0, tokens);
     const { analyzed } = reading;
     const whole = decide(reading);
-    const several = severalAsked(reading, whole) ?? eachNamed(reading, tokens, whole);
+    const asked = askedClauses(question);
+    const several = severalAsked(reading, whole, asked) ?? eachNamed(reading, tokens, whole);
     if (several) return { ...several, analyzed };
     if (tokens.length < params.longQuestionWords) {
       // "i read the article, who launched the coalition": a short preamble that names nothing
@@ -551,7 +553,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // Two things asked after a preamble ("sorry late to the thread - so they met where and on
     // what day??"): the preamble's words must not drown either part.
     // A clause's join ("and", a comma) is the whole question's: without one, nothing is read again (most questions).
-    const joined = askedClauses(question).length > 1;
+    const joined = asked.length > 1;
     if (whole.confident && !joined) return { ...whole, analyzed };
     const clauses = askingClauses(question);
     if (joined) {
@@ -615,7 +617,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // "and the sea one?" after the objective on the ground names another item of the same list
     // (`partOf`): the question alone says which, the previous item's words must not pull it back.
     const previousFact = previousAt === undefined ? undefined : facts[previousAt]?.fact;
-    const aloneFact = facts[factIndexById.get(alone.answer.factId ?? "") ?? -1]?.fact;
+    const aloneFact = factOf(alone.answer.factId);
     if (alone.confident && previousFact?.partOf !== undefined && aloneFact !== undefined && aloneFact.id !== previousFact.id && aloneFact.partOf === previousFact.partOf) return alone.answer;
     const contextual = withOwnKinds(read(followUp.question, language, followUp.backgroundWords, undefined, previous.language), followUp.asksAnew ? alone.analyzed.kindList : undefined);
     const inContext = decide(contextual);
@@ -720,8 +722,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // previous subject, never of whatever fact of another topic answers it alone (the meeting's
     // city). Unsure in context, the article does not say it of that subject. Of the same topic,
     // the answer alone is the subject's: "when did it happen?" after the meeting's level is its day.
-    const aloneTopic = facts[factIndexById.get(alone.answer.factId ?? "") ?? -1]?.fact.topic;
-    const otherTopic = aloneTopic !== undefined && aloneTopic !== previousFact?.topic;
+    const otherTopic = aloneFact !== undefined && aloneFact.topic !== previousFact?.topic;
     if (followUp.asksOnly && !inContext.confident && previousAt !== undefined && inContext.clashed === undefined && alone.answer.status === "answered" && otherTopic) {
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
@@ -732,7 +733,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // alone's, not the previous fact's, which only the context brought back.
     if (followUp.names && alone.confident && alone.answer.status === "answered" && inContext.answer.factId === previous.factId && alone.answer.factId !== previous.factId) {
       const own = alone.analyzed.mentions.map((m) => m.entity.id);
-      const holds = (factId: string | null): boolean => own.some((id) => index.facts[factIndexById.get(factId ?? "") ?? -1]?.entities.has(id) === true);
+      const holds = (factId: string | null): boolean => own.some((id) => evidenceOf(factId)?.entities.has(id) === true);
       if (holds(alone.answer.factId) && !holds(previous.factId)) return alone.answer;
     }
     // "which ones launched it?" after the coalition's size: the previous fact, brought back by the
