@@ -27,6 +27,8 @@ export const FRENCH_STOPWORDS: readonly string[] = (
   "cest sest nest quil quils quon jai jsuis dun dune lun lune " +
   // Chat fillers.
   "mdr ptdr jsp jpp ouais ouai wesh coucou salut bonjour bonsoir perdu perdue dailleurs " +
+  // Chat spellings of small words: "ds" (dans), "tjr"/"tjrs" (toujours), "ct" (c'était).
+  "ds tjr tjrs ct " +
   // "the other objectives": which are meant, the noun says; the context or the list answers "other".
   "autre autres"
 ).split(/\s+/);
@@ -45,6 +47,8 @@ export const ENGLISH_STOPWORDS: readonly string[] = (
   "supposed gonna wanna gotta kinda sorta guess current status total final finally away overall kind kinds sort type " +
   // Chat fillers.
   "lol lmao rofl haha hmm hm wtf omg yo dude bro mate ya yeah yep nope skimmed skim skimming forgot forget confused " +
+  // "rn": right now.
+  "rn " +
   "other others else"
 ).split(/\s+/);
 
@@ -69,7 +73,7 @@ export const ATTRIBUTE_KINDS: ReadonlySet<QuestionKind> = new Set<AttributeKind>
 export const QUESTION_WORDS: ReadonlyMap<string, QuestionKind> = new Map(
   (
     [
-      ["where", "ou where wheres wher whre"],
+      ["where", "ou where wheres wher whre whr"],
       ["when", "quand qd kan when whens wen"],
       ["who", "qui ki kiki who whom whose whos"],
       ["why", "pourquoi pk pq pkoi why whys"],

@@ -566,6 +566,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // A comma between them asks two things as well; one question word alone is one question.
     expect(core().answer("when did they meet, where?").answer).toBe("The coalition met on Thursday. The coalition met in Brussels.");
     expect(core().answer("when did they meet?").answer).toBe("The coalition met on Thursday.");
+    // Chat's "n" joins them too ("where n when"); "whr" is "where".
+    expect(core().answer("whr n when did they meet?").answer).toBe("The coalition met in Brussels. The coalition met on Thursday.");
     // Each part must be surer than one answer alone (twoPartThreshold).
     expect(createAnswerer(knowledge(), { ...SCORING_PARAMS, twoPartThreshold: 1.01 }).answer("when and where did they meet?").answer).not.toMatch(/Thursday\. .*Brussels/);
   });
@@ -750,9 +752,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const aside = factorOf("was it launched by France or way more countries, i mean?", "founders").words.map((w) => w.surface);
     for (const word of ["way", "more", "mean"]) expect(aside).not.toContain(word);
     // Nor does asking it briefly: "en gros" is no size, "in short" no opposite of "long".
-    for (const question of ["qui a lancé la coalition, en gros ?", "who launched the coalition, in short?", "qui a lancé la coalition en deux mots"]) {
+    for (const question of ["qui a lancé la coalition, en gros ?", "who launched the coalition, in short?", "qui a lancé la coalition en deux mots", "grosso modo, qui a lancé la coalition ?", "who launched the coalition, short version", "long story short: who launched the coalition?", "tl;dr who launched the coalition", "quick one, who launched the coalition?", "qui a lancé la coalition vite fait ?"]) {
       const surfaces = factorOf(question, "founders").words.map((w) => w.surface);
-      for (const word of ["gros", "short", "deux", "mots"]) expect(surfaces, question).not.toContain(word);
+      for (const word of ["gros", "short", "deux", "mots", "grosso", "modo", "version", "story", "long", "tl", "dr", "quick", "vite"]) expect(surfaces, question).not.toContain(word);
     }
     // Nor announcing the question, or how lost the asker is.
     const announced = factorOf("bonjour, petite question, je suis perdu : qui a lancé la coalition ?", "founders").words.map((w) => w.surface);
