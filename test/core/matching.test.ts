@@ -53,6 +53,8 @@ const FRENCH: readonly Case[] = [
   c("quand sest reunie la coalition", "meeting-date", "fr"),
   c("est ce qu'il y a un cessez le feu entre moscou et kiev en ce moment", "no-ceasefire", "fr"),
   c("pourquoi se sont reunis les ministres", "meeting-purpose", "fr"),
+  // Chat words: "dispo" is "disposé", "mtg" a meeting.
+  c("qui est dispo pour aider militairement", "troop-contributors", "fr"),
 ];
 
 const ENGLISH: readonly Case[] = [
@@ -84,6 +86,7 @@ const ENGLISH: readonly Case[] = [
   // Typos in the small words: a question word ("waht") and a stopword ("thhey") still read right.
   c("waht about the americans", "us-guarantee", "en"),
   c("where did thhey meet?", "meeting-place", "en"),
+  c("whr was the mtg", "meeting-place", "en"),
 ];
 
 /**
