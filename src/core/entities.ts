@@ -5,7 +5,7 @@ import { COMMON_WORDS } from "./common-words.js";
 import { editDistance } from "./edit-distance.js";
 import { tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
-import { STOPWORDS } from "./stopwords.js";
+import { ENGLISH_STOPWORDS, FRENCH_STOPWORDS, STOPWORDS } from "./stopwords.js";
 
 export type { EntityKind } from "./entity-catalog.js";
 
@@ -102,6 +102,9 @@ const NAME_ARTICLES = new Set(["the", "les", "aux"]);
 
 /** Words before a capital that make it a place, not its country: "à Paris", "in London". */
 const LOCATIVES = new Set(["a", "au", "in", "at"]);
+
+/** Each language's own small words, for names that fold to a word of the other language only. */
+const OWN_SMALL_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = { fr: new Set(FRENCH_STOPWORDS), en: new Set(ENGLISH_STOPWORDS) };
 
 /** A number or year no list names ("40", "2025"): made on the spot, never kept (questions hold any digits). */
 function anyNumber(token: string): Entity | undefined {
@@ -253,10 +256,10 @@ export class EntityLexicon {
    * The entities named in a text already cut into folded words; longest names first, no overlaps.
    * `text`, as typed, settles names that are also everyday words ("EU" / "eu").
    */
-  find(tokens: readonly string[], text = ""): EntityMention[] {
+  find(tokens: readonly string[], text = "", language?: Language): EntityMention[] {
     const mentions: EntityMention[] = [];
     for (let start = 0; start < tokens.length; start++) {
-      const found = this.longestAt(tokens, start, text);
+      const found = this.longestAt(tokens, start, text, language);
       if (!found) continue;
       mentions.push(found);
       start = found.tokens[1];
@@ -317,13 +320,28 @@ export class EntityLexicon {
     return id !== undefined && this.entities.get(id)?.inArticle === true;
   }
 
-  private longestAt(tokens: readonly string[], start: number, text: string): EntityMention | undefined {
+  /**
+   * A name that folds to a small word of the other language only is the name in this one, however
+   * typed: "a un mandate" in English is the UN's ("un" is French), "le soutien us" in French the
+   * United States' ("us" is English). Only the article's names and organisations: a catalog's
+   * country code ("de", "es") stays as written.
+   */
+  private foreignWordName(key: string, language: Language | undefined): boolean {
+    if (language === undefined || OWN_SMALL_WORDS[language].has(key)) return false;
+    const other = language === "fr" ? "en" : "fr";
+    if (!OWN_SMALL_WORDS[other].has(key)) return false;
+    const id = this.byKey.get(key);
+    const entity = id === undefined ? undefined : this.entities.get(id);
+    return entity !== undefined && (entity.inArticle || entity.kind === "organisation");
+  }
+
+  private longestAt(tokens: readonly string[], start: number, text: string, language?: Language): EntityMention | undefined {
     const longest = this.firstWords.has(tokens[start] ?? "") ? Math.min(MAX_NAME_WORDS, tokens.length - start) : 1;
     for (let count = longest; count >= 1; count--) {
       const key = count === 1 ? (tokens[start] ?? "") : tokens.slice(start, start + count).join(" ");
       const written = this.caseSensitive.get(key);
       // A text in capitals throughout ("Y A-T-IL UN CESSEZ-LE-FEU") says nothing by its case.
-      if (written && !(NAME_ARTICLES.has(tokens[start - 1] ?? "") && this.declaresKey(key)) && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
+      if (written && !(NAME_ARTICLES.has(tokens[start - 1] ?? "") && this.declaresKey(key)) && !this.foreignWordName(key, language) && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
       let id = this.byKey.get(key);
       const afterLocative = LOCATIVES.has(tokens[start - 1] ?? "");
       // "réunis à Kiev", "in Washington": where something happens, a capital is the city, though the article names its country so.

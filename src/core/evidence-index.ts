@@ -557,7 +557,8 @@ export class EvidenceIndex {
    * coalition ?" then "when?").
    */
   analyze(read: ReadQuestion, language: Language, backgroundWords = 0, backgroundLanguage: Language = language): AnalyzedQuestion {
-    const mentions = this.lexicon.find(read.tokens, read.text);
+    // A background of the other language keeps its small words ("un" of a French question before "what does it get?").
+    const mentions = this.lexicon.find(read.tokens, read.text, backgroundWords > 0 && backgroundLanguage !== language ? undefined : language);
     const named = new Map(mentions.flatMap((m) => tokenSpan(m.tokens).map((t) => [t, m.entity] as const)));
     // Joined neighbours count only when the knowledge knows the compound, typos allowed ("cesez
     // le feu"); they replace their parts ("pays bas" is the Netherlands, not a count of countries).

@@ -835,6 +835,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(createAnswerer(knowledge(FACTS, [...ENTITIES, uk]), SCORING_PARAMS).explain("and uk?").mentions.map((m) => m.id)).toEqual(["uk"]);
     const catalogOnly: KnowledgeEntity = { id: "uk", kind: "country", names: { fr: ["Royaume-Uni"], en: ["United Kingdom"] } };
     expect(createAnswerer(knowledge(FACTS, [...ENTITIES, catalogOnly]), SCORING_PARAMS).explain("and uk?").mentions).toEqual([]);
+    // A name folding to a small word of the other language only is the name: "us" in French, "un" in English.
+    expect(answerer.explain("le ministre finlandais a parlé du soutien us ?").mentions.map((m) => m.id)).toContain("united-states");
+    expect(answerer.explain("did the ministers want a un force?").mentions.map((m) => m.id)).toContain("organisation:un");
+    // Not in their own language: "un" is French's, "us" English's; nor a catalog's country code ("de" in English).
+    expect(answerer.explain("les ministres veulent un mandat ?").mentions).toEqual([]);
+    expect(answerer.explain("tell us about the ministers").mentions).toEqual([]);
+    expect(answerer.explain("what did de ministers want?").mentions).toEqual([]);
   });
 
   it("words: 'autre', 'other', 'else' say nothing of what is asked: the noun beside them does ('les autres projets des ministres')", () => {
