@@ -124,7 +124,8 @@ const ATTRIBUTE_WORDS: ReadonlyMap<string, AttributeKind> = new Map(
   (
     [
       ["age", "age ages agee"],
-      ["cost", "cout couts coute coutent coutera couteront couterait couteraient prix cost costs costing price prices expensive"],
+      // A salary is what someone costs: "quel est le salaire de Healey ?".
+      ["cost", "cout couts coute coutent coutera couteront couterait couteraient prix cost costs costing price prices expensive salaire salaires salary salaries"],
       ["clock", "heure heures hour hours oclock"],
       ["calendar", "mois month months annee annees year years"],
       // Not "parties": "between which parties" asks for the sides of a conflict.

@@ -214,7 +214,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   it("question kind: an age, a cost, an hour or a month no sample question of the fact asks is not given by it", () => {
     expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
     const durations = ["Depuis quand le ministre finlandais est-il ministre ?", "since when have they met?", "How long did the meeting last?", "combien de temps a duré la réunion ?"];
-    for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "In which month did they meet?", "Combien coûte la force de paix ?", "Quel est le budget de la force de paix ?", ...durations]) {
+    for (const question of ["Quel âge a le ministre finlandais ?", "How old is the Finnish minister?", "À quelle heure se sont-ils réunis ?", "In which month did they meet?", "Combien coûte la force de paix ?", "Quel est le budget de la force de paix ?", "Quel est le salaire du ministre finlandais ?", "What is the Finnish minister’s salary?", ...durations]) {
       expect(core().answer(question).status, question).toBe("unknown");
     }
     for (const question of durations) expect(core().explain(question).kindsAsked, question).toContain("duration");
