@@ -50,7 +50,11 @@ const RELATIONS = new Set(["malgre", "despite", "apres", "after", "avant", "befo
  * "ça *a lieu* où ?", "ça *se tient* où ?", "when is it *happening*?": they carry no subject of
  * their own. Some only in their phrase: "who took part?", "qui tient la coalition ?" keep theirs.
  */
-const HAPPENING_ALONE = new Set(["happening", "happen", "happens", "happened", "held", "deroule", "deroulent", "deroulait", "deroulera", "deroulee"]);
+const HAPPENING_ALONE = new Set([
+  "happening", "happen", "happens", "happened", "held", "deroule", "deroulent", "deroulait", "deroulera", "deroulee",
+  // "c'était déjà arrivé avant ?", "had it occurred before?": "arriver" is French for "to happen".
+  "arrive", "arrivee", "arrivent", "arrivait", "arrivera", "arriverait", "occur", "occurs", "occurred", "occurring",
+]);
 const TAKE = new Set(["take", "takes", "taking", "took", "taken"]);
 const HAVE = new Set(["a", "ont", "avoir", "aura", "auront", "aurait", "avait", "eu"]);
 const HELD = new Set(["tient", "tiennent", "tenait", "tiendra", "tenue", "tenu", "tenues"]);
