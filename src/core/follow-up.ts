@@ -34,6 +34,11 @@ export interface FollowUpReading {
   readonly asksAnew: boolean;
   /** It opens as a follow-up does: "and…", "et…", "what about…", "so…". */
   readonly opens: boolean;
+  /**
+   * It asks what, and nothing more precise ("et c'était au siège de quoi ?" after the meeting's
+   * day): its "what" replaces the old question's words and phrases of asking ("quel jour").
+   */
+  readonly asksWhat: boolean;
 }
 
 /** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
@@ -88,6 +93,9 @@ function impersonal(tokens: readonly string[], i: number): boolean {
 /** Openings of a follow-up: "and…", "et…", "what about…", "so…". */
 const OPENINGS = new Set(["and", "et", "so", "alors", "donc", "also", "aussi", "sinon"]);
 
+/** "What" itself, not "which": "quoi", "what" and their chat spellings. */
+const WHAT_WORDS = new Set(["quoi", "koi", "kwa", "what", "whats", "wat", "wut"]);
+
 /** Words of the previous turns a follow-up is read with, at most. */
 const MAX_BACKGROUND_WORDS = 16;
 
@@ -118,6 +126,9 @@ export function readFollowUp(
   // force", "elle serait déployée où" name their subject: they stand alone.
   // A question word of its own, more precise than "what": "since when?", "who is…?".
   const asksAnew = [...read.kinds].some((k) => k !== "what");
+  // Not "what about…", "how about…": they name a subject, and ask what was asked before. Nor
+  // "which ones?", "lesquels ?": which of the things the old question counted.
+  const asksWhat = !asksAnew && tokens.some((t) => WHAT_WORDS.has(t)) && !((tokens[0] === "what" || tokens[0] === "how") && tokens[1] === "about");
   // "and who is Ruben Brekelmans?" asks its own question of its own name: it stands alone.
   const asksOfItsOwnName = asksAnew && mentions.length > 0 && !refersBack;
   const dependsOnContext = !asksOfItsOwnName && (ownWords.length === 0 || ((refersBack || opensAsFollowUp) && ownWords.length <= 1));
@@ -143,7 +154,7 @@ export function readFollowUp(
   }
   const ranks = tokens.some((t) => ORDINALS.has(t));
   if (ranks) previousTokens.forEach((t, i) => ORDINALS.has(t) && dropped.add(i));
-  if (asksAnew) {
+  if (asksAnew || asksWhat) {
     previousTokens.forEach((t, i) => QUESTION_WORDS.has(t) && dropped.add(i));
     // "quel jour ?" then "où ça ?": a day or a city only says what form the old answer took; it goes
     // with the old question. "quels pays ont lancé…" keeps "pays": the countries are its subject.
@@ -153,7 +164,7 @@ export function readFollowUp(
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp };
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp, asksWhat };
 }
 
 /**

@@ -183,6 +183,8 @@ describe("matching on the shipped knowledge", () => {
     // "and X?" whose one telling word the previous fact lacks: a new subject, asked on its own.
     ["la guerre en ukraine est dans quelle phase", "war-context", "et les negos ?", "peace-talks"],
     ["what phase is the war in?", "war-context", "and the negotiations?", "peace-talks"],
+    // Its "quoi" replaces the old question's "quel jour": the place's headquarters, not the day again.
+    ["ils se sont vus quel jour ?", "meeting-date", "et c'était dans le siège de quoi ?", "meeting-place"],
     // Staying: "arriver" only says something happens ("had it happened before?"): the previous subject's.
     ["à quel niveau se sont réunis les ministres ?", "meeting-level", "et ça c'était déjà arrivé avant ?", "meeting-level"],
     // Staying: an English follow-up keeps its French background's "un" an article, not the UN.
