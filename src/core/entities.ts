@@ -103,6 +103,15 @@ const NAME_ARTICLES = new Set(["the", "les", "aux"]);
 /** Words before a capital that make it a place, not its country: "à Paris", "in London". */
 const LOCATIVES = new Set(["a", "au", "in", "at"]);
 
+/** Titles that head a government wherever they are used ("chancelier", "chancellor"); "Premier ministre" is read from its two words. */
+const HEAD_OF_GOVERNMENT: ReadonlySet<string> = new Set(["chancelier", "chanceliere", "chancellor"]);
+/** Words after "premier ministre" that make it "the first minister" of those named ("le premier ministre cité"). */
+const ORDERED_AMONG: ReadonlySet<string> = new Set(["cite", "citee", "mentionne", "mentionnee", "nomme", "nommee", "quoted", "mentioned", "named", "a", "qui"]);
+const HEAD_OF_GOVERNMENT_LABELS = {
+  premier: { fr: "un Premier ministre", en: "a prime minister" },
+  chancellor: { fr: "un chancelier", en: "a chancellor" },
+} as const;
+
 /** Each language's own small words, for names that fold to a word of the other language only. */
 const OWN_SMALL_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = { fr: new Set(FRENCH_STOPWORDS), en: new Set(ENGLISH_STOPWORDS) };
 
@@ -279,11 +288,28 @@ export class EntityLexicon {
       if (role === undefined) return;
       if (PARTICIPLE_ROLE_WORDS.has(token) && RECIPIENT_WORDS.has(tokens[at + 1] ?? "") && !DETERMINED_ENVOY.test(text)) return;
       // "le Premier ministre", "the Prime Minister" heads a government.
-      if (role === "minister" && (tokens[at - 1] === "premier" || tokens[at - 1] === "prime")) role = "head";
+      // Not "le premier ministre cité" ("the first minister quoted"): an order among those the text names.
+      const premier = role === "minister" && (tokens[at - 1] === "premier" || tokens[at - 1] === "prime") && !ORDERED_AMONG.has(tokens[at + 1] ?? "");
+      if (premier) role = "head";
       const country = this.countryNear(tokens, at, mentions);
       if (country) found.push({ entity: this.officialOf(country, role), tokens: [at, at] });
+      // Of no country named ("qui est le Premier ministre ?", "what did the chancellor say?"), the
+      // office itself is a name: a fact quoting a defence minister does not say what a head of
+      // government said. Not "président", which may chair anything ("le président de la réunion").
+      else if (premier || HEAD_OF_GOVERNMENT.has(token)) found.push({ entity: this.headOfGovernment(premier ? "premier" : "chancellor"), tokens: [premier ? at - 1 : at, at] });
     });
     return found;
+  }
+
+  /** "un Premier ministre", "a chancellor" of no country named: a person the article may not name. */
+  private headOfGovernment(office: keyof typeof HEAD_OF_GOVERNMENT_LABELS): Entity {
+    const id = `head-of-government:${office}`;
+    let head = this.officials.get(id);
+    if (!head) {
+      head = { id, kind: "person", label: HEAD_OF_GOVERNMENT_LABELS[office], inArticle: false, subject: false, includes: new Set() };
+      this.officials.set(id, head);
+    }
+    return head;
   }
 
   private countryNear(tokens: readonly string[], role: number, mentions: readonly EntityMention[]): Entity | undefined {

@@ -820,6 +820,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(clash.entities.clashes.map((e) => e.id)).toEqual(["official-of:united-states:minister"]);
   });
 
+  it("entities: a head of government of no country named ('le Premier ministre', 'the chancellor') is a person the fact quoting a minister does not name", () => {
+    for (const question of ["Qu’a dit le Premier ministre ?", "What did the prime minister say?", "Qu’a dit le chancelier ?", "What did the chancellor say?"]) {
+      const answer = core().answer(question);
+      expect(answer.status, question).toBe("unknown");
+      expect(answer.answer, question).toMatch(/Premier ministre|prime minister|chancelier|chancellor/);
+    }
+    expect(core().answer("Qu’a dit le ministre finlandais ?").factId).toBe("finnish");
+    // "le premier ministre cité" is the first minister quoted, an order among those the article names.
+    expect(core().explain("Le premier ministre cité a dit quoi ?").mentions.map((m) => m.id)).not.toContain("head-of-government:premier");
+  });
+
   it("entities: a name that is also an everyday word ('US', 'us') counts in lower case after 'the', never as the pronoun", () => {
     const withUs = ENTITIES.map((e) => (e.id === "united-states" ? { ...e, names: { fr: [...e.names.fr, "US"], en: [...e.names.en, "US"] } } : e));
     const answerer = createAnswerer(knowledge(FACTS, withUs), SCORING_PARAMS);
