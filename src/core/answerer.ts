@@ -751,10 +751,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // "et c'est quand la réunion ?" after the founders asks its own question of its own subject,
     // and the context found the fact it finds alone, confidently: the context decided nothing (no
     // note), and the turn is the question's own, so that "où ça ?" next asks where the meeting was.
-    // Its own words must be none of the previous fact's: "pourquoi c'est important ?" after a fact
-    // saying "important" asks why of that subject, and the context said which.
-    const ownSubject = ownWords.length > 0 && previousEvidence !== undefined && ownWords.every((w) => !w.matches.some((m) => previousEvidence.termsById.has(m.id)));
-    const ownQuestion = followUp.asksAnew && !followUp.names && ownSubject;
+    const ownQuestion = followUp.asksAnew && !followUp.names && ownWords.length > 0;
     if (ownQuestion && alone.confident && alone.answer.status === "answered" && alone.answer.factId === inContext.answer.factId && alone.answer.factId !== previous.factId) return alone.answer;
     return { ...inContext.answer, ...noteOf(inContext.answer.factId, language) };
   }
