@@ -748,11 +748,6 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       const held = (m: WordMatch): boolean => previousEvidence.termsById.get(m.id)?.lone === false;
       if (tellingWordIn(alone.analyzed, index, params, (m) => own(m) && !held(m)) && !tellingWordIn(alone.analyzed, index, params, (m) => own(m) && held(m))) return alone.answer;
     }
-    // "et c'est quand la réunion ?" after the founders asks its own question of its own subject,
-    // and the context found the fact it finds alone, confidently: the context decided nothing (no
-    // note), and the turn is the question's own, so that "où ça ?" next asks where the meeting was.
-    const ownQuestion = followUp.asksAnew && !followUp.names && ownWords.length > 0;
-    if (ownQuestion && alone.confident && alone.answer.status === "answered" && alone.answer.factId === inContext.answer.factId && alone.answer.factId !== previous.factId) return alone.answer;
     return { ...inContext.answer, ...noteOf(inContext.answer.factId, language) };
   }
 

@@ -197,16 +197,6 @@ describe("matching on the shipped knowledge", () => {
     expect(core.answerer.answer(question, { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: factId === null ? "unknown" : "answered", factId });
   });
 
-  it("follow-ups: a question of its own subject that the context answers as it would alone keeps its own turn: 'où ça ?' after it asks of that subject", () => {
-    const founders = core.answerer.answer("qui a lancé la coalition des volontaires ?");
-    const day = core.answerer.answer("et c'est quand la réunion ?", { context: founders.turn ? [founders.turn] : [] });
-    // The context decided nothing: no note saying what it was about.
-    expect(day).toMatchObject({ status: "answered", factId: "meeting-date" });
-    expect(day.contextNote).toBeUndefined();
-    const context = [founders.turn, day.turn].filter((turn) => turn !== undefined);
-    expect(core.answerer.answer("où ça ?", { context })).toMatchObject({ status: "answered", factId: "meeting-place" });
-  });
-
   it("reads 'going' as no deployment: 'go' is too broad a synonym of 'deploy'", () => {
     expect(core.answerer.answer("who got it going?").factId).not.toBe("deployment-location");
     expect(core.answerer.answer("où seraient-ils déployés ?").factId).toBe("deployment-location");
