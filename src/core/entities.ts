@@ -106,11 +106,17 @@ const LOCATIVES = new Set(["a", "au", "in", "at"]);
 /** Titles that head a government wherever they are used ("chancelier", "chancellor"); "Premier ministre" is read from its two words. */
 const HEAD_OF_GOVERNMENT: ReadonlySet<string> = new Set(["chancelier", "chanceliere", "chancellor"]);
 /** Words after "premier ministre" that make it "the first minister" of those named ("le premier ministre cité"). */
-const ORDERED_AMONG: ReadonlySet<string> = new Set(["cite", "citee", "mentionne", "mentionnee", "nomme", "nommee", "quoted", "mentioned", "named", "a", "qui"]);
+const ORDERED_AMONG: ReadonlySet<string> = new Set(["cite", "citee", "mentionne", "mentionnee", "nomme", "nommee", "evoque", "evoquee", "qui"]);
 const HEAD_OF_GOVERNMENT_LABELS = {
   premier: { fr: "un Premier ministre", en: "a prime minister" },
   chancellor: { fr: "un chancelier", en: "a chancellor" },
 } as const;
+
+/** Determiners a name may follow: "a UN mandate", "les US". */
+const NAME_DETERMINERS: Readonly<Record<Language, ReadonlySet<string>>> = {
+  en: new Set(["a", "an", "the", "no", "any", "some"]),
+  fr: new Set(["les", "le", "la", "l", "des", "du", "aux", "au"]),
+};
 
 /** Each language's own small words, for names that fold to a word of the other language only. */
 const OWN_SMALL_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = { fr: new Set(FRENCH_STOPWORDS), en: new Set(ENGLISH_STOPWORDS) };
@@ -288,8 +294,9 @@ export class EntityLexicon {
       if (role === undefined) return;
       if (PARTICIPLE_ROLE_WORDS.has(token) && RECIPIENT_WORDS.has(tokens[at + 1] ?? "") && !DETERMINED_ENVOY.test(text)) return;
       // "le Premier ministre", "the Prime Minister" heads a government.
-      // Not "le premier ministre cité" ("the first minister quoted"): an order among those the text names.
-      const premier = role === "minister" && (tokens[at - 1] === "premier" || tokens[at - 1] === "prime") && !ORDERED_AMONG.has(tokens[at + 1] ?? "");
+      // Not "le premier ministre cité" ("the first minister quoted"): an order among those the text
+      // names. "Prime" is never "first".
+      const premier = role === "minister" && (tokens[at - 1] === "prime" || (tokens[at - 1] === "premier" && !ORDERED_AMONG.has(tokens[at + 1] ?? "")));
       if (premier) role = "head";
       const country = this.countryNear(tokens, at, mentions);
       if (country) found.push({ entity: this.officialOf(country, role), tokens: [at, at] });
@@ -352,8 +359,9 @@ export class EntityLexicon {
    * United States' ("us" is English). Only the article's names and organisations: a catalog's
    * country code ("de", "es") stays as written.
    */
-  private foreignWordName(key: string, language: Language | undefined): boolean {
-    if (language === undefined || OWN_SMALL_WORDS[language].has(key)) return false;
+  private foreignWordName(key: string, language: Language | undefined, before: string): boolean {
+    // After a determiner only ("a un mandate", "des us"): "un-defined", "tell us" stay words.
+    if (language === undefined || OWN_SMALL_WORDS[language].has(key) || !NAME_DETERMINERS[language].has(before)) return false;
     const other = language === "fr" ? "en" : "fr";
     if (!OWN_SMALL_WORDS[other].has(key)) return false;
     const id = this.byKey.get(key);
@@ -367,7 +375,7 @@ export class EntityLexicon {
       const key = count === 1 ? (tokens[start] ?? "") : tokens.slice(start, start + count).join(" ");
       const written = this.caseSensitive.get(key);
       // A text in capitals throughout ("Y A-T-IL UN CESSEZ-LE-FEU") says nothing by its case.
-      if (written && !(NAME_ARTICLES.has(tokens[start - 1] ?? "") && this.declaresKey(key)) && !this.foreignWordName(key, language) && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
+      if (written && !(NAME_ARTICLES.has(tokens[start - 1] ?? "") && this.declaresKey(key)) && !this.foreignWordName(key, language, tokens[start - 1] ?? "") && (!/\p{Ll}/u.test(text) || !written.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, "u").test(text)))) continue;
       let id = this.byKey.get(key);
       const afterLocative = LOCATIVES.has(tokens[start - 1] ?? "");
       // "réunis à Kiev", "in Washington": where something happens, a capital is the city, though the article names its country so.

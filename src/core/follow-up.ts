@@ -119,16 +119,19 @@ export function readFollowUp(
   const ownWords = read.words.filter((w) => !named.has(w.tokens[0]) && !FILLERS.has(w.surface) && !happening(tokens, w.tokens[0]) && w.asks === undefined && !(RELATIONS.has(w.surface) && (read.kinds.size > 0 || relationChoice)));
   // "c'est", "c'était" lose their "c'" to elision: "pourquoi c'est important ?" points back as "why is it important?" does.
   const refersBack = /(?:^|[\s,])c(?:['’]|\s)?(?:est|etait|était)\b/iu.test(question) || tokens.some((t, i) => BACK_REFERENCES.has(t) && !(t === "la" && i > 0) && !(t === "y" && tokens[i + 1] === "a") && !impersonal(tokens, i));
-  const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || (tokens[0] === "what" && tokens[1] === "about") || (tokens[0] === "how" && tokens[1] === "about");
+  // "what about…", "how about…", after an opening word too ("and what about the ministers?").
+  const whatAbout = tokens.some((t, i) => (t === "what" || t === "how") && tokens[i + 1] === "about" && i <= 1);
+  const opensAsFollowUp = OPENINGS.has(tokens[0] ?? "") || whatAbout;
 
   const short = ownWords.length <= SHORT_FOLLOW_UP_WORDS;
   // "what was his point?", "is it ready?": a reference back and at most one word of its own. "cette
   // force", "elle serait déployée où" name their subject: they stand alone.
   // A question word of its own, more precise than "what": "since when?", "who is…?".
   const asksAnew = [...read.kinds].some((k) => k !== "what");
-  // Not "what about…", "how about…": they name a subject, and ask what was asked before. Nor
-  // "which ones?", "lesquels ?": which of the things the old question counted.
-  const asksWhat = !asksAnew && tokens.some((t) => WHAT_WORDS.has(t)) && !((tokens[0] === "what" || tokens[0] === "how") && tokens[1] === "about");
+  // With a subject of its own: "quoi ?", "so what?", "et quoi d'autre ?" ask more of the old
+  // question. Not "(and) what about…", "how about…": they name a subject, and ask what was asked
+  // before. Nor "which ones?", "lesquels ?": which of the things the old question counted.
+  const asksWhat = !asksAnew && ownWords.length > 0 && tokens.some((t) => WHAT_WORDS.has(t)) && !whatAbout;
   // "and who is Ruben Brekelmans?" asks its own question of its own name: it stands alone.
   const asksOfItsOwnName = asksAnew && mentions.length > 0 && !refersBack;
   const dependsOnContext = !asksOfItsOwnName && (ownWords.length === 0 || ((refersBack || opensAsFollowUp) && ownWords.length <= 1));

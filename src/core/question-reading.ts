@@ -460,8 +460,9 @@ const IDIOMS: readonly (readonly string[])[] = [
   // Asking for it briefly: "en gros" is no size, "in short" no opposite of "long-term".
   ["en", "gros"], ["en", "bref"], ["en", "resume"], ["en", "deux", "mots"], ["en", "2", "mots"], ["en", "un", "mot"], ["en", "1", "mot"],
   ["in", "short"], ["in", "brief"], ["in", "a", "nutshell"], ["in", "one", "word"], ["in", "two", "words"], ["in", "a", "word"],
-  // "grosso modo", "vite fait", "short version", "long story short", "tl;dr": how briefly, not what.
-  ["grosso", "modo"], ["vite", "fait"], ["a", "peu", "pres"], ["short", "version"], ["long", "story", "short"], ["quick", "one"], ["tl", "dr"], ["tldr"],
+  // "grosso modo", "vite fait", "short version", "long story short": how briefly, not what. Not
+  // "tl;dr", which asks for the summary itself, nor "quick one" ("will the mission be a quick one?").
+  ["grosso", "modo"], ["vite", "fait"], ["a", "peu", "pres"], ["short", "version"], ["long", "story", "short"],
   // "what's the deal with…", "c'est quoi l'histoire de…" ask what about it.
   ["the", "deal", "with"], ["the", "story", "with"], ["quoi", "histoire"], ["quoi", "cette", "histoire"],
   // Announcing the question: "petite question :", "question peut-être bête", "quick question".
@@ -573,8 +574,11 @@ export function looksLikeCode(text: string): boolean {
  */
 const ASKS_NOTHING = /^\s*(?:(?:what|how) about\b|(?:comment dire|qui sait|pourquoi pas|who knows|why not|you know|how (?:should|shall|can) i put it)\s*$)/iu;
 
-/** Where a question may pass from one thing asked to the next: a clause break, or "et"/"and" (chat's "n": "where n when"). */
-const ASKED_JOINS = /\s*[,;:/?]+\s*|\s+(?:et|and|n|&)\s+/iu;
+/**
+ * Where a question may pass from one thing asked to the next: a clause break, or "et"/"and";
+ * chat's "n" before an English question word ("where n when"), not French's "n" of "on n sait pas".
+ */
+const ASKED_JOINS = /\s*[,;:/?]+\s*|\s+(?:et|and|&)\s+|\s+n\s+(?=wh|how)/iu;
 
 /**
  * The things a question asks one after another, each with its own question word: "la coalition

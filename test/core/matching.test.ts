@@ -87,6 +87,8 @@ const ENGLISH: readonly Case[] = [
   c("waht about the americans", "us-guarantee", "en"),
   c("where did thhey meet?", "meeting-place", "en"),
   c("whr was the mtg", "meeting-place", "en"),
+  // "tl;dr" alone asks for the summary: it is no aside to leave out.
+  c("tldr pls", "article-summary", "en"),
 ];
 
 /**
@@ -185,9 +187,12 @@ describe("matching on the shipped knowledge", () => {
     ["what phase is the war in?", "war-context", "and the negotiations?", "peace-talks"],
     // Its "quoi" replaces the old question's "quel jour": the place's headquarters, not the day again.
     ["ils se sont vus quel jour ?", "meeting-date", "et c'était dans le siège de quoi ?", "meeting-place"],
+    // Staying: a "quoi" with no subject of its own, or "what about" after "and", asks more of the old question.
+    ["quand se sont-ils réunis ?", "meeting-date", "quoi ?", "meeting-date"],
+    ["on what day did they meet?", "meeting-date", "and what about the ministers?", "meeting-date"],
     // Staying: "arriver" only says something happens ("had it happened before?"): the previous subject's.
     ["à quel niveau se sont réunis les ministres ?", "meeting-level", "et ça c'était déjà arrivé avant ?", "meeting-level"],
-    // Staying: an English follow-up keeps its French background's "un" an article, not the UN.
+    // Staying (a guard of the UN rule): an English follow-up keeps its French background's "un" an article, not the UN.
     ["Kiev obtient-il un engagement militaire massif ?", "kyiv-meaning", "so what does it get instead?", "kyiv-meaning"],
   ] as const;
 
