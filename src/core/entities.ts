@@ -311,12 +311,17 @@ export class EntityLexicon {
   /** "un Premier ministre", "a chancellor" of no country named: a person the article may not name. */
   private headOfGovernment(office: keyof typeof HEAD_OF_GOVERNMENT_LABELS): Entity {
     const id = `head-of-government:${office}`;
-    let head = this.officials.get(id);
-    if (!head) {
-      head = { id, kind: "person", label: HEAD_OF_GOVERNMENT_LABELS[office], inArticle: false, subject: false, includes: new Set() };
-      this.officials.set(id, head);
+    return this.madeOnce(id, () => ({ id, kind: "person", label: HEAD_OF_GOVERNMENT_LABELS[office], inArticle: false, subject: false, includes: new Set() }));
+  }
+
+  /** The official of `id`, made the first time a question names it and kept in `officials`. */
+  private madeOnce(id: string, make: () => Entity): Entity {
+    let official = this.officials.get(id);
+    if (!official) {
+      official = make();
+      this.officials.set(id, official);
     }
-    return head;
+    return official;
   }
 
   private countryNear(tokens: readonly string[], role: number, mentions: readonly EntityMention[]): Entity | undefined {
@@ -338,13 +343,8 @@ export class EntityLexicon {
    */
   private officialOf(country: Entity, role: OfficialRole): Entity {
     const id = role === "official" ? `official-of:${country.id}` : `official-of:${country.id}:${role}`;
-    let official = this.officials.get(id);
-    if (!official) {
-      const includes = new Set(role === "official" ? [] : [`official-of:${country.id}`]);
-      official = { id, kind: "person", label: country.label, inArticle: false, subject: false, includes, officialOf: { country, role } };
-      this.officials.set(id, official);
-    }
-    return official;
+    const includes = (): Set<string> => new Set(role === "official" ? [] : [`official-of:${country.id}`]);
+    return this.madeOnce(id, () => ({ id, kind: "person", label: country.label, inArticle: false, subject: false, includes: includes(), officialOf: { country, role } }));
   }
 
   /** Whether `key` names an entity of the article's knowledge. */
@@ -354,13 +354,13 @@ export class EntityLexicon {
   }
 
   /**
-   * A name that folds to a small word of the other language only is the name in this one, however
-   * typed: "a un mandate" in English is the UN's ("un" is French), "le soutien us" in French the
-   * United States' ("us" is English). Only the article's names and organisations: a catalog's
-   * country code ("de", "es") stays as written.
+   * A name that folds to a small word of the other language only is the name in this one after a
+   * determiner, however typed: "a un mandate" in English is the UN's ("un" is French), "des us" in
+   * French the United States' ("us" is English). Only the article's names and organisations: a
+   * catalog's country code ("de", "es") stays as written.
    */
   private foreignWordName(key: string, language: Language | undefined, before: string): boolean {
-    // After a determiner only ("a un mandate", "des us"): "un-defined", "tell us" stay words.
+    // "un-defined", "tell us" follow no determiner: they stay words.
     if (language === undefined || OWN_SMALL_WORDS[language].has(key) || !NAME_DETERMINERS[language].has(before)) return false;
     const other = language === "fr" ? "en" : "fr";
     if (!OWN_SMALL_WORDS[other].has(key)) return false;

@@ -34,11 +34,6 @@ export interface FollowUpReading {
   readonly asksAnew: boolean;
   /** It opens as a follow-up does: "and…", "et…", "what about…", "so…". */
   readonly opens: boolean;
-  /**
-   * It asks what, and nothing more precise ("et c'était au siège de quoi ?" after the meeting's
-   * day): its "what" replaces the old question's words and phrases of asking ("quel jour").
-   */
-  readonly asksWhat: boolean;
 }
 
 /** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
@@ -128,6 +123,8 @@ export function readFollowUp(
   // force", "elle serait déployée où" name their subject: they stand alone.
   // A question word of its own, more precise than "what": "since when?", "who is…?".
   const asksAnew = [...read.kinds].some((k) => k !== "what");
+  // Asking what, and nothing more precise ("et c'était au siège de quoi ?" after the meeting's
+  // day): its "what" replaces the old question's asking words ("quel jour"), as a new kind does.
   // With a subject of its own: "quoi ?", "so what?", "et quoi d'autre ?" ask more of the old
   // question. Not "(and) what about…", "how about…": they name a subject, and ask what was asked
   // before. Nor "which ones?", "lesquels ?": which of the things the old question counted.
@@ -167,7 +164,7 @@ export function readFollowUp(
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp, asksWhat };
+  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp };
 }
 
 /**
