@@ -168,6 +168,12 @@ const AFTER_LAST_WHERE = new Set(["dailleurs", "exactement", "precisement", "dej
 /** Words that ask for a name: "comment s'appelle le ministre", "whats his name" ask who. */
 const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "prenom", "prenoms", "surnom", "name", "names", "called", "surname", "firstname", "lastname", "nickname"]);
 
+/**
+ * "s'appeler" as chat types it, which asks a name too: "il sapel comment", "comment s'apelle…",
+ * "sappelle". Not "appel"/"apel" alone: that is the noun, a call.
+ */
+const CALLED_AS_TYPED = /^(?:s\s?ap{1,2}el{1,2}(?:e|es|ent)?|ap{1,2}el{1,2}(?:e|es|ent))$/;
+
 /** Words that make a name word part of a name: "first name", "last name", "full name". */
 const NAME_QUALIFIERS = new Set(["first", "last", "full", "family", "given", "middle"]);
 
@@ -289,7 +295,7 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   if ((token === "ou" || token === "where") && TIME_NOUNS.includes(tokens[index - 1] ?? "")) return undefined;
   // "where do the peace talks stand?" asks how things stand, as "où en sont…" does.
   if (token === "where" && tokens.slice(index + 1, index + 6).some((t) => t === "stand" || t === "stands")) return "what";
-  if (NAME_WORDS.has(token)) return "who";
+  if (NAME_WORDS.has(token) || CALLED_AS_TYPED.test(token)) return "who";
   // "qu'est-ce qui inquiète", "ce qui compte": "ce qui" is what, not who.
   if (token === "qui" && tokens[index - 1] === "ce") return "what";
   return ATTRIBUTE_WORDS.get(token) ?? QUESTION_WORDS.get(token) ?? mistypedQuestionWord(token);

@@ -318,6 +318,14 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().answer("d'où vient le ministre finlandais ?").factId).toBe("finnish");
   });
 
+  it("question kind: 's'appeler' as chat types it asks a name ('il sapel comment', 's'apelle'), not the noun 'appel'", () => {
+    for (const question of ["le ministre finlandais il sapel comment", "comment s'apelle le ministre finlandais ?", "le ministre finlandais sappelle comment"]) {
+      expect(factorOf(question, "finnish").kindsAsked, question).toContain("who");
+      expect(factorOf(question, "finnish").words.map((w) => w.surface), question).toEqual(["ministre", "finlandais"]);
+    }
+    expect(factorOf("un appel du ministre finlandais ?", "finnish").words.map((w) => w.surface)).toContain("appel");
+  });
+
   it("question kind: 'où en est…', 'where does it stand' ask how things stand, not where", () => {
     expect(factorOf("Où en est la force de paix ?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
