@@ -311,6 +311,10 @@ const NATIONALITY_NOUNS: ReadonlySet<string> = new Set(["nationalite", "national
 /** Verbs of "il vient d'où", "elle est de quel pays". */
 const COMING_FROM = new Set(["vient", "viens", "venait", "viennent", "est", "etait", "sont", "es"]);
 
+/** Verbs of "il représente quel pays", "which country does he represent". */
+const REPRESENTING = new Set(["represente", "representent", "representait", "representaient", "represent", "represents", "represented", "representing"]);
+const COUNTRY_NOUNS = new Set(["pays", "country", "countries", "nation", "nations"]);
+
 /**
  * The words of a question asking where someone comes from — "il vient d'où", "Brekelmans est de
  * quel pays", "from which country", "what nationality", "where is he from" — which a fact naming
@@ -331,6 +335,10 @@ function nationalityPhrase(tokens: readonly string[]): number[] | undefined {
     if (NATIONALITY_NOUNS.has(a) && (opensFragment || i === tokens.length - 1 || tokens.slice(0, i).some((t) => QUEL.includes(t) || WHICH.includes(t) || t === "whats"))) return [i];
     if (a === "from" && WHICH.includes(b ?? "") && (c === "country" || c === "nation")) return [i, i + 1, i + 2];
   }
+  // "ils représentent quels pays ?", "which country does Healey represent?": whose minister each is.
+  const represents = tokens.findIndex((t) => REPRESENTING.has(t));
+  const country = tokens.findIndex((t, i) => i > 0 && COUNTRY_NOUNS.has(t) && (QUEL.includes(tokens[i - 1] ?? "") || WHICH.includes(tokens[i - 1] ?? "")));
+  if (represents >= 0 && country > 0 && Math.abs(represents - country) <= 4) return [country - 1, country, represents].sort((x, y) => x - y);
   // "where is he from", "what country is she from": a question ending in "from".
   if (tokens.at(-1) === "from" && (tokens[0] === "where" || (WHICH.includes(tokens[0] ?? "") && tokens[1] === "country"))) return [0, ...(tokens[1] === "country" ? [1] : []), tokens.length - 1];
   return undefined;

@@ -305,7 +305,7 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   });
 
   it("question kind: where someone comes from asks who, with no subject of its own ('il vient d'où ?', 'from which country')", () => {
-    const questions = ["Le ministre finlandais, il vient de quel pays ?", "d'où vient le ministre finlandais ?", "What nationality is the Finnish minister?", "where is the finnish minister from"];
+    const questions = ["Le ministre finlandais, il vient de quel pays ?", "d'où vient le ministre finlandais ?", "What nationality is the Finnish minister?", "where is the finnish minister from", "le ministre finlandais représente quel pays ?", "which country does the Finnish minister represent?"];
     // A yes/no question about nationality asks no one's.
     expect(factorOf("la force sera-t-elle de nationalité française ?", "force").kindsAsked).not.toContain("who");
     // The noun alone asks it too: "quelle est la nationalité de…", "… nationality?".
