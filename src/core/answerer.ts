@@ -47,6 +47,8 @@ const OTHER_WORDS = new Set(["autre", "autres", "other", "others", "else", "anot
 const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The article (?:does not say|leaves it open))\s*:\s*/u;
 /** Words saying that the fact speaks of some of a thing without saying which: "*certains* alliés", "*some* allies". */
 const VAGUE_QUANTIFIERS: ReadonlySet<string> = new Set(["certains", "certaines", "quelques", "plusieurs", "some", "several", "certain", "various"]);
+/** A "which" with no noun: what it asks of is whatever the previous answer spoke of. */
+const BARE_WHICH: ReadonlySet<string> = new Set(["lesquels", "lesquelles", "lequel", "laquelle", "quels", "quelles", "which", "which ones", "which one", "who are they", "qui sont ils", "cest qui", "est qui", "qui ca"]);
 /** Words that only insist on a "which": "which allies *exactly*?", "quels alliés *en particulier* ?". */
 const INSISTING_WORDS: ReadonlySet<string> = new Set(["exactly", "specifically", "precisely", "particular", "exactement", "precisement", "particulier", "concretement", "concretely"]);
 /** A preamble that opens as a follow-up does ("et le ciel, c'est quoi l'idée ?") names the subject of what follows it. */
@@ -332,23 +334,28 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * article does not say which. "which objectives?" after the four objectives listed is answered.
    */
   function asksWhichOfPrevious(tokens: readonly string[], language: Language, previousIndex: number): boolean {
+    const entry = facts[previousIndex];
+    const evidence = index.facts[previousIndex];
+    if (!evidence || !entry) return false;
+    const answerTokens = tokenize(entry.fact.answer[language]);
+    const namesOne = [...evidence.entities].some((id) => {
+      const entity = lexicon.get(id);
+      return entity !== undefined && !entity.subject && entity.kind !== "time" && entity.kind !== "number";
+    });
+    // "lesquels ?", "which ones?" alone ask which of whatever the answer speaks of vaguely.
+    if (BARE_WHICH.has(tokens.filter((t) => !WHICH_OPENINGS.has(t) && !INSISTING_WORDS.has(t)).join(" "))) {
+      return !namesOne && answerTokens.some((t, i) => i > 0 && VAGUE_QUANTIFIERS.has(answerTokens[i - 1] ?? ""));
+    }
     // First, or after "et"/"and": "à quel niveau ?", "pour quel pays ?" ask a complement, which the fact may give.
     const at = tokens.findIndex((t) => WHICH_WORDS.has(t));
     if (at < 0 || at > 1 || (at === 1 && !WHICH_OPENINGS.has(tokens[0] ?? ""))) return false;
     const analyzed = index.analyze(readTokens(tokens, tokens.join(" ")), language);
     const own = analyzed.words.filter((w) => !INSISTING_WORDS.has(w.surface));
     const [word] = own;
-    const entry = facts[previousIndex];
-    const evidence = index.facts[previousIndex];
     // An asking noun ("quel pays") asks for a name, which may be the article's subject itself.
-    if (own.length !== 1 || !word || word.asks !== undefined || analyzed.mentions.length > 0 || !evidence || !entry) return false;
+    if (own.length !== 1 || !word || word.asks !== undefined || analyzed.mentions.length > 0) return false;
     const terms = new Set(word.matches.filter(isAsWritten).map((m) => m.term));
-    const answerTokens = tokenize(entry.fact.answer[language]);
     const vague = answerTokens.some((t, i) => i > 0 && VAGUE_QUANTIFIERS.has(answerTokens[i - 1] ?? "") && (terms.has(stemWord(t, "fr")) || terms.has(stemWord(t, "en"))));
-    const namesOne = [...evidence.entities].some((id) => {
-      const entity = lexicon.get(id);
-      return entity !== undefined && !entity.subject && entity.kind !== "time" && entity.kind !== "number";
-    });
     return vague && !namesOne;
   }
 

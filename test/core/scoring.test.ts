@@ -1303,6 +1303,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     for (const [before, which, refusal] of [
       ["Les alliés sont-ils fatigués ?", "quels alliés exactement ?", "L’article ne le précise pas. Ce qu’il dit : Certains alliés sont fatigués."],
       ["Are the allies tired?", "and which allies?", "The article does not say. What it does say: Some allies are tired."],
+      // A "which" with no noun asks which of them, too.
+      ["Les alliés sont-ils fatigués ?", "lesquels ?", "L’article ne le précise pas. Ce qu’il dit : Certains alliés sont fatigués."],
+      ["Are the allies tired?", "which ones?", "The article does not say. What it does say: Some allies are tired."],
     ] as const) {
       const first = answerer.answer(before);
       expect(first.factId).toBe("tired");
