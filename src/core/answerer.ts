@@ -660,6 +660,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // …and the previous fact only when it explains what the refusal was about: "il l'a dit à quel
     // média ?" after the British minister's quote asks what the article does not say of its source.
     if (aloneRefusal && inContext.answer.status === "answered" && inContext.answer.factId === previous.factId && previousEvidence !== undefined && ownWords.some((w) => !w.matches.some((m) => previousEvidence.termsById.has(m.id)))) return alone.answer;
+    // …or when the question has a subject of its own and its refusal alone is surer than that fact
+    // in context: "when will that ceasefire be signed?" after the force's "after a ceasefire".
+    if (aloneRefusal && inContext.answer.status === "answered" && inContext.answer.factId === previous.factId && !followUp.dependsOnContext && ownWords.length >= 2 && alone.answer.confidence > inContext.answer.confidence) return alone.answer;
     // A question with a name and no need of context ("what did Russia say?") is its refusal's, whatever came before.
     if (aloneRefusal && followUp.names && !followUp.dependsOnContext) return alone.answer;
     // Context helps only when it gives an answer (or a plain "the article does not say this of

@@ -57,6 +57,16 @@ describe("curated refusals on the shipped knowledge", () => {
     const media = answerer.answer("il l'a dit à quel média ?");
     expect(media).toMatchObject({ status: "unknown", factId: null });
     expect(answerer.answer("il l'a dit à quel média ?", { context: quote.turn ? [quote.turn] : [] })).toMatchObject({ status: "unknown", answer: media.answer });
+    // A question with a subject of its own ("that ceasefire", "signed") whose refusal alone is surer
+    // than the previous fact read with it: the refusal, though that fact holds each of its words.
+    const force = answerer.answer("what's the reassurance force for?");
+    expect(force.factId).toBe("reassurance-force");
+    const signed = answerer.answer("when will that ceasefire be signed?");
+    expect(signed).toMatchObject({ status: "unknown", factId: null });
+    expect(answerer.answer("when will that ceasefire be signed?", { context: force.turn ? [force.turn] : [] })).toMatchObject({ status: "unknown", answer: signed.answer });
+    // "at whose HQ?" has one word of its own: it leans on the meeting's place.
+    const met = answerer.answer("where did the ministers meet");
+    expect(answerer.answer("at whose HQ?", { context: met.turn ? [met.turn] : [] })).toMatchObject({ status: "answered", factId: "meeting-place" });
     // "alliés de qui ?" after the coalition's size is its question: answered from that fact.
     const size = answerer.answer("la coalition c'est combien de pays ?");
     expect(size.factId).toBe("coalition-size");
