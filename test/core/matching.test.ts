@@ -192,6 +192,11 @@ describe("matching on the shipped knowledge", () => {
     ["on what day did they meet?", "meeting-date", "and what about the ministers?", "meeting-date"],
     // Staying: "arriver" only says something happens ("had it happened before?"): the previous subject's.
     ["à quel niveau se sont réunis les ministres ?", "meeting-level", "et ça c'était déjà arrivé avant ?", "meeting-level"],
+    // A reference back with a word of its own, sure alone and unsure in context: the answer alone.
+    ["who said the planning is real and substantial", "healey-quote", "where's that meeting?", "meeting-place"],
+    ["qu'a dit John Healey sur les objectifs ?", "healey-quote", "ils sont combien ces objectifs ?", "objectives-all"],
+    // …but not one less sure alone than `aloneOverContext`: the article does not say it of that minister.
+    ["la réunion était inédite ?", "meeting-level", "il y avait combien de ministres ?", null],
     // Staying (a guard of the UN rule): an English follow-up keeps its French background's "un" an article, not the UN.
     ["Kiev obtient-il un engagement militaire massif ?", "kyiv-meaning", "so what does it get instead?", "kyiv-meaning"],
   ] as const;
