@@ -737,8 +737,10 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
     // A curated refusal alone says more than a plain "not understood" of the previous fact ("when was it launched?").
-    // So does a sure answer alone to a reference back with a word of its own ("where's that meeting?").
-    const sureAlone = ownWords.length > 0 && alone.answer.confidence >= params.aloneOverContext;
+    // So does a sure answer alone to a reference back with a word of its own ("where's that
+    // meeting?"), unless it asks an attribute of whom it points to: "il est ministre de quoi ?"
+    // after the Finnish minister's quote is his ministry, not another minister's.
+    const sureAlone = ownWords.length > 0 && alone.answer.confidence >= params.aloneOverContext && !alone.analyzed.kindList.some((k) => ATTRIBUTE_KINDS.has(k));
     if (!inContext.confident && alone.confident && (!aboutPrevious || aloneRefusal || sureAlone) && !(inContext.clashed !== undefined && followUp.dependsOnContext)) return alone.answer;
     if (!inContext.confident && inContext.answer.factId === null && !followUp.dependsOnContext) return alone.answer;
     // "what does it mean for Kyiv?" after the link with NATO: the name it asks of is the answer
