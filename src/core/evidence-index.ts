@@ -558,8 +558,7 @@ export class EvidenceIndex {
    */
   analyze(read: ReadQuestion, language: Language, backgroundWords = 0, backgroundLanguage: Language = language): AnalyzedQuestion {
     // A background of the other language keeps its small words ("un" of a French question before "what does it get?").
-    const found = this.lexicon.find(read.tokens, read.text, backgroundWords > 0 && backgroundLanguage !== language ? undefined : language);
-    const mentions = read.askedCount === undefined ? found : found.filter((m) => m.tokens[0] !== read.askedCount);
+    const mentions = this.lexicon.find(read.tokens, read.text, backgroundWords > 0 && backgroundLanguage !== language ? undefined : language);
     const named = new Map(mentions.flatMap((m) => tokenSpan(m.tokens).map((t) => [t, m.entity] as const)));
     // Joined neighbours count only when the knowledge knows the compound, typos allowed ("cesez
     // le feu"); they replace their parts ("pays bas" is the Netherlands, not a count of countries).

@@ -40,8 +40,6 @@ export interface ReadQuestion {
   readonly yesNo: boolean;
   /** It asks how many of something ("combien", "how many/much"), not how big or how high ("how big is the risk"). */
   readonly countsThings: boolean;
-  /** The token of how many things it asks for ("which *two* countries"): no word, no number named. */
-  readonly askedCount?: number;
 }
 
 /**
@@ -268,18 +266,11 @@ const PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly KindPhrase[]> = (() =>
   return map;
 })();
 
-/** How many are asked for, between an asking word and its noun: "which *two* countries", "quels *deux* pays". */
-const ASKED_COUNT = /^(?:[2-9]|deux|trois|quatre|cinq|two|three|four|five)$/;
-
-/** The longest phrase starting at `start`, and how many tokens it covers. */
-function phraseAt(tokens: readonly string[], start: number): { readonly phrase: KindPhrase; readonly length: number } | undefined {
-  let best: { phrase: KindPhrase; length: number } | undefined;
-  // "which two countries" asks who as "which countries" does (the caller drops the count: see `readWords`).
-  const counted = ASKED_COUNT.test(tokens[start + 1] ?? "");
+function phraseAt(tokens: readonly string[], start: number): KindPhrase | undefined {
+  let best: KindPhrase | undefined;
   for (const phrase of PHRASES_BY_FIRST_WORD.get(tokens[start] ?? "") ?? []) {
-    if (best && best.phrase.words.length >= phrase.words.length) continue;
-    if (phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset] ?? ""))) best = { phrase, length: phrase.words.length };
-    else if (counted && phrase.askingNoun && phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset + (offset > 0 ? 1 : 0)] ?? ""))) best = { phrase, length: phrase.words.length + 1 };
+    if (best && best.words.length >= phrase.words.length) continue;
+    if (phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset] ?? ""))) best = phrase;
   }
   return best;
 }
@@ -408,7 +399,6 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
   const seen = new Set<string>();
   let phraseEnds = -1;
   let askingNoun: { readonly at: number; readonly kind: QuestionKind } | undefined;
-  let askedCountAt = -1;
   const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
   const idioms = idiomsIn(tokens);
   const source = keepSource ? NO_INDEXES : sourcePhrasesIn(tokens);
@@ -416,16 +406,12 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
   for (let index = 0; index < tokens.length; index++) {
     if (fromWhere.has(index) || index === relative || tag.has(index) || idioms.has(index) || source.has(index)) continue;
     // Inside a phrase already read ("in which country"), its words ask nothing more.
-    const found = index > phraseEnds ? phraseAt(tokens, index) : undefined;
-    if (found) {
-      kinds.add(found.phrase.kind);
-      phraseEnds = index + found.length - 1;
-      if (found.phrase.askingNoun) askingNoun = { at: phraseEnds, kind: found.phrase.kind };
-      // The count is the answer's shape, not its content: "which two countries launched it" is
-      // the founders', whose answer names two and never says "two".
-      if (found.length > found.phrase.words.length) askedCountAt = index + 1;
+    const phrase = index > phraseEnds ? phraseAt(tokens, index) : undefined;
+    if (phrase) {
+      kinds.add(phrase.kind);
+      phraseEnds = index + phrase.words.length - 1;
+      if (phrase.askingNoun) askingNoun = { at: phraseEnds, kind: phrase.kind };
     }
-    if (index === askedCountAt) continue;
     const token = tokens[index] ?? "";
     // "first name", "last name", "full name": the whole asks for a name, not a first of anything.
     if (NAME_QUALIFIERS.has(token) && NAME_WORDS.has(tokens[index + 1] ?? "")) continue;
@@ -473,7 +459,7 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
   // asks which way it goes, which a fact saying "growing" answers; it names nothing of its own.
   const trend = kinds.has("how") ? words.filter((w) => !TREND_VERBS.has(w.surface)) : words;
   const meant = yesNo ? trend.filter((w) => !MEMBERSHIP.has(w.surface)) : trend;
-  return { text, tokens, kinds, words: meant, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings, yesNo, ...(askedCountAt >= 0 ? { askedCount: askedCountAt } : {}) };
+  return { text, tokens, kinds, words: meant, joins: joinedNeighbours(tokens), counted: countsThings ? countedWords(tokens) : [], countsThings, yesNo };
 }
 
 /**

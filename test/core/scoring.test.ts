@@ -326,17 +326,6 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("un appel du ministre finlandais ?", "finnish").words.map((w) => w.surface)).toContain("appel");
   });
 
-  it("question kind: a count between the asking word and its noun ('which two countries', 'quels deux pays') asks as the noun does, and is no word", () => {
-    for (const question of ["quels deux pays ont lancé la coalition ?", "which two countries launched the coalition?", "which 2 countries launched the coalition?"]) {
-      const reading = factorOf(question, "founders");
-      expect(reading.kindsAsked, question).toContain("who");
-      expect(reading.words.map((w) => w.surface), question).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(?:deux|two|2)$/)]));
-    }
-    expect(core().explain("which two countries launched the coalition?").mentions).toEqual([]);
-    // A count elsewhere is a word: "how many of the two founders…".
-    expect(factorOf("la coalition lancée par deux pays ?", "founders").words.map((w) => w.surface)).toContain("deux");
-  });
-
   it("question kind: 'où en est…', 'where does it stand' ask how things stand, not where", () => {
     expect(factorOf("Où en est la force de paix ?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
