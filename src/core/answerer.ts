@@ -333,7 +333,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
    * it speaks of (no person, country, place or organisation but the article's subject). The
    * article does not say which. "which objectives?" after the four objectives listed is answered.
    */
-  function asksWhichOfPrevious(tokens: readonly string[], language: Language, previousIndex: number): boolean {
+  function asksWhichOfPrevious(tokens: readonly string[], language: Language, previousIndex: number, previousQuestion: string): boolean {
     const entry = facts[previousIndex];
     const evidence = index.facts[previousIndex];
     if (!evidence || !entry) return false;
@@ -342,9 +342,12 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       const entity = lexicon.get(id);
       return entity !== undefined && !entity.subject && entity.kind !== "time" && entity.kind !== "number";
     });
-    // "lesquels ?", "which ones?" alone ask which of whatever the answer speaks of vaguely.
+    // "lesquels ?", "which ones?" alone ask which of what the previous question asked about, when
+    // the answer speaks of it vaguely: "certains alliés" after "quelle fatigue touche certains
+    // alliés ?", not after "quelles questions restent ouvertes ?" (the answer lists them).
     if (BARE_WHICH.has(tokens.filter((t) => !WHICH_OPENINGS.has(t) && !INSISTING_WORDS.has(t)).join(" "))) {
-      return !namesOne && answerTokens.some((t, i) => i > 0 && VAGUE_QUANTIFIERS.has(answerTokens[i - 1] ?? ""));
+      const asked = new Set(tokenize(previousQuestion).flatMap((t) => [stemWord(t, "fr"), stemWord(t, "en")]));
+      return !namesOne && answerTokens.some((t, i) => i > 0 && VAGUE_QUANTIFIERS.has(answerTokens[i - 1] ?? "") && (asked.has(stemWord(t, "fr")) || asked.has(stemWord(t, "en"))));
     }
     // First, or after "et"/"and": "à quel niveau ?", "pour quel pays ?" ask a complement, which the fact may give.
     const at = tokens.findIndex((t) => WHICH_WORDS.has(t));
@@ -602,7 +605,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const previous = options.context?.findLast((turn) => turn.factId !== null);
     if (!previous) return alone.answer;
     const previousAt = factIndexById.get(previous.factId ?? "");
-    if (previousAt !== undefined && asksWhichOfPrevious(tokens, language, previousAt)) {
+    if (previousAt !== undefined && asksWhichOfPrevious(tokens, language, previousAt, previous.question)) {
       return unknown(language, notSaidOfPrevious(previousAt, language), alone.answer.suggestions, alone.answer.confidence, { question, factId: null, entities: [], language });
     }
     // A curated refusal is no answer that stands on its own here: "allied to whom?" after the

@@ -172,7 +172,8 @@ const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "pr
  * "s'appeler" as chat types it, which asks a name too: "il sapel comment", "comment s'apelle…",
  * "sappelle". Not "appel"/"apel" alone: that is the noun, a call.
  */
-const CALLED_AS_TYPED = /^(?:s\s?ap{1,2}el{1,2}(?:e|es|ent)?|ap{1,2}el{1,2}(?:e|es|ent))$/;
+// Without the "s", only "(s')appelle/appelé" typed with one p or l: "ils apellent à…" call for something.
+const CALLED_AS_TYPED = /^(?:sap{1,2}el{1,2}(?:e|es|ent)?|ap{1,2}el{1,2}e)$/;
 
 /** Words that make a name word part of a name: "first name", "last name", "full name". */
 const NAME_QUALIFIERS = new Set(["first", "last", "full", "family", "given", "middle"]);
@@ -254,7 +255,9 @@ function readVerbalIdioms(tokens: string[]): string[] {
 /** The folded words of a question, "US"/"U.S." read as the country before case is lost. */
 export function questionTokens(text: string): string[] {
   // "où" (where) and "ou" (or) fold to the same word; an accent typed settles it.
-  return readVerbalIdioms(tokenize(readUS(text).replace(/où/giu, " where ").replace(/\bd['’]\s*ailleurs\b/giu, " dailleurs ")));
+  // "il s'apel comment": elision would leave "apel", the noun "appel" (a call); "s'" says it is the verb.
+  const called = text.replace(/\bs['’]\s*(ap{1,2}el{1,2})\b/giu, " s$1 ");
+  return readVerbalIdioms(tokenize(readUS(called).replace(/où/giu, " where ").replace(/\bd['’]\s*ailleurs\b/giu, " dailleurs ")));
 }
 
 /** The phrases by the words they may start with: most words start none. */
@@ -312,7 +315,10 @@ const NATIONALITY_NOUNS: ReadonlySet<string> = new Set(["nationalite", "national
 const COMING_FROM = new Set(["vient", "viens", "venait", "viennent", "est", "etait", "sont", "es"]);
 
 /** Verbs of "il représente quel pays", "which country does he represent". */
-const REPRESENTING = new Set(["represente", "representent", "representait", "representaient", "represent", "represents", "represented", "representing"]);
+// Active forms only: "quel pays était représenté ?" asks who was there (accents gone, "représenté"
+// is "représente": the auxiliary before it tells them apart, `nationalityPhrase`).
+const REPRESENTING = new Set(["represente", "representent", "representait", "representaient", "represent", "represents"]);
+const PASSIVE_AUXILIARIES = new Set(["est", "etait", "sont", "etaient", "ete", "sera", "is", "was", "were", "are", "been", "be"]);
 const COUNTRY_NOUNS = new Set(["pays", "country", "countries", "nation", "nations"]);
 
 /**
@@ -335,10 +341,13 @@ function nationalityPhrase(tokens: readonly string[]): number[] | undefined {
     if (NATIONALITY_NOUNS.has(a) && (opensFragment || i === tokens.length - 1 || tokens.slice(0, i).some((t) => QUEL.includes(t) || WHICH.includes(t) || t === "whats"))) return [i];
     if (a === "from" && WHICH.includes(b ?? "") && (c === "country" || c === "nation")) return [i, i + 1, i + 2];
   }
-  // "ils représentent quels pays ?", "which country does Healey represent?": whose minister each is.
-  const represents = tokens.findIndex((t) => REPRESENTING.has(t));
+  // "ils représentent quels pays ?", "which country does Healey represent?": whose minister each
+  // is — the country asked as the verb's object, before it in English, after it in French. Not
+  // "which countries represent the core…" (the subject), nor the passive "était représenté".
+  const represents = tokens.findIndex((t, i) => REPRESENTING.has(t) && !PASSIVE_AUXILIARIES.has(tokens[i - 1] ?? ""));
   const country = tokens.findIndex((t, i) => i > 0 && COUNTRY_NOUNS.has(t) && (QUEL.includes(tokens[i - 1] ?? "") || WHICH.includes(tokens[i - 1] ?? "")));
-  if (represents >= 0 && country > 0 && Math.abs(represents - country) <= 4) return [country - 1, country, represents].sort((x, y) => x - y);
+  const objectAsked = represents >= 0 && country > 0 && (QUEL.includes(tokens[country - 1] ?? "") ? country - 1 === represents + 1 : represents === tokens.length - 1 && represents - country >= 2);
+  if (objectAsked) return [country - 1, country, represents].sort((x, y) => x - y);
   // "where is he from", "what country is she from": a question ending in "from".
   if (tokens.at(-1) === "from" && (tokens[0] === "where" || (WHICH.includes(tokens[0] ?? "") && tokens[1] === "country"))) return [0, ...(tokens[1] === "country" ? [1] : []), tokens.length - 1];
   return undefined;

@@ -316,14 +316,20 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(reading.words.map((w) => w.surface), question).not.toContain("pays");
     }
     expect(core().answer("d'où vient le ministre finlandais ?").factId).toBe("finnish");
+    // The passive ("was represented") and a country that represents something ask no one's country: the verb stays a word.
+    for (const question of ["quel pays était représenté à la réunion ?", "which countries were represented at the meeting?", "which countries represent the coalition?"]) {
+      expect(core().explain(question).chosen?.words.map((w) => w.surface), question).toEqual(expect.arrayContaining([expect.stringMatching(/^represent/)]));
+    }
   });
 
   it("question kind: 's'appeler' as chat types it asks a name ('il sapel comment', 's'apelle'), not the noun 'appel'", () => {
-    for (const question of ["le ministre finlandais il sapel comment", "comment s'apelle le ministre finlandais ?", "le ministre finlandais sappelle comment"]) {
+    for (const question of ["le ministre finlandais il sapel comment", "comment s'apelle le ministre finlandais ?", "le ministre finlandais sappelle comment", "il s'apel comment le ministre finlandais"]) {
       expect(factorOf(question, "finnish").kindsAsked, question).toContain("who");
       expect(factorOf(question, "finnish").words.map((w) => w.surface), question).toEqual(["ministre", "finlandais"]);
     }
     expect(factorOf("un appel du ministre finlandais ?", "finnish").words.map((w) => w.surface)).toContain("appel");
+    // "ils apellent à…" calls for something: no name asked.
+    expect(factorOf("les ministres finlandais apellent a quoi ?", "finnish").kindsAsked).not.toContain("who");
   });
 
   it("question kind: 'où en est…', 'where does it stand' ask how things stand, not where", () => {
@@ -1300,6 +1306,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(first.factId).toBe("tired");
       expect(answerer.answer(which, { context: first.turn ? [first.turn] : [] }), which).toMatchObject({ status: "unknown", factId: null, answer: refusal });
     }
+    // …of what the previous question asked about: after "Qui est fatigué ?", "lesquels ?" is no question of the allies.
+    const who = answerer.answer("Qui est fatigué ?");
+    expect(who.factId).toBe("tired");
+    expect(answerer.answer("lesquels ?", { context: who.turn ? [who.turn] : [] })).toMatchObject({ status: "answered", factId: "tired" });
     // An answer that already says the article does not say is not told twice.
     const unsaid = fact("unsaid", ["Qui est las ?"], ["Who is weary?"], ["L’article ne le précise pas : certains alliés sont las.", "The article does not say: some allies are weary."], "Ses ministres veulent une force de paix.");
     const withUnsaid = core({}, [...FACTS, unsaid]);
