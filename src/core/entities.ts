@@ -147,6 +147,8 @@ export class EntityLexicon {
   private readonly absorbed = new Map<string, string>();
   /** Capitals of the article's countries, by the country they stand for when not a place. */
   private readonly capitalOf = new Map<string, string>();
+  /** The country of each place the catalog locates, the article's own places included ("brussels" → Belgium). */
+  private readonly placeCountry = new Map<string, string>();
   /** Capitals by name, for names an article's country also goes by ("Kiev" for Ukraine): "à Kiev" is the city. */
   private readonly capitalByKey = new Map<string, string>();
   /** "An official of <country>", made once per country as questions name them. */
@@ -176,6 +178,7 @@ export class EntityLexicon {
     // A capital of a country the article names stands for it ("Paris et Londres ont lancé…"),
     // except where it is a place ("à Paris", "in London"): see `longestAt`.
     for (const entity of catalog) {
+      if (entity.locatedIn !== undefined) this.placeCountry.set(this.absorbed.get(entity.id) ?? entity.id, this.absorbed.get(entity.locatedIn) ?? entity.locatedIn);
       if (entity.capitalOf === undefined || this.absorbed.has(entity.id)) continue;
       for (const name of entity.names) this.capitalByKey.set(nameKey(name), entity.id);
       const country = this.absorbed.get(entity.capitalOf);
@@ -260,6 +263,11 @@ export class EntityLexicon {
       if (entity && !entity.subject) kinds.add(entity.kind);
     }
     return { ids, kinds };
+  }
+
+  /** The country a place is in, when the catalog knows it: "which Ukrainian city" is not Brussels. */
+  countryOf(placeId: string): string | undefined {
+    return this.placeCountry.get(placeId);
   }
 
   /** Every entity of the article's knowledge. */

@@ -21,6 +21,8 @@ export interface CatalogEntity {
   readonly names: readonly string[];
   /** For a capital: the country it also stands for ("Paris a lancé…"). */
   readonly capitalOf?: string;
+  /** For a place: the country it is in, capitals included ("which Ukrainian city…" is not Brussels). */
+  readonly locatedIn?: string;
   /** For a time: what it is a time of the scale of (a day of the week, a month, a year). "Monday" contradicts "Thursday", not "2025". */
   readonly scale?: TimeScale;
 }
@@ -144,6 +146,7 @@ const OFFICE_HOLDERS: readonly Row[] = [
 /** Places that are not countries. */
 const PLACES: readonly Row[] = [
   ["paris", "Paris", "Paris"],
+  ["brussels", "Bruxelles", "Brussels"],
   ["kyiv", "Kiev", "Kyiv", "Kiev|Kyïv"],
   ["washington", "Washington", "Washington"],
   ["moscow", "Moscou", "Moscow"],
@@ -190,6 +193,13 @@ const PLACES: readonly Row[] = [
   ["black-sea", "la mer Noire", "the Black Sea", "mer Noire|Black Sea"],
   ["baltic-sea", "la mer Baltique", "the Baltic Sea", "mer Baltique|Baltic Sea"],
 ];
+
+/** The country (ISO code) of the places that are no capitals: where a city asked of a country may be. */
+const LOCATED_IN: Readonly<Record<string, string>> = {
+  brussels: "BE", geneva: "CH", istanbul: "TR", "new-york": "US", munich: "DE", strasbourg: "FR", davos: "CH", ramstein: "DE",
+  jeddah: "SA", alaska: "US", odesa: "UA", kharkiv: "UA", lviv: "UA", kherson: "UA", mariupol: "UA", zaporizhzhia: "UA",
+  crimea: "UA", donbas: "UA",
+};
 
 /** Capitals, by place id, with the country (ISO code) they also stand for: "Paris a lancé…" is France. */
 const CAPITALS: Readonly<Record<string, string>> = {
@@ -257,8 +267,10 @@ export function entityCatalog(): readonly CatalogEntity[] {
     ...fromRows("organisation", ORGANISATIONS),
     ...fromRows("person", OFFICE_HOLDERS),
     ...fromRows("place", PLACES).map((place) => {
-      const country = CAPITALS[place.id.slice("place:".length)];
-      return country === undefined ? place : { ...place, capitalOf: `country:${country}` };
+      const key = place.id.slice("place:".length);
+      const capital = CAPITALS[key];
+      const located = capital ?? LOCATED_IN[key];
+      return { ...place, ...(capital === undefined ? {} : { capitalOf: `country:${capital}` }), ...(located === undefined ? {} : { locatedIn: `country:${located}` }) };
     }),
     ...fromRows("time", WEEKDAYS, "weekday"),
     ...fromRows("time", MONTHS, "month"),

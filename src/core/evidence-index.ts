@@ -30,6 +30,8 @@ export interface IndexedRecord {
 export interface FactEvidence {
   readonly fact: Fact;
   readonly pack: Pack;
+  /** The countries of the places it names, where known ("brussels" → Belgium): see `AnalyzedWord.inCountry`. */
+  readonly placeCountries: ReadonlySet<string>;
   /** Each known word of the fact, with the strength of the strongest part holding it. */
   readonly terms: ReadonlyMap<string, { readonly strength: number; readonly field: FieldKind }>;
   /**
@@ -107,6 +109,8 @@ export interface AnalyzedWord {
   readonly orWith?: number;
   /** The noun a "which"/"quel" asks for ("*quelles armes* ?", "what *weapons*…"): what the answer must be about. */
   readonly askedNoun?: true;
+  /** For a city asked of a country ("quelle ville ukrainienne", "which Ukrainian city"): that country's id. */
+  readonly inCountry?: string;
 }
 
 export interface AnalyzedQuestion {
@@ -359,7 +363,11 @@ export class EvidenceIndex {
         const id = this.termIds.get(term);
         return id === undefined ? [] : [id];
       }));
-      return { fact, pack, terms, termsById, said, kinds, kindCounts, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm, namedBeside };
+      const placeCountries = new Set([...entities].flatMap((id) => {
+        const country = lexicon.get(id)?.kind === "place" ? lexicon.countryOf(id) : undefined;
+        return country === undefined ? [] : [country];
+      }));
+      return { fact, pack, placeCountries, terms, termsById, said, kinds, kindCounts, kindList: [...kinds.keys()], entities, entityKinds, settled, affirmed, counted, records, recordsByTerm, namedBeside };
     });
     this.strengthsById = this.postingsById.map((facts, id) => Float64Array.from(facts, (f) => this.facts[f]?.termsById.get(id)?.strength ?? 0));
     // What the article names: its declared entities, and what its facts name (an official, "the Finnish minister", is a person).
@@ -592,7 +600,8 @@ export class EvidenceIndex {
       const factor = (entity ? this.params.nameWeight : 1) * (background ? this.params.followUpContextWeight : 1);
       const orWith = partners.get(i);
       const askedNoun = word.askedNoun === true && !background && entity === undefined;
-      return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}), ...(word.asks ? { asks: word.asks } : {}), ...(orWith === undefined ? {} : { orWith }), ...(askedNoun ? { askedNoun } : {}) };
+      const inCountry = word.asks === "where" && CITY_NOUNS.has(word.surface) ? countryBeside(word.tokens[0], read.tokens, mentions) : undefined;
+      return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}), ...(word.asks ? { asks: word.asks } : {}), ...(orWith === undefined ? {} : { orWith }), ...(askedNoun ? { askedNoun } : {}), ...(inCountry === undefined ? {} : { inCountry }) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
     // "jeudi ou vendredi ?", "Healey or Brekelmans?": a choice between two names asks what they
@@ -847,4 +856,15 @@ function textsOf(fact: Fact, pack: Pack): TextInput[] {
     if (topic) texts.push({ text: topic.label[language], field: "topic", language });
   }
   return texts;
+}
+
+/** Nouns that ask for a city: of a country, a fact naming a city elsewhere does not answer them. */
+const CITY_NOUNS: ReadonlySet<string> = new Set(["ville", "villes", "city", "cities", "town", "towns", "capitale", "capital"]);
+/** Words between a city noun and its country: "une ville *en* Ukraine", "a city *in* Ukraine". */
+const CITY_OF: ReadonlySet<string> = new Set(["en", "d", "de", "du", "in", "of"]);
+
+/** The country named right beside a city noun: "ville ukrainienne", "Ukrainian city", "city in Ukraine". */
+function countryBeside(at: number, tokens: readonly string[], mentions: readonly EntityMention[]): string | undefined {
+  const country = mentions.find((m) => m.entity.kind === "country" && (m.tokens[0] === at + 1 || m.tokens[1] === at - 1 || (m.tokens[0] === at + 2 && CITY_OF.has(tokens[at + 1] ?? ""))));
+  return country?.entity.id;
 }

@@ -269,11 +269,13 @@ const PHRASES_BY_FIRST_WORD: ReadonlyMap<string, readonly KindPhrase[]> = (() =>
   return map;
 })();
 
-function phraseAt(tokens: readonly string[], start: number): KindPhrase | undefined {
-  let best: KindPhrase | undefined;
+function phraseAt(tokens: readonly string[], start: number): { readonly phrase: KindPhrase; readonly length: number } | undefined {
+  let best: { phrase: KindPhrase; length: number } | undefined;
   for (const phrase of PHRASES_BY_FIRST_WORD.get(tokens[start] ?? "") ?? []) {
-    if (best && best.words.length >= phrase.words.length) continue;
-    if (phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset] ?? ""))) best = phrase;
+    if (best && best.phrase.words.length >= phrase.words.length) continue;
+    if (phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset] ?? ""))) best = { phrase, length: phrase.words.length };
+    // English puts an adjective between: "which *Ukrainian* city", "what *European* capital".
+    else if (phrase.askingNoun && phrase.words.length === 2 && WHICH.includes(tokens[start] ?? "") && !STOPWORDS.has(tokens[start + 1] ?? "") && (phrase.words[1] ?? []).includes(tokens[start + 2] ?? "")) best = { phrase, length: 3 };
   }
   return best;
 }
@@ -415,11 +417,11 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
   for (let index = 0; index < tokens.length; index++) {
     if (fromWhere.has(index) || index === relative || tag.has(index) || idioms.has(index) || source.has(index)) continue;
     // Inside a phrase already read ("in which country"), its words ask nothing more.
-    const phrase = index > phraseEnds ? phraseAt(tokens, index) : undefined;
-    if (phrase) {
-      kinds.add(phrase.kind);
-      phraseEnds = index + phrase.words.length - 1;
-      if (phrase.askingNoun) askingNoun = { at: phraseEnds, kind: phrase.kind };
+    const found = index > phraseEnds ? phraseAt(tokens, index) : undefined;
+    if (found) {
+      kinds.add(found.phrase.kind);
+      phraseEnds = index + found.length - 1;
+      if (found.phrase.askingNoun) askingNoun = { at: phraseEnds, kind: found.phrase.kind };
     }
     const token = tokens[index] ?? "";
     // "first name", "last name", "full name": the whole asks for a name, not a first of anything.

@@ -332,6 +332,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("les ministres finlandais apellent a quoi ?", "finnish").kindsAsked).not.toContain("who");
   });
 
+  it("question kind: a city asked of a country ('quelle ville ukrainienne', 'which Ukrainian city') is not one a fact names elsewhere", () => {
+    for (const question of ["Dans quelle ville ukrainienne se sont-ils réunis ?", "Which Ukrainian city did they meet in?", "Which city in Ukraine hosted the meeting?"]) {
+      expect(factorOf(question, "place").kind, question).toBeLessThanOrEqual(SCORING_PARAMS.unaskedAttribute);
+      expect(core().answer(question), question).toMatchObject({ status: "unknown" });
+    }
+    // Brussels is Belgium's: a Belgian city is one the fact may give; a city of no country named is any city.
+    for (const question of ["Dans quelle ville belge se sont-ils réunis ?", "Which Belgian city did they meet in?", "Which city did they meet in?"]) {
+      expect(factorOf(question, "place").kind, question).toBe(1);
+    }
+  });
+
   it("question kind: 'où en est…', 'where does it stand' ask how things stand, not where", () => {
     expect(factorOf("Où en est la force de paix ?", "force").kindsAsked).not.toContain("where");
     expect(factorOf("Où est la force de paix ?", "force").kindsAsked).toContain("where");
