@@ -480,6 +480,8 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
  */
 const IDIOMS: readonly (readonly string[])[] = [
   ["in", "the", "first", "place"], ["a", "la", "base"], ["to", "begin", "with"], ["merci", "bcp"], ["merci", "beaucoup"], ["thanks", "a", "lot"], ["so", "far"],
+  // "for now": "how well-defined is the force *at this stage*?" asks of no phase of the war ("stade", "stage").
+  ["at", "this", "stage"], ["at", "this", "point"], ["a", "ce", "stade"], ["pour", "instant"], ["pour", "le", "moment"], ["for", "now"],
   // Chat asides and rough amounts: "…, i mean", "like 5 countries or way more", "30 or more", "more or less".
   ["i", "mean"], ["way", "more"], ["or", "more"], ["more", "or", "less"], ["or", "less"], ["or", "so"],
   // Asking for it briefly: "en gros" is no size, "in short" no opposite of "long-term".
