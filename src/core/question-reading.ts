@@ -505,6 +505,9 @@ const SOURCE_PHRASES: readonly (readonly string[])[] = [
   ["according", "to", "the", "article"], ["per", "the", "article"], ["in", "the", "article"], ["the", "article", "say"], ["the", "article", "says"], ["the", "article", "said"],
   // Folded words lose their elisions: "d'après l'article" is "apres article".
   ["selon", "article"], ["apres", "article"], ["dans", "article"], ["article", "dit"], ["dit", "article"], ["le", "texte", "dit"], ["selon", "le", "texte"], ["apres", "le", "texte"], ["dans", "le", "texte"],
+  // "le cessez-le-feu dont parle l'article", "the ceasefire the article mentions".
+  ["parle", "article"], ["article", "parle"], ["mentionne", "article"], ["article", "mentionne"], ["evoque", "article"], ["article", "evoque"],
+  ["the", "article", "mentions"], ["the", "article", "mentioned"], ["the", "article", "talks"], ["the", "article", "says"],
 ];
 
 /** The words that end a phrase: a question holding none has none (most), read without allocating. */

@@ -1607,6 +1607,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.explain("what does the article say about the force?").chosen).toMatchObject({ factId: "force", unsaid: false });
     expect(answerer.explain("what does the article say about the force?").chosen?.words.map((w) => w.surface)).toEqual(["force"]);
     expect(answerer.explain("selon l’article, que veulent les ministres ?").chosen?.words.map((w) => w.surface)).toEqual(["veulent", "ministres"]);
+    // "dont parle l'article", "the article mentions" point at it as well.
+    expect(answerer.explain("la force de paix dont parle l’article ?").chosen?.words.map((w) => w.surface)).toEqual(["force", "paix"]);
+    expect(answerer.explain("the peace force the article mentions?").chosen?.words.map((w) => w.surface)).toEqual(["peace", "force"]);
     // Alone, they are what is asked.
     expect(answerer.explain("que dit l’article ?").chosen?.words.map((w) => w.surface)).toEqual(["dit", "article"]);
     // A numbered article is a treaty's: "que dit l'article 5 sur la force ?" asks about it.
