@@ -507,7 +507,7 @@ const SOURCE_PHRASES: readonly (readonly string[])[] = [
   ["selon", "article"], ["apres", "article"], ["dans", "article"], ["article", "dit"], ["dit", "article"], ["le", "texte", "dit"], ["selon", "le", "texte"], ["apres", "le", "texte"], ["dans", "le", "texte"],
   // "le cessez-le-feu dont parle l'article", "the ceasefire the article mentions".
   ["parle", "article"], ["article", "parle"], ["mentionne", "article"], ["article", "mentionne"], ["evoque", "article"], ["article", "evoque"],
-  ["the", "article", "mentions"], ["the", "article", "mentioned"], ["the", "article", "talks"], ["the", "article", "says"],
+  ["the", "article", "mentions"], ["the", "article", "mentioned"], ["the", "article", "talks"],
 ];
 
 /** The words that end a phrase: a question holding none has none (most), read without allocating. */
