@@ -566,6 +566,11 @@ function countedWords(tokens: readonly string[]): string[] {
     if (STOPWORDS.has(token) || QUESTION_WORDS.has(token) || token.length < 3 || words.length === most) break;
     words.push(token);
   }
+  // French may put the noun at the end: "combien la France va envoyer *de soldats* ?".
+  if (words.length === 0 && tokens[opener] === "combien") {
+    const noun = tokens.findLastIndex((t, i) => i > opener + 1 && (tokens[i - 1] === "de" || tokens[i - 1] === "d") && !STOPWORDS.has(t) && !QUESTION_WORDS.has(t) && t.length >= 3);
+    if (noun > 0) words.push(tokens[noun] ?? "");
+  }
   return words;
 }
 

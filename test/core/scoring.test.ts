@@ -286,6 +286,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     };
     // It counts ministers; the fact's sample questions count countries.
     expect(sizeKind()).toBe(SCORING_PARAMS.otherCount);
+    // So does French with the noun at the end: "combien la coalition compte de ministres".
+    const late = answerer().explain("combien la coalition compte de ministres ?");
+    expect([late.chosen, late.runnerUp].find((f) => f?.factId === "size")?.kind).toBe(SCORING_PARAMS.otherCount);
+    expect(answerer().answer("combien la coalition compte de pays ?").factId).toBe("size");
     expect(sizeKind({ otherCount: 1 })).toBe(1);
     // A count of what its sample questions count, in other words, is still the fact's.
     expect(answerer().answer("how many countries in this coalition").factId).toBe("size");
