@@ -291,6 +291,9 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   const besideQuestionWord = (tokens[index + 1] === "et" && QUESTION_WORDS.has(tokens[index + 2] ?? "")) || (tokens[index - 1] === "et" && QUESTION_WORDS.has(tokens[index - 2] ?? ""));
   const endsAfter = index < tokens.length - 1 && tokens.slice(index + 1).every((t) => AFTER_LAST_WHERE.has(t));
   if (token === "ou" && !(index === 0 || index === tokens.length - 1 || endsAfter || besideQuestionWord || AFTER_WHERE.has(tokens[index + 1] ?? "") || BEFORE_WHERE.has(tokens[index - 1] ?? ""))) return undefined;
+  // "c du vent ou c sérieux ?", "il ment ou il dit vrai ?": the clause before said the same
+  // opening word, so "ou" joins two of them: or, not where.
+  if (token === "ou" && index > 1 && index < tokens.length - 2 && AFTER_WHERE.has(tokens[index + 1] ?? "") && tokens.slice(0, index - 1).includes(tokens[index + 1] ?? "")) return undefined;
   // "were did they meet": "where" typed without its h, a question only the next word gives away.
   if (index === 0 && token === "were" && AUXILIARIES.has(tokens[1] ?? "")) return "where";
   if ((token === "ou" || token === "where") && tokens[index + 1] === "en" && STANDING_VERBS.has(tokens[index + 2] ?? "")) return "what";

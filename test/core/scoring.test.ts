@@ -306,6 +306,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(factorOf("c ou la réunion ?", "place").kindsAsked).toContain("where");
     expect(factorOf("cest ou la réunion", "place").kindsAsked).toContain("where");
     expect(factorOf("la réunion, jeudi ou lundi ?", "day").kindsAsked).not.toContain("where");
+    // Between two clauses opening alike ("c … ou c …"), it is "or".
+    expect(factorOf("la force de paix c du vent ou c sérieux ?", "force").kindsAsked).not.toContain("where");
   });
 
   it("question kind: where someone comes from asks who, with no subject of its own ('il vient d'où ?', 'from which country')", () => {
