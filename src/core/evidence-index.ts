@@ -600,7 +600,7 @@ export class EvidenceIndex {
       const factor = (entity ? this.params.nameWeight : 1) * (background ? this.params.followUpContextWeight : 1);
       const orWith = partners.get(i);
       const askedNoun = word.askedNoun === true && !background && entity === undefined;
-      const inCountry = word.asks === "where" && CITY_NOUNS.has(word.surface) ? countryBeside(word.tokens[0], read.tokens, mentions) : undefined;
+      const inCountry = word.asks === "where" && CITY_NOUNS.has(word.surface) ? countryBeside(word.tokens[0], read.tokens, mentions, language) : undefined;
       return { ...analyzed, weight: analyzed.weight * factor, ...(entity ? { entity } : {}), ...(word.asks ? { asks: word.asks } : {}), ...(orWith === undefined ? {} : { orWith }), ...(askedNoun ? { askedNoun } : {}), ...(inCountry === undefined ? {} : { inCountry }) };
     });
     const kinds = new Set([...read.kinds].filter((k) => k !== "what"));
@@ -863,8 +863,13 @@ const CITY_NOUNS: ReadonlySet<string> = new Set(["ville", "villes", "city", "cit
 /** Words between a city noun and its country: "une ville *en* Ukraine", "a city *in* Ukraine". */
 const CITY_OF: ReadonlySet<string> = new Set(["en", "d", "de", "du", "in", "of"]);
 
-/** The country named right beside a city noun: "ville ukrainienne", "Ukrainian city", "city in Ukraine". */
-function countryBeside(at: number, tokens: readonly string[], mentions: readonly EntityMention[]): string | undefined {
-  const country = mentions.find((m) => m.entity.kind === "country" && (m.tokens[0] === at + 1 || m.tokens[1] === at - 1 || (m.tokens[0] === at + 2 && CITY_OF.has(tokens[at + 1] ?? ""))));
+/**
+ * The country a city noun is asked of: French puts it after ("ville ukrainienne", "ville d'Ukraine"),
+ * English before ("Ukrainian city") or after "in"/"of" ("city in Ukraine"). Not "what city
+ * Ukraine's allies met in", where the country begins the clause after the noun.
+ */
+function countryBeside(at: number, tokens: readonly string[], mentions: readonly EntityMention[], language: Language): string | undefined {
+  const after = (m: EntityMention): boolean => m.tokens[0] === at + 2 && CITY_OF.has(tokens[at + 1] ?? "");
+  const country = mentions.find((m) => m.entity.kind === "country" && (language === "fr" ? m.tokens[0] === at + 1 || after(m) : m.tokens[1] === at - 1 || after(m)));
   return country?.entity.id;
 }

@@ -274,8 +274,9 @@ function phraseAt(tokens: readonly string[], start: number): { readonly phrase: 
   for (const phrase of PHRASES_BY_FIRST_WORD.get(tokens[start] ?? "") ?? []) {
     if (best && best.phrase.words.length >= phrase.words.length) continue;
     if (phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset] ?? ""))) best = { phrase, length: phrase.words.length };
-    // English puts an adjective between: "which *Ukrainian* city", "what *European* capital".
-    else if (phrase.askingNoun && phrase.words.length === 2 && WHICH.includes(tokens[start] ?? "") && !STOPWORDS.has(tokens[start + 1] ?? "") && (phrase.words[1] ?? []).includes(tokens[start + 2] ?? "")) best = { phrase, length: 3 };
+    // English puts an adjective before a place: "which *Ukrainian* city", "what *European* capital".
+    // Not before an actor noun: "what makes countries hesitate" asks no who.
+    else if (phrase.kind === "where" && phrase.askingNoun && phrase.words.length === 2 && WHICH.includes(tokens[start] ?? "") && !STOPWORDS.has(tokens[start + 1] ?? "") && !QUESTION_WORDS.has(tokens[start + 1] ?? "") && (phrase.words[1] ?? []).includes(tokens[start + 2] ?? "")) best = { phrase, length: 3 };
   }
   return best;
 }
@@ -508,9 +509,9 @@ const SOURCE_PHRASES: readonly (readonly string[])[] = [
   ["according", "to", "the", "article"], ["per", "the", "article"], ["in", "the", "article"], ["the", "article", "say"], ["the", "article", "says"], ["the", "article", "said"],
   // Folded words lose their elisions: "d'après l'article" is "apres article".
   ["selon", "article"], ["apres", "article"], ["dans", "article"], ["article", "dit"], ["dit", "article"], ["le", "texte", "dit"], ["selon", "le", "texte"], ["apres", "le", "texte"], ["dans", "le", "texte"],
-  // "le cessez-le-feu dont parle l'article", "the ceasefire the article mentions".
-  ["parle", "article"], ["article", "parle"], ["mentionne", "article"], ["article", "mentionne"], ["evoque", "article"], ["article", "evoque"],
-  ["the", "article", "mentions"], ["the", "article", "mentioned"], ["the", "article", "talks"],
+  // "le cessez-le-feu dont parle l'article", "the ceasefire that the article mentions": a relative
+  // clause only. "l'article parle de la Chine ?" asks whether it does ("does not mention…").
+  ["dont", "parle", "article"], ["dont", "article", "parle"], ["que", "mentionne", "article"], ["qu", "evoque", "article"], ["that", "the", "article", "mentions"],
 ];
 
 /** The words that end a phrase: a question holding none has none (most), read without allocating. */

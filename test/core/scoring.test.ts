@@ -344,7 +344,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
       expect(core().answer(question), question).toMatchObject({ status: "unknown" });
     }
     // Brussels is Belgium's: a Belgian city is one the fact may give; a city of no country named is any city.
-    for (const question of ["Dans quelle ville belge se sont-ils réunis ?", "Which Belgian city did they meet in?", "Which city did they meet in?"]) {
+    // Nor is a country that begins the clause after the noun: "what city Ukraine's allies met in".
+    for (const question of ["Dans quelle ville belge se sont-ils réunis ?", "Which Belgian city did they meet in?", "Which city did they meet in?", "What city did Ukraine's allies meet in?"]) {
       expect(factorOf(question, "place").kind, question).toBe(1);
     }
   });
@@ -1615,7 +1616,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(answerer.explain("selon l’article, que veulent les ministres ?").chosen?.words.map((w) => w.surface)).toEqual(["veulent", "ministres"]);
     // "dont parle l'article", "the article mentions" point at it as well.
     expect(answerer.explain("la force de paix dont parle l’article ?").chosen?.words.map((w) => w.surface)).toEqual(["force", "paix"]);
-    expect(answerer.explain("the peace force the article mentions?").chosen?.words.map((w) => w.surface)).toEqual(["peace", "force"]);
+    expect(answerer.explain("the peace force that the article mentions?").chosen?.words.map((w) => w.surface)).toEqual(["peace", "force"]);
+    // A question whether the article speaks of something keeps its words: "l'article parle de la France ?".
+    expect(answerer.explain("l’article parle de la France ?").chosen?.words.map((w) => w.surface)).toEqual(expect.arrayContaining(["parle", "article"]));
     // Alone, they are what is asked.
     expect(answerer.explain("que dit l’article ?").chosen?.words.map((w) => w.surface)).toEqual(["dit", "article"]);
     // A numbered article is a treaty's: "que dit l'article 5 sur la force ?" asks about it.
