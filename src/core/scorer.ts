@@ -361,11 +361,14 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
   let kind = params.kindMismatch + (1 - params.kindMismatch) * Math.min(1, askedShare / params.kindFullShare);
   // "quelle mer ?", "which city?": an asking noun asks for a name of its kind; a fact that names
   // none and is never asked it cannot answer ("protect the sea lanes" names no sea).
-  for (const w of question.words) if (w.asks !== undefined && NAMED_ANSWER[w.asks] !== undefined && !fact.kinds.has(w.asks) && !namesOfKind(fact, w.asks)) kind = Math.min(kind, params.unaskedAttribute);
   // "quelle ville ukrainienne accueillerait la force ?": a city of that country, which a fact
   // naming its cities elsewhere cannot give (the meeting's Brussels is Belgium's). One naming no
   // city may still say where, or that the article does not.
-  for (const w of question.words) if (w.inCountry !== undefined && fact.placeCountries.size > 0 && !fact.placeCountries.has(w.inCountry)) kind = Math.min(kind, params.unaskedAttribute);
+  for (const w of question.words) {
+    if (w.asks === undefined) continue;
+    if (NAMED_ANSWER[w.asks] !== undefined && !fact.kinds.has(w.asks) && !namesOfKind(fact, w.asks)) kind = Math.min(kind, params.unaskedAttribute);
+    if (w.inCountry !== undefined && fact.placeCountries.size > 0 && !fact.placeCountries.has(w.inCountry)) kind = Math.min(kind, params.unaskedAttribute);
+  }
   // An age, a cost, an hour: a fact that never gives it cannot answer, whatever else it matches.
   for (const k of question.kinds) if (ATTRIBUTE_KINDS.has(k) && !fact.kinds.has(k)) kind = Math.min(kind, params.unaskedAttribute);
   // "combien de navires" against a fact that gives no number and none of whose sample questions
