@@ -170,9 +170,9 @@ const NAME_WORDS = new Set(["appelle", "appellent", "appele", "nom", "noms", "pr
 
 /**
  * "s'appeler" as chat types it, which asks a name too: "il sapel comment", "comment s'apelle…",
- * "sappelle". Not "appel"/"apel" alone: that is the noun, a call.
+ * "sappelle" ("s'apel" keeps its "s": `questionTokens`). Not "appel"/"apel" alone, the noun (a
+ * call); without the "s", only "appelle/appelé" typed with one p or l: "ils apellent à…" call for something.
  */
-// Without the "s", only "(s')appelle/appelé" typed with one p or l: "ils apellent à…" call for something.
 const CALLED_AS_TYPED = /^(?:sap{1,2}el{1,2}(?:e|es|ent)?|ap{1,2}el{1,2}e)$/;
 
 /** Words that make a name word part of a name: "first name", "last name", "full name". */
