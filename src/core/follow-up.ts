@@ -1,7 +1,7 @@
 import type { Answer, ConversationTurn } from "./answer-schema.js";
 import type { Entity, EntityKind, EntityLexicon } from "./entities.js";
 import { questionTokens, readTokens, tokenSpan } from "./question-reading.js";
-import { QUESTION_WORDS } from "./stopwords.js";
+import { QUESTION_WORDS, WHAT_WORDS } from "./stopwords.js";
 
 /**
  * Reading a question as the next turn of a conversation: "and the Finnish one?", "since when?",
@@ -87,9 +87,6 @@ function impersonal(tokens: readonly string[], i: number): boolean {
 
 /** Openings of a follow-up: "and…", "et…", "what about…", "so…". */
 const OPENINGS = new Set(["and", "et", "so", "alors", "donc", "also", "aussi", "sinon"]);
-
-/** "What" itself, not "which": "quoi", "what" and their chat spellings. */
-const WHAT_WORDS = new Set(["quoi", "koi", "kwa", "what", "whats", "wat", "wut"]);
 
 /** Words of the previous turns a follow-up is read with, at most. */
 const MAX_BACKGROUND_WORDS = 16;

@@ -66,6 +66,10 @@ export type QuestionKind = "where" | "when" | "who" | "why" | "count" | "how" | 
 export type AttributeKind = "age" | "cost" | "clock" | "calendar" | "party" | "office" | "duration" | "superlative";
 export const ATTRIBUTE_KINDS: ReadonlySet<QuestionKind> = new Set<AttributeKind>(["age", "cost", "clock", "calendar", "party", "office", "duration", "superlative"]);
 
+/** "What" itself, not "which": "quoi", "what" and their chat spellings (a follow-up's "et c'était quoi ?"). */
+const WHAT_ITSELF = "quoi koi kwa what whats wat wut";
+export const WHAT_WORDS: ReadonlySet<string> = new Set(WHAT_ITSELF.split(" "));
+
 /**
  * Question words in either language, with chat spellings and common typos ("koi", "ki", "kel",
  * "whats", "wat", "wich", "wher"), folded to what they ask for: "où" and "where" both ask "where".
@@ -79,7 +83,7 @@ export const QUESTION_WORDS: ReadonlyMap<string, QuestionKind> = new Map(
       ["why", "pourquoi pk pq pkoi why whys"],
       ["count", "combien cb cmb nb nbre many much"],
       ["how", "comment cmt how hows hw"],
-      ["what", "quoi koi kwa quel quelle quels quelles kel kelle kels lequel laquelle lesquels lesquelles lesquel what whats wat wut which wich whic"],
+      ["what", `${WHAT_ITSELF} quel quelle quels quelles kel kelle kels lequel laquelle lesquels lesquelles lesquel which wich whic`],
     ] as const
   ).flatMap(([kind, words]) => words.split(" ").map((word) => [word, kind] as const)),
 );
