@@ -160,8 +160,8 @@ export function readFollowUp(
   // The last words only: a long thread's questions, chained, must not drown the new one.
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
-  const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t])).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length, dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp };
+  const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t]));
+  return { ...withBackground(question, kept), dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp };
 }
 
 /**
@@ -173,6 +173,11 @@ export function backgroundOf(question: string, previous: ConversationTurn): { re
   const previousTokens = questionTokens(previous.question);
   const asking = new Set(readTokens(previousTokens).words.filter((w) => w.asks !== undefined).map((w) => w.tokens[0]));
   const own = new Set(questionTokens(question));
-  const kept = previousTokens.filter((t, i) => !QUESTION_WORDS.has(t) && !asking.has(i) && !own.has(t)).slice(-MAX_BACKGROUND_WORDS);
-  return { question: `${kept.join(" ")} ${question}`.trim(), backgroundWords: kept.length };
+  return withBackground(question, previousTokens.filter((t, i) => !QUESTION_WORDS.has(t) && !asking.has(i) && !own.has(t)));
+}
+
+/** The question after the last `MAX_BACKGROUND_WORDS` of the previous turn's words kept for it, and how many there are. */
+function withBackground(question: string, kept: readonly string[]): { readonly question: string; readonly backgroundWords: number } {
+  const last = kept.slice(-MAX_BACKGROUND_WORDS);
+  return { question: `${last.join(" ")} ${question}`.trim(), backgroundWords: last.length };
 }
