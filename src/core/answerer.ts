@@ -4,7 +4,7 @@ import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answe
 import { EntityLexicon, type Entity } from "./entities.js";
 import { EvidenceIndex, isAsWritten, type AnalyzedQuestion, type FactEvidence, type WordMatch } from "./evidence-index.js";
 import type { Explanation } from "./explanation.js";
-import { backgroundOf, readFollowUp } from "./follow-up.js";
+import { backgroundOf, OTHER_WORDS, readFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
 import { detectLanguage } from "./language.js";
 import { message, ROLE_NAMES } from "./messages.js";
@@ -41,8 +41,6 @@ const CHOOSING: ReadonlySet<string> = new Set(["lequel", "laquelle", "lesquels",
 /** What may stand between two names side by side: "le finlandais et le néerlandais", "Healey and Brekelmans". */
 const SIDE_BY_SIDE: ReadonlySet<string> = new Set(["et", "and", "le", "la", "les", "l", "the", "de", "du", "des", "of"]);
 
-/** Words asking for something other than what was said: "et l'autre ?", "what else?". */
-const OTHER_WORDS = new Set(["autre", "autres", "other", "others", "else", "another"]);
 /** How an answer says the article leaves something open before saying what it does say ("L’article ne le précise pas : …"). */
 const NOT_SAID_OPENING = /^(?:L[’']article ne le (?:dit|précise) pas|The article (?:does not say|leaves it open))\s*:\s*/u;
 /** Words saying that the fact speaks of some of a thing without saying which: "*certains* alliés", "*some* allies". */

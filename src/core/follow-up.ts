@@ -37,7 +37,10 @@ export interface FollowUpReading {
 }
 
 /** Words that carry no subject in a follow-up: "and the Finnish *one*?", "*what about* Washington?". */
-const FILLERS = new Set(["one", "ones", "about", "then", "other", "else", "alors", "donc", "celui", "celle", "ceux", "celles", "autre", "concernant", "niveau", "cote", "sinon", "ok", "okay", "pour", "quoi", "what"]);
+/** "et les autres ?", "what else?": the rest of what was said (a list's other items, `answerer.ts`). */
+export const OTHER_WORDS: ReadonlySet<string> = new Set(["autre", "autres", "other", "others", "else", "another"]);
+
+const FILLERS = new Set([...OTHER_WORDS, "one", "ones", "about", "then", "alors", "donc", "celui", "celle", "ceux", "celles", "concernant", "niveau", "cote", "sinon", "ok", "okay", "pour", "quoi", "what"]);
 
 /**
  * Words that only place what they ask against what was said: "despite what?", "après quoi ?",
