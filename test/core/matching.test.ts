@@ -197,6 +197,9 @@ describe("matching on the shipped knowledge", () => {
     ["qu'a dit John Healey sur les objectifs ?", "healey-quote", "ils sont combien ces objectifs ?", "objectives-all"],
     // …but not one less sure alone than `aloneOverContext`: the article does not say it of that minister.
     ["la réunion était inédite ?", "meeting-level", "il y avait combien de ministres ?", null],
+    // A question naming something is clear on its own, though several facts explain it alike: no previous subject picks among them.
+    ["what did Healey say?", "healey-quote", "Was the meeting in Brussels?", "meeting-place"],
+    ["what are the four objectives?", "objectives-all", "Was the meeting in Brussels?", "meeting-place"],
     // Staying (a guard of the UN rule): an English follow-up keeps its French background's "un" an article, not the UN.
     ["Kiev obtient-il un engagement militaire massif ?", "kyiv-meaning", "so what does it get instead?", "kyiv-meaning"],
   ] as const;
