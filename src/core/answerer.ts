@@ -335,29 +335,31 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     const entry = facts[previousIndex];
     const evidence = index.facts[previousIndex];
     if (!evidence || !entry) return false;
+    // The stems it asks which of: "lesquels ?", "which ones?" alone ask which of what the previous
+    // question asked about ("certains alliés" after "quelle fatigue touche certains alliés ?", not
+    // after "quelles questions restent ouvertes ?", whose answer lists them); "quels alliés ?" of its noun.
+    let asked: ReadonlySet<string>;
+    if (BARE_WHICH.has(tokens.filter((t) => !WHICH_OPENINGS.has(t) && !INSISTING_WORDS.has(t)).join(" "))) {
+      asked = new Set(tokenize(previousQuestion).flatMap((t) => [stemWord(t, "fr"), stemWord(t, "en")]));
+    } else {
+      // First, or after "et"/"and": "à quel niveau ?", "pour quel pays ?" ask a complement, which the fact may give.
+      const at = tokens.findIndex((t) => WHICH_WORDS.has(t));
+      if (at < 0 || at > 1 || (at === 1 && !WHICH_OPENINGS.has(tokens[0] ?? ""))) return false;
+      const analyzed = index.analyze(readTokens(tokens, tokens.join(" ")), language);
+      const own = analyzed.words.filter((w) => !INSISTING_WORDS.has(w.surface));
+      const [word] = own;
+      // An asking noun ("quel pays") asks for a name, which may be the article's subject itself.
+      if (own.length !== 1 || !word || word.asks !== undefined || analyzed.mentions.length > 0) return false;
+      asked = new Set(word.matches.filter(isAsWritten).map((m) => m.term));
+    }
     const answerTokens = tokenize(entry.fact.answer[language]);
+    const vague = answerTokens.some((t, i) => i > 0 && VAGUE_QUANTIFIERS.has(answerTokens[i - 1] ?? "") && (asked.has(stemWord(t, "fr")) || asked.has(stemWord(t, "en"))));
+    if (!vague) return false;
     const namesOne = [...evidence.entities].some((id) => {
       const entity = lexicon.get(id);
       return entity !== undefined && !entity.subject && entity.kind !== "time" && entity.kind !== "number";
     });
-    // "lesquels ?", "which ones?" alone ask which of what the previous question asked about, when
-    // the answer speaks of it vaguely: "certains alliés" after "quelle fatigue touche certains
-    // alliés ?", not after "quelles questions restent ouvertes ?" (the answer lists them).
-    if (BARE_WHICH.has(tokens.filter((t) => !WHICH_OPENINGS.has(t) && !INSISTING_WORDS.has(t)).join(" "))) {
-      const asked = new Set(tokenize(previousQuestion).flatMap((t) => [stemWord(t, "fr"), stemWord(t, "en")]));
-      return !namesOne && answerTokens.some((t, i) => i > 0 && VAGUE_QUANTIFIERS.has(answerTokens[i - 1] ?? "") && (asked.has(stemWord(t, "fr")) || asked.has(stemWord(t, "en"))));
-    }
-    // First, or after "et"/"and": "à quel niveau ?", "pour quel pays ?" ask a complement, which the fact may give.
-    const at = tokens.findIndex((t) => WHICH_WORDS.has(t));
-    if (at < 0 || at > 1 || (at === 1 && !WHICH_OPENINGS.has(tokens[0] ?? ""))) return false;
-    const analyzed = index.analyze(readTokens(tokens, tokens.join(" ")), language);
-    const own = analyzed.words.filter((w) => !INSISTING_WORDS.has(w.surface));
-    const [word] = own;
-    // An asking noun ("quel pays") asks for a name, which may be the article's subject itself.
-    if (own.length !== 1 || !word || word.asks !== undefined || analyzed.mentions.length > 0) return false;
-    const terms = new Set(word.matches.filter(isAsWritten).map((m) => m.term));
-    const vague = answerTokens.some((t, i) => i > 0 && VAGUE_QUANTIFIERS.has(answerTokens[i - 1] ?? "") && (terms.has(stemWord(t, "fr")) || terms.has(stemWord(t, "en"))));
-    return vague && !namesOne;
+    return !namesOne;
   }
 
   /**
