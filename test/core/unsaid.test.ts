@@ -43,27 +43,23 @@ describe("curated refusals on the shipped knowledge", () => {
       expect(alone, question).toMatchObject({ status: "unknown", factId: null });
       expect(answerer.answer(question, { context }), question).toMatchObject({ status: "unknown", answer: alone.answer });
     }
+    // Asked after `before` (whose fact is `beforeFact`), `question` keeps the refusal it gets alone.
+    const refusalStands = (before: string, beforeFact: string, question: string): void => {
+      const first = answerer.answer(before);
+      expect(first.factId, before).toBe(beforeFact);
+      const alone = answerer.answer(question);
+      expect(alone, question).toMatchObject({ status: "unknown", factId: null });
+      expect(answerer.answer(question, { context: first.turn ? [first.turn] : [] }), question).toMatchObject({ status: "unknown", answer: alone.answer });
+    };
     // A question with a name of its own needs no context: its refusal stands, even where the
     // previous fact would have taken it ("what does NATO think?" after the link with NATO).
-    const nato = answerer.answer("is the coalition competing with nato?");
-    expect(nato.factId).toBe("nato-relation");
-    const think = answerer.answer("what does nato think?");
-    expect(think).toMatchObject({ status: "unknown", factId: null });
-    expect(answerer.answer("what does nato think?", { context: nato.turn ? [nato.turn] : [] })).toMatchObject({ status: "unknown", answer: think.answer });
+    refusalStands("is the coalition competing with nato?", "nato-relation", "what does nato think?");
     // The previous fact only where it explains what the refusal was about: "à quel média ?" after
     // a minister's quote asks the article's source, which the quote does not give.
-    const quote = answerer.answer("qu'a dit John Healey ?");
-    expect(quote.factId).toBe("healey-quote");
-    const media = answerer.answer("il l'a dit à quel média ?");
-    expect(media).toMatchObject({ status: "unknown", factId: null });
-    expect(answerer.answer("il l'a dit à quel média ?", { context: quote.turn ? [quote.turn] : [] })).toMatchObject({ status: "unknown", answer: media.answer });
+    refusalStands("qu'a dit John Healey ?", "healey-quote", "il l'a dit à quel média ?");
     // A question with a subject of its own ("that ceasefire", "signed") whose refusal alone is surer
     // than the previous fact read with it: the refusal, though that fact holds each of its words.
-    const force = answerer.answer("what's the reassurance force for?");
-    expect(force.factId).toBe("reassurance-force");
-    const signed = answerer.answer("when will that ceasefire be signed?");
-    expect(signed).toMatchObject({ status: "unknown", factId: null });
-    expect(answerer.answer("when will that ceasefire be signed?", { context: force.turn ? [force.turn] : [] })).toMatchObject({ status: "unknown", answer: signed.answer });
+    refusalStands("what's the reassurance force for?", "reassurance-force", "when will that ceasefire be signed?");
     // "at whose HQ?" has one word of its own: it leans on the meeting's place.
     const met = answerer.answer("where did the ministers meet");
     expect(answerer.answer("at whose HQ?", { context: met.turn ? [met.turn] : [] })).toMatchObject({ status: "answered", factId: "meeting-place" });
