@@ -1,5 +1,6 @@
 import type { Language } from "./answer-schema.js";
 import { COMMON_WORDS, LIGHT_VERBS, FREQUENT_WORDS } from "./common-words.js";
+import { dictionaryWords } from "./dictionary.js";
 import { editDistance } from "./edit-distance.js";
 import type { Entity, EntityKind, EntityLexicon, EntityMention } from "./entities.js";
 import type { TimeScale } from "./entity-catalog.js";
@@ -144,6 +145,20 @@ function isMeaningful(token: string): boolean {
 }
 
 const NO_TOKENS: ReadonlySet<string> = new Set();
+
+/** Two forms of one word: one ends the other ("lance", "lancée"), or they share `prefix` first letters ("soutient", "soutien"). */
+function isFormOf(a: string, b: string, prefix: number): boolean {
+  return a.startsWith(b) || b.startsWith(a) || (a.length >= prefix && a.slice(0, prefix) === b.slice(0, prefix));
+}
+
+/** The commonest slips, which make real words too: a doubled letter typed once or twice ("finish", "planing"), two neighbours swapped ("frist"). */
+function isCommonSlip(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  let at = 0;
+  while (at < short.length && short[at] === long[at]) at++;
+  if (long.length === short.length + 1) return at > 0 && long[at] === long[at - 1] && long.slice(at + 1) === short.slice(at);
+  return long.length === short.length && at < short.length - 1 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
 
 /** Words that may follow "ou"/"or" in a choice between two names: "NATO or the EU", "jeudi ou bien vendredi". */
 const CHOICE_FILLERS = new Set(["the", "a", "le", "la", "les", "l", "un", "une", "bien", "alors", "plutot", "rather", "maybe", "peut", "etre"]);
@@ -384,7 +399,10 @@ export class EvidenceIndex {
    * Sample questions are written the way people chat, typos included: a word written in no
    * answer, quote, alias or topic that is a typo away from a word that is (or that is written
    * `spellingMajority` times as often) is read as that word — else "mision" would be a word of its own,
-   * and the typo "mision" would find it rather than "mission".
+   * and the typo "mision" would find it rather than "mission". A word of the language is no typo
+   * of another word ("servait" is not "serait", "armes" not "armée", "condition" not "coalition"):
+   * it is read as a form of its own word only ("russes", "russe"), or as the word it is a common
+   * slip of (`isCommonSlip`: "finish" for "finnish").
    */
   private learnSpellings(texts: readonly TextInput[]): void {
     const count = new Map<string, number>();
@@ -397,6 +415,8 @@ export class EvidenceIndex {
     }
     const byLetterAndLength = new Map<string, string[]>();
     for (const form of count.keys()) pushTo(byLetterAndLength, `${form[0] ?? ""}${form.length}`, form);
+    const words = dictionaryWords([...count.keys()].filter((form) => !curated.has(form)));
+    const mayBe = (form: string, c: string): boolean => !words.has(form) || (isMeaningful(c) && isFormOf(form, c, this.params.variantPrefix)) || isCommonSlip(form, c);
     for (const [form, n] of count) {
       if (curated.has(form) || form.length < this.params.minRespelledLength || !isMeaningful(form)) continue;
       const edits = this.allowedEdits(form.length);
@@ -406,7 +426,7 @@ export class EvidenceIndex {
           // The right spelling: written in a curated part, or far more often than the typo.
           const often = count.get(c) ?? 0;
           if (c === form || !(curated.has(c) || often >= this.params.spellingMajority * n)) continue;
-          if ((near === undefined || often > (count.get(near) ?? 0)) && editDistance(form, c, edits) <= edits) near = c;
+          if ((near === undefined || often > (count.get(near) ?? 0)) && editDistance(form, c, edits) <= edits && mayBe(form, c)) near = c;
         }
       }
       if (near !== undefined) this.respelled.set(form, near);

@@ -1527,6 +1527,21 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(words[0]?.matched?.how).toBe("typo1");
   });
 
+  it("a word of the language in a sample question is no typo of another word, but a common slip still is", () => {
+    const facts = FACTS.map((f) =>
+      f.id === "founders" ? { ...f, questions: { ...f.questions, fr: [...f.questions.fr, "Qui a formé la coalition ?"] } }
+      : f.id === "finnish" ? { ...f, questions: { ...f.questions, en: [...f.questions.en, "what did the finish minister say"] } }
+      : f,
+    );
+    const answerer = createAnswerer(knowledge(facts), SCORING_PARAMS);
+    // "formé" is a French word a letter away from "force": a word of its own, not the peace force.
+    const formed = answerer.explain("formé").chosen;
+    expect(formed?.factId).toBe("founders");
+    expect(formed?.words[0]?.matched?.term).toBe("form");
+    // "finish" is an English word too, but "Finnish" with one "n" is the commonest of slips.
+    expect(answerer.explain("finish").chosen?.words[0]?.matched?.term).toBe("finnish");
+  });
+
   it("confidence: lower when the runner-up comes close (marginWeight)", () => {
     const answerer = core();
     const clear = answerer.explain("qui a lancé la coalition ?");
