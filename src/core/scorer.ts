@@ -316,7 +316,7 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
       continue;
     }
     // "jeudi ou lundi ?": the alternative the fact does not name is no word against it.
-    // "américain" where the fact writes "États-Unis": a name of an entity it has is no word against it either.
+    // "américain" where the fact writes "États-Unis": a name of an entity it has is hardly a word against it.
     // "was it on Tuesday?": the day the fact gives answers it ("no, on Thursday"), whether or not
     // a sample question happens to name Tuesday too.
     if (word.entity && entities.contradicted.includes(word.entity)) {
@@ -324,7 +324,10 @@ export function scoreFact(question: AnalyzedQuestion, fact: FactEvidence, factIn
       continue;
     }
     if (bestValue === 0 && word.entity && nameSettled(word.entity, entities.agreed, question.alternatives)) {
-      total -= word.weight;
+      // …though a name it has but never writes counts a little against it: "le ministre anglais"
+      // asks Healey's quote, which writes it, before the list of the three ministers quoted.
+      const named = entities.agreed.some((a) => a.id === word.entity?.id);
+      total -= named ? word.weight * (1 - params.unwrittenNameShare) : word.weight;
       continue;
     }
     // "in what capital", "quel jour": a fact answering where (when) with a place (a time) explains

@@ -113,6 +113,8 @@ export interface ScoringParams {
   readonly seeAlsoShare: number;
   /** Typo tolerance: words of at least `minLength` letters may have `edits` mistakes (longest first). */
   readonly typoEdits: readonly { readonly minLength: number; readonly edits: number }[];
+  /** Of a name the question gives that a fact names but never writes ("anglais" where it writes "Britannique"), the share counting against it. */
+  readonly unwrittenNameShare: number;
   /** Two words are forms of one another when they share this many first letters (and 70 % of the shorter). */
   readonly variantPrefix: number;
   /** A sample question's word a typo away from one written this many times as often is a typo of it. */
@@ -251,6 +253,11 @@ export const SCORING_PARAMS: ScoringParams = {
     { minLength: 8, edits: 2 },
     { minLength: 4, edits: 1 },
   ],
+  // Justified by: dev — "le ministre anglais il s'appelle comment", "qu'a déclaré le ministre
+  // anglais" got the list of the three ministers, whose names settle "anglais" as fully as Healey's
+  // quote writing it (+1, three more answers now the one minister's); 0.2 refused "les allemands
+  // et les anglais ont monté la coalition ?" (−1).
+  unwrittenNameShare: 0.1,
   variantPrefix: 6,
   // Justified by: dev1 — blind sample questions carry typos ("mision", "reasurance", "wiling")
   // that otherwise became words of their own, found by the same typo in a question instead of

@@ -1527,6 +1527,25 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(words[0]?.matched?.how).toBe("typo1");
   });
 
+  it("a name a fact has but never writes counts a little against it (unwrittenNameShare): the minister's own quote before a list naming him", () => {
+    const speakers = fact(
+      "speakers",
+      ["Quels ministres ont parlé ?", "Qu’a dit chaque ministre ?"],
+      ["Which ministers spoke?", "What did each minister say?"],
+      ["Les ministres de Finlande et de France ont parlé.", "The ministers of Finland and France spoke."],
+      "Ses ministres",
+    );
+    const coverageOfList = (share: number): number | undefined => {
+      const explained = core({ unwrittenNameShare: share }, [...FACTS, speakers]).explain("what did the finnish minister say?");
+      return [explained.chosen, explained.runnerUp].find((f) => f?.factId === "speakers")?.coverage;
+    };
+    // "Finnish" is Finland's, which the list names as "Finland" only.
+    const settled = coverageOfList(0) ?? 0;
+    expect(settled).toBeGreaterThan(0);
+    expect(coverageOfList(SCORING_PARAMS.unwrittenNameShare)).toBeLessThan(settled);
+    expect(coverageOfList(1)).toBeLessThan(coverageOfList(SCORING_PARAMS.unwrittenNameShare) ?? 0);
+  });
+
   it("a word of the language in a sample question is no typo of another word, but a common slip still is", () => {
     const facts = FACTS.map((f) =>
       f.id === "founders" ? { ...f, questions: { ...f.questions, fr: [...f.questions.fr, "Qui a formé la coalition ?"] } }
