@@ -50,6 +50,12 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/**
+ * Chat's words for a man ("le *gars* des Pays-Bas", "the Dutch *guy*"): the name or nationality
+ * beside them says who is meant. They weigh as everyday words, though some sample questions use them.
+ */
+export const LIGHT_NOUNS: ReadonlySet<string> = new Set(["gars", "mec", "mecs", "guy", "guys", "dude", "bloke"]);
+
 export const COMMON_WORDS: ReadonlySet<string> = (() => {
   const words = new Set(load());
   for (const word of DECISIVE_EVERYDAY_WORDS) {

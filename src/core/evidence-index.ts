@@ -1,5 +1,5 @@
 import type { Language } from "./answer-schema.js";
-import { COMMON_WORDS, LIGHT_VERBS, FREQUENT_WORDS } from "./common-words.js";
+import { COMMON_WORDS, LIGHT_NOUNS, LIGHT_VERBS, FREQUENT_WORDS } from "./common-words.js";
 import { dictionaryWords } from "./dictionary.js";
 import { editDistance } from "./edit-distance.js";
 import type { Entity, EntityKind, EntityLexicon, EntityMention } from "./entities.js";
@@ -663,8 +663,8 @@ export class EvidenceIndex {
       const weight = forFacts.length === 0
         ? this.unknownWeight(surface, askedNoun)
         : exactForFacts ? this.weightOf(exactForFacts.term) : Math.min(...forFacts.map((m) => this.weightOf(m.term)));
-      // An everyday word a single sample question happens to hold ("anything") says as little as any everyday word; a light verb always does.
-      if (exact && !askedNoun && ((!this.corroborated.has(exact.term) && COMMON_WORDS.has(surface)) || LIGHT_VERBS.has(surface))) {
+      // An everyday word a single sample question happens to hold ("anything") says as little as any everyday word; a light verb always does, and a light noun however it is met.
+      if ((exact && !askedNoun && ((!this.corroborated.has(exact.term) && COMMON_WORDS.has(surface)) || LIGHT_VERBS.has(surface))) || LIGHT_NOUNS.has(surface)) {
         return { surface, weight: Math.min(weight, this.params.commonWordShare * this.maxWeight), status: "common", matches };
       }
       return { surface, weight, status: "known", matches };
@@ -675,7 +675,7 @@ export class EvidenceIndex {
 
   /** What a word the knowledge lacks weighs. */
   private unknownWeight(surface: string, askedNoun: boolean): number {
-    if (isCommon(surface, askedNoun)) return this.params.commonWordShare * this.maxWeight;
+    if (isCommon(surface, askedNoun) || LIGHT_NOUNS.has(surface)) return this.params.commonWordShare * this.maxWeight;
     // A word of everyday use the knowledge lacks ("actor", "fallait") tells less than a rare one ("pizzeria").
     return (FREQUENT_WORDS.has(surface) ? this.params.frequentWordShare : this.params.unknownWordShare) * this.maxWeight;
   }

@@ -100,6 +100,8 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   // "hw many": the chat spelling of "how" (see QUESTION_WORDS) counts too.
   { words: [["how", "hw"], ["many", "much", "big", "large", "numerous"]], kind: "count" },
   { words: [QUEL, ["nombre", "taille"]], kind: "count" },
+  // "elle est grande comment cette coalition ?": how big, as French chat asks it.
+  { words: [["grand", "grande", "grands", "grandes", "gros", "grosse"], ["comment"]], kind: "count" },
   { words: [WHICH, ["number", "size"]], kind: "count" },
   { words: [["how"], ["old"]], kind: "age" },
   { words: [WHICH, ["time"]], kind: "clock" },

@@ -1635,6 +1635,22 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(explained.chosen?.words.find((w) => w.surface === "donnent")).toMatchObject({ status: "common" });
   });
 
+  it("words: chat's word for a man ('le gars', 'the guy') weighs as an everyday word, however a sample question spells it: the nationality beside it says who", () => {
+    const guys = fact("guys", ["Les gars sont venus ?", "Combien de gars ?"], ["Did the guys come?"], ["Les gars sont venus jeudi.", "The guys came on Thursday."], "Ses ministres veulent une force de paix.");
+    for (const question of ["le gars finlandais il a dit quoi ?", "the finnish guy, what did he say?"]) {
+      const explained = core({}, [...FACTS, guys]).explain(question);
+      expect(explained.chosen?.factId, question).toBe("finnish");
+      const word = (explained.chosen?.words ?? []).find((w) => w.surface === "gars" || w.surface === "guy");
+      expect(word, question).toMatchObject({ status: "common" });
+      expect(explained.confidence, question).toBeGreaterThanOrEqual(SCORING_PARAMS.answerThreshold);
+    }
+  });
+
+  it("question reading: 'grande comment', French chat's 'how big', asks how many", () => {
+    expect(core().explain("elle est grande comment cette coalition ?").kindsAsked).toEqual(["count"]);
+    expect(core().explain("c'est gros comment ?").kindsAsked).toEqual(["count"]);
+  });
+
   it("words: the article as the source ('what does the article say about…', 'selon l'article') names no subject, unless it is the whole question", () => {
     const timing: Unsaid = {
       id: "timing",
