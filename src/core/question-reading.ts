@@ -438,7 +438,7 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
       if (index > phraseEnds) kinds.add(kind);
       continue;
     }
-    if (STOPWORDS.has(token) || token.length < 2 || seen.has(token)) continue;
+    if (STOPWORDS.has(token) || token.length < 2 || seen.has(token) || asRegards(tokens, index)) continue;
     // "whats his name again", "coalition of the what again": a question ending in "again" asks to
     // be reminded, like French "déjà"; "will Russia attack again" asks no question word, it keeps it.
     if (token === "again" && index === tokens.length - 1 && kinds.size > 0) continue;
@@ -542,6 +542,16 @@ function sourcePhrasesIn(tokens: readonly string[]): ReadonlySet<number> {
   if (found.size === 0) return found;
   const numbered = tokens.some((t, i) => t === "article" && /^\d+$/.test(tokens[i + 1] ?? ""));
   return numbered ? NO_INDEXES : found;
+}
+
+/** Chat's "as regards": "ils veulent faire quoi *niveau* maritime ?", "il manque quoi *côté* américain ?". */
+const AS_REGARDS: ReadonlySet<string> = new Set(["niveau", "cote"]);
+/** What makes them nouns of their own: "à quel niveau", "au niveau des ministres", "à côté de l'Otan". */
+const BEFORE_THE_NOUN: ReadonlySet<string> = new Set(["a", "au", "aux", "ce", "cet", "quel", "quelle", "le", "la", "un", "une", "du", "de", "des", "meme", "son", "sa", "leur", "haut", "bas", "bon", "mauvais", "autre", "chaque", "tout", "premier", "dernier"]);
+const AFTER_THE_NOUN: ReadonlySet<string> = new Set(["de", "d", "des", "du"]);
+
+function asRegards(tokens: readonly string[], index: number): boolean {
+  return AS_REGARDS.has(tokens[index] ?? "") && index > 0 && index < tokens.length - 1 && !BEFORE_THE_NOUN.has(tokens[index - 1] ?? "") && !AFTER_THE_NOUN.has(tokens[index + 1] ?? "");
 }
 
 /** Verbs that, asked "how", ask which way something goes ("how is it evolving?", "comment ça évolue ?"). */

@@ -1646,6 +1646,14 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
   });
 
+  it("question reading: chat's 'niveau'/'côté' for 'as regards' is no word against a fact, the noun 'niveau' is", () => {
+    const surfaces = (question: string): string[] => chosen(question).words.map((w) => w.surface);
+    expect(surfaces("les ministres veulent quoi niveau paix ?")).toEqual(["ministres", "veulent", "paix"]);
+    expect(surfaces("les ministres veulent quoi côté paix ?")).toEqual(["ministres", "veulent", "paix"]);
+    expect(surfaces("les ministres veulent la paix au niveau des ministres ?")).toContain("niveau");
+    expect(surfaces("à quel niveau les ministres veulent la paix ?")).toContain("niveau");
+  });
+
   it("question reading: 'grande comment', French chat's 'how big', asks how many", () => {
     expect(core().explain("elle est grande comment cette coalition ?").kindsAsked).toEqual(["count"]);
     expect(core().explain("c'est gros comment ?").kindsAsked).toEqual(["count"]);
