@@ -418,10 +418,11 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
   let askingNoun: { readonly at: number; readonly kind: QuestionKind } | undefined;
   const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
   const idioms = idiomsIn(tokens);
+  const meaning = askingMeaning(tokens);
   const source = keepSource ? NO_INDEXES : sourcePhrasesIn(tokens);
   if (fromWhere.size > 0) kinds.add("who");
   for (let index = 0; index < tokens.length; index++) {
-    if (fromWhere.has(index) || index === relative || tag.has(index) || idioms.has(index) || source.has(index)) continue;
+    if (fromWhere.has(index) || index === relative || tag.has(index) || idioms.has(index) || source.has(index) || meaning.has(index)) continue;
     // Inside a phrase already read ("in which country"), its words ask nothing more.
     const found = index > phraseEnds ? phraseAt(tokens, index) : undefined;
     if (found) {
@@ -542,6 +543,35 @@ function sourcePhrasesIn(tokens: readonly string[]): ReadonlySet<number> {
   if (found.size === 0) return found;
   const numbered = tokens.some((t, i) => t === "article" && /^\d+$/.test(tokens[i + 1] ?? ""));
   return numbered ? NO_INDEXES : found;
+}
+
+/** Words that may end a question asking what a term means: "what does X mean *here*?", "ça veut dire quoi *exactement* ?". */
+const MEANING_ENDS: ReadonlySet<string> = new Set(["here", "exactly", "ici", "exactement", "concretement", "precisement"]);
+const MEAN_EN: ReadonlySet<string> = new Set(["mean", "means", "refer", "refers"]);
+const MEAN_FR: ReadonlySet<string> = new Set(["signifie", "signifient", "designe", "designent"]);
+const WANT_FR: ReadonlySet<string> = new Set(["veut", "veulent", "voulait"]);
+
+/**
+ * The words asking what a term means, which name nothing of it: "what does 'reassurance force'
+ * *mean*?", "what does it *refer to* here?", "*que veut dire* force de réassurance ?", "*que
+ * signifie*…", "…, ça *veut dire quoi* ?". Only at the question's ends: "what does it mean for
+ * Kyiv?", "ça veut dire quoi pour Kiev ?" ask what it means for someone, a fact's own words.
+ */
+function askingMeaning(tokens: readonly string[]): ReadonlySet<number> {
+  let end = tokens.length - 1;
+  while (end > 0 && MEANING_ENDS.has(tokens[end] ?? "")) end--;
+  if (tokens[end] === "to" && (tokens[end - 1] === "refer" || tokens[end - 1] === "refers")) end--;
+  const first = OPENING_FILLERS.has(tokens[0] ?? "") ? 1 : 0;
+  const found = new Set<number>();
+  // English: "what does X mean", "what do they mean by X" is left alone (its "by" follows).
+  if (MEAN_EN.has(tokens[end] ?? "") && (tokens[first] === "what" || tokens[first] === "wat") && tokens.slice(first + 1, end).some((t) => t === "does" || t === "do" || t === "did")) found.add(end);
+  // French, at the start: "que veut dire…", "que signifie…".
+  if (tokens[first] === "que" && WANT_FR.has(tokens[first + 1] ?? "") && tokens[first + 2] === "dire") found.add(first + 1).add(first + 2);
+  if (tokens[first] === "que" && MEAN_FR.has(tokens[first + 1] ?? "")) found.add(first + 1);
+  // …or at the end: "ça veut dire quoi ?", "ça signifie quoi ?".
+  if (tokens[end] === "quoi" && tokens[end - 1] === "dire" && WANT_FR.has(tokens[end - 2] ?? "")) found.add(end - 1).add(end - 2);
+  if (tokens[end] === "quoi" && MEAN_FR.has(tokens[end - 1] ?? "")) found.add(end - 1);
+  return found.size === 0 ? NO_INDEXES : found;
 }
 
 /** Chat's "as regards": "ils veulent faire quoi *niveau* maritime ?", "il manque quoi *côté* américain ?". */

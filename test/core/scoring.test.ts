@@ -1654,6 +1654,17 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(surfaces("à quel niveau les ministres veulent la paix ?")).toContain("niveau");
   });
 
+  it("question reading: asking what a term means ('what does X mean?', 'que veut dire X ?', 'X ça veut dire quoi ?') names nothing; what it means for someone keeps its words", () => {
+    const surfaces = (question: string): string[] => chosen(question).words.map((w) => w.surface);
+    expect(surfaces("what does 'peace force' mean here?")).toEqual(["peace", "force"]);
+    expect(surfaces("what does peace force refer to?")).toEqual(["peace", "force"]);
+    expect(surfaces("que veut dire force de paix ?")).toEqual(["force", "paix"]);
+    expect(surfaces("que signifie force de paix ?")).toEqual(["force", "paix"]);
+    expect(surfaces("la force de paix, ça veut dire quoi exactement ?")).toEqual(["force", "paix"]);
+    expect(surfaces("ça veut dire quoi pour les ministres ?")).toEqual(["veut", "dire", "ministres"]);
+    expect(surfaces("what does the peace force mean for the ministers?")).toContain("mean");
+  });
+
   it("question reading: 'grande comment', French chat's 'how big', asks how many", () => {
     expect(core().explain("elle est grande comment cette coalition ?").kindsAsked).toEqual(["count"]);
     expect(core().explain("c'est gros comment ?").kindsAsked).toEqual(["count"]);
