@@ -499,6 +499,8 @@ const IDIOMS: readonly (readonly string[])[] = [
   ["grosso", "modo"], ["vite", "fait"], ["a", "peu", "pres"], ["short", "version"], ["long", "story", "short"],
   // "what's the deal with…", "c'est quoi l'histoire de…" ask what about it.
   ["the", "deal", "with"], ["the", "story", "with"], ["quoi", "histoire"], ["quoi", "cette", "histoire"],
+  // "in this story", "dans tout ça": in the affair the article tells, which every fact is of.
+  ["in", "this", "story"], ["in", "the", "story"], ["in", "all", "this"], ["in", "all", "of", "this"], ["dans", "histoire"], ["dans", "cette", "histoire"], ["dans", "tout", "ca"],
   // Announcing the question: "petite question :", "question peut-être bête", "quick question".
   ["petite", "question"], ["question", "bete"], ["question", "con"], ["quick", "question"], ["dumb", "question"], ["stupid", "question"], ["silly", "question"],
 ];

@@ -776,9 +776,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   });
 
   it("coverage: a phrase that only says 'originally' or 'until now' ('in the first place', 'à la base', 'so far') names nothing", () => {
-    for (const question of ["who launched the coalition in the first place?", "qui a lancé la coalition à la base ?", "who launched the coalition so far?", "at this stage, who launched the coalition?", "à ce stade, qui a lancé la coalition ?", "qui a lancé la coalition pour l'instant ?"]) {
+    for (const question of ["who launched the coalition in the first place?", "qui a lancé la coalition à la base ?", "who launched the coalition so far?", "at this stage, who launched the coalition?", "à ce stade, qui a lancé la coalition ?", "qui a lancé la coalition pour l'instant ?", "who launched the coalition in this story?", "qui a lancé la coalition dans cette histoire ?", "qui a lancé la coalition dans tout ça ?"]) {
       const surfaces = factorOf(question, "founders").words.map((w) => w.surface);
-      for (const idiom of ["first", "place", "base", "far", "stage", "stade", "instant"]) expect(surfaces, question).not.toContain(idiom);
+      for (const idiom of ["first", "place", "base", "far", "stage", "stade", "instant", "story", "histoire", "tout", "ca"]) expect(surfaces, question).not.toContain(idiom);
     }
     // "first" on its own still counts: "the first meeting" is no idiom.
     expect(factorOf("who launched the first coalition?", "founders").words.map((w) => w.surface)).toContain("first");
