@@ -54,7 +54,7 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
  * Chat's words for a man ("le *gars* des Pays-Bas", "the Dutch *guy*"): the name or nationality
  * beside them says who is meant. They weigh as everyday words, though some sample questions use them.
  */
-export const LIGHT_NOUNS: ReadonlySet<string> = new Set(["gars", "mec", "mecs", "guy", "guys", "dude", "bloke"]);
+export const LIGHT_NOUNS: ReadonlySet<string> = new Set(["gars", "mec", "mecs", "guy", "bloke"]);
 
 export const COMMON_WORDS: ReadonlySet<string> = (() => {
   const words = new Set(load());

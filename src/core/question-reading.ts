@@ -183,7 +183,7 @@ const NAME_QUALIFIERS = new Set(["first", "last", "full", "family", "given", "mi
 /** "où en est…", "où en sont…" ask how things stand, not where. */
 const STANDING_VERBS = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "sommes", "es", "etes"]);
 
-const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have", "had"]);
+const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have", "had", "isnt", "isn", "arent", "aren", "wasnt", "wasn", "doesnt", "doesn", "didnt", "didn", "dont", "werent", "weren", "hasnt", "havent"]);
 
 /** Question words of four letters or more, by first letter: a typo rarely hits the first letter. */
 const QUESTION_WORDS_BY_LETTER: ReadonlyMap<string, readonly string[]> = byFirstLetter(QUESTION_WORDS.keys());

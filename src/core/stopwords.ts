@@ -36,6 +36,8 @@ export const FRENCH_STOPWORDS: readonly string[] = (
 export const ENGLISH_STOPWORDS: readonly string[] = (
   "the a an of to in on at by for with from into about as and or nor so is are was were be been being " +
   "do does did done have has had having will would shall should can could may might must " +
+  // Negated auxiliaries typed without their apostrophe ("isnt it like 50 countries?"), or cut at it ("isn't": "isn", "t").
+  "isnt isn arent aren wasnt wasn werent weren doesnt doesn didnt didn hasnt hasn havent wont cant couldnt couldn wouldnt wouldn shouldnt shouldn aint " +
   "it its this that these those there here they them their he she his her we us our you your i me my " +
   "any some just really actually please tell know let also then than " +
   "one ones up out over thing things stuff get got yet still already now currently exactly ever even " +

@@ -1665,6 +1665,16 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(surfaces("what does the peace force mean for the ministers?")).toContain("mean");
   });
 
+  it("question reading: a negated auxiliary typed without its apostrophe ('isnt', 'didnt') or cut at it ('isn't') is no word, and opens a yes/no question", () => {
+    for (const question of ["isnt the coalition launched by France", "isn't the coalition launched by France", "didnt France launch the coalition"]) {
+      const explained = chosen(question);
+      expect(explained.words.map((w) => w.surface), question).not.toContain("isnt");
+      expect(explained.words.map((w) => w.surface), question).not.toContain("isn");
+      expect(explained.words.map((w) => w.surface), question).not.toContain("didnt");
+      expect(explained.coverage, question).toBe(chosen(question.startsWith("didnt") ? "did France launch the coalition" : "is the coalition launched by France").coverage);
+    }
+  });
+
   it("question reading: 'grande comment', French chat's 'how big', asks how many", () => {
     expect(core().explain("elle est grande comment cette coalition ?").kindsAsked).toEqual(["count"]);
     expect(core().explain("c'est gros comment ?").kindsAsked).toEqual(["count"]);
