@@ -242,6 +242,13 @@ const NUMBER_WORDS: readonly (readonly [value: number, fr: string, en: string])[
   [100, "cent|centaine", "hundred"], [1000, "mille|millier", "thousand"],
 ];
 
+const NUMBER_NAMES: ReadonlySet<string> = new Set(NUMBER_WORDS.flatMap(([, fr, en]) => [...fr.split("|"), ...en.split("|")]));
+
+/** Whether a folded token writes a number: "40", "quarante", "forty". */
+export function isNumberWord(token: string): boolean {
+  return /^\d+$/.test(token) || NUMBER_NAMES.has(token);
+}
+
 /** The number entity a digit string stands for: "number:40". Years are times: "time:2025". */
 export function numberEntity(digits: string): CatalogEntity {
   const value = String(Number(digits));

@@ -2,6 +2,7 @@
 // words and from phrases such as "quelle ville", "what day", "how come"), the words that carry its
 // meaning, and neighbouring words offered back as compounds ("pays bas", "cessez le feu").
 import { editDistance } from "./edit-distance.js";
+import { isNumberWord } from "./entity-catalog.js";
 import { tokenize } from "./normalize.js";
 import { QUESTION_WORDS, STOPWORDS, type AttributeKind, type QuestionKind } from "./stopwords.js";
 
@@ -440,6 +441,8 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
       continue;
     }
     if (STOPWORDS.has(token) || token.length < 2 || seen.has(token) || asRegards(tokens, index)) continue;
+    // "only two objectives?", "they only had two", "seulement 40 pays ?": a number's "only" says no more than the number.
+    if (ONLY.has(token) && (isNumberWord(tokens[index + 1] ?? "") || (STOPWORDS.has(tokens[index + 1] ?? "") && isNumberWord(tokens[index + 2] ?? "")))) continue;
     // "whats his name again", "coalition of the what again": a question ending in "again" asks to
     // be reminded, like French "déjà"; "will Russia attack again" asks no question word, it keeps it.
     if (token === "again" && index === tokens.length - 1 && kinds.size > 0) continue;
@@ -546,6 +549,8 @@ function sourcePhrasesIn(tokens: readonly string[]): ReadonlySet<number> {
   const numbered = tokens.some((t, i) => t === "article" && /^\d+$/.test(tokens[i + 1] ?? ""));
   return numbered ? NO_INDEXES : found;
 }
+
+const ONLY: ReadonlySet<string> = new Set(["only", "seulement", "uniquement", "juste"]);
 
 /** Words that may end a question asking what a term means: "what does X mean *here*?", "ça veut dire quoi *exactement* ?". */
 const MEANING_ENDS: ReadonlySet<string> = new Set(["here", "exactly", "ici", "exactement", "concretement", "precisement"]);

@@ -1675,6 +1675,14 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     }
   });
 
+  it("question reading: a number's 'only' ('only two ministers?', 'they only had 2', 'seulement deux') says no more than the number", () => {
+    const surfaces = (question: string): string[] => chosen(question).words.map((w) => w.surface);
+    expect(surfaces("only two ministers want peace?")).not.toContain("only");
+    expect(surfaces("they only had 2 ministers wanting peace?")).not.toContain("only");
+    expect(surfaces("seulement deux ministres veulent la paix ?")).not.toContain("seulement");
+    expect(surfaces("is it the only peace force the ministers want?")).toContain("only");
+  });
+
   it("question reading: 'grande comment', French chat's 'how big', asks how many", () => {
     expect(core().explain("elle est grande comment cette coalition ?").kindsAsked).toEqual(["count"]);
     expect(core().explain("c'est gros comment ?").kindsAsked).toEqual(["count"]);
