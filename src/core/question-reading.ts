@@ -520,6 +520,9 @@ const SOURCE_PHRASES: readonly (readonly string[])[] = [
   // "le cessez-le-feu dont parle l'article", "the ceasefire that the article mentions": a relative
   // clause only. "l'article parle de la Chine ?" asks whether it does ("does not mention…").
   ["dont", "parle", "article"], ["dont", "article", "parle"], ["que", "mentionne", "article"], ["qu", "evoque", "article"], ["that", "the", "article", "mentions"],
+  // Where in it: "le cadre dont parle la fin de l'article", "at the end of the article" ("fin" is no end of the fighting).
+  ["fin", "de", "article"], ["debut", "de", "article"], ["end", "of", "the", "article"], ["start", "of", "the", "article"], ["beginning", "of", "the", "article"],
+  ["dont", "parle", "la", "fin", "de", "article"], ["dont", "parle", "le", "debut", "de", "article"],
 ];
 
 /** The words that end a phrase: a question holding none has none (most), read without allocating. */

@@ -1704,6 +1704,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // "dont parle l'article", "the article mentions" point at it as well.
     expect(answerer.explain("la force de paix dont parle l’article ?").chosen?.words.map((w) => w.surface)).toEqual(["force", "paix"]);
     expect(answerer.explain("the peace force that the article mentions?").chosen?.words.map((w) => w.surface)).toEqual(["peace", "force"]);
+    // Where in it, too: "la fin de l'article", "at the end of the article" (whose "fin", "end" end nothing).
+    expect(answerer.explain("la force de paix dont parle la fin de l’article ?").chosen?.words.map((w) => w.surface)).toEqual(["force", "paix"]);
+    expect(answerer.explain("the peace force at the end of the article?").chosen?.words.map((w) => w.surface)).toEqual(["peace", "force"]);
     // A question whether the article speaks of something keeps its words: "l'article parle de la France ?".
     expect(answerer.explain("l’article parle de la France ?").chosen?.words.map((w) => w.surface)).toEqual(expect.arrayContaining(["parle", "article"]));
     // Alone, they are what is asked.
