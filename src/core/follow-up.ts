@@ -83,8 +83,12 @@ const BACK_REFERENCES = new Set([
   "il", "elle", "ils", "elles",
 ]);
 
-/** "il y a", "y a-t-il", "il faut": "il" that stands for no one. */
+/** What "there" is said with when it only says that something exists: "is there a ceasefire?", "there are no talks". */
+const BEING = new Set(["is", "are", "was", "were", "will", "would", "could", "has", "have", "s", "be"]);
+
+/** "il y a", "y a-t-il", "il faut", "is there…": "il", "there" that stand for no one and nowhere. */
 function impersonal(tokens: readonly string[], i: number): boolean {
+  if (tokens[i] === "there") return BEING.has(tokens[i - 1] ?? "") || BEING.has(tokens[i + 1] ?? "");
   return tokens[i] === "il" && (tokens[i + 1] === "y" || tokens[i - 1] === "t" || tokens[i + 1] === "faut" || tokens[i + 1] === "fallait" || tokens[i + 1] === "semble");
 }
 

@@ -200,6 +200,8 @@ describe("matching on the shipped knowledge", () => {
     // A question naming something is clear on its own, though several facts explain it alike: no previous subject picks among them.
     ["what did Healey say?", "healey-quote", "Was the meeting in Brussels?", "meeting-place"],
     ["what are the four objectives?", "objectives-all", "Was the meeting in Brussels?", "meeting-place"],
+    // "is there…", "are there…" say that something exists: their "there" points back nowhere.
+    ["what does the article say about the peace talks", "peace-talks", "is there a ceasefire?", "no-ceasefire"],
     // Staying (a guard of the UN rule): an English follow-up keeps its French background's "un" an article, not the UN.
     ["Kiev obtient-il un engagement militaire massif ?", "kyiv-meaning", "so what does it get instead?", "kyiv-meaning"],
   ] as const;
