@@ -157,6 +157,9 @@ const WHAT_FOR_OPENINGS: ReadonlySet<string> = new Set(["what", "whats", "wat"])
 /** Words that come before "ou" when it asks where: "c'est où la réunion", typed "c ou", "cest ou". */
 const BEFORE_WHERE = new Set(["c", "cest", "est", "etait", "sont", "etaient", "sera", "seront", "serait", "ca", "se", "passe", "trouve"]);
 
+/** Days as French chat names them: "où jeudi ?" asks where on that day. */
+const DAYS = new Set(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourdhui", "demain"]);
+
 /** Words that follow "ou" when it asks where: a verb, a pronoun, "en" ("ou en sont…"). */
 // Not "en": "en hausse ou en baisse" is a choice; "où en est…" is read apart (STANDING_VERBS).
 const AFTER_WHERE = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "serait", "seraient", "se", "s", "a", "ont", "va", "vont", "c", "ca", "il", "elle", "ils", "elles", "on", "aura", "auront"]);
@@ -294,7 +297,9 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   // "où et quand", "quand et où": beside "et" and another question word, it asks where too.
   const besideQuestionWord = (tokens[index + 1] === "et" && QUESTION_WORDS.has(tokens[index + 2] ?? "")) || (tokens[index - 1] === "et" && QUESTION_WORDS.has(tokens[index - 2] ?? ""));
   const endsAfter = index < tokens.length - 1 && tokens.slice(index + 1).every((t) => AFTER_LAST_WHERE.has(t));
-  if (token === "ou" && !(index === 0 || index === tokens.length - 1 || endsAfter || besideQuestionWord || AFTER_WHERE.has(tokens[index + 1] ?? "") || BEFORE_WHERE.has(tokens[index - 1] ?? ""))) return undefined;
+  // "ils se sont vus où jeudi ?": where, on that day; "mardi ou jeudi ?" is a choice of days.
+  const whereThatDay = DAYS.has(tokens[index + 1] ?? "") && !DAYS.has(tokens[index - 1] ?? "");
+  if (token === "ou" && !(index === 0 || index === tokens.length - 1 || endsAfter || besideQuestionWord || whereThatDay || AFTER_WHERE.has(tokens[index + 1] ?? "") || BEFORE_WHERE.has(tokens[index - 1] ?? ""))) return undefined;
   // "c du vent ou c sérieux ?", "il ment ou il dit vrai ?": the clause before said the same
   // opening word, so "ou" joins two of them: or, not where.
   if (token === "ou" && index > 1 && index < tokens.length - 2 && AFTER_WHERE.has(tokens[index + 1] ?? "") && tokens.slice(0, index - 1).includes(tokens[index + 1] ?? "")) return undefined;

@@ -173,6 +173,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
   it("question kind: an unaccented 'ou' asks where at the question's end, chat after it included ('ça s'est tenu ou d'ailleurs ?'); between two words it is 'or'", () => {
     for (const question of ["la réunion s’est tenue ou ?", "la réunion s’est tenue ou d’ailleurs ?", "la réunion c’était ou exactement ?"]) expect(core().explain(question).kindsAsked, question).toEqual(["where"]);
     expect(core().explain("la réunion c’était jeudi ou vendredi ?").kindsAsked).not.toContain("where");
+    // Before a day, after no day: where, on that day ("ils se sont réunis ou jeudi ?").
+    expect(core().explain("ils se sont réunis ou jeudi ?").kindsAsked).toEqual(["where"]);
     // "ou alors ?" is "or what?", "ou ailleurs ?" "or elsewhere?".
     for (const question of ["c’est la France qui l’a lancée ou alors ?", "c’était à Bruxelles ou ailleurs ?"]) expect(core().explain(question).kindsAsked, question).not.toContain("where");
   });
