@@ -52,6 +52,8 @@ interface KindPhrase {
   readonly kind: QuestionKind;
   /** Its last word names what is asked ("ville", "day"), which a fact answering the kind explains. */
   readonly askingNoun?: true;
+  /** All its words ask, none names anything: "pour *parler* de quoi", "to *discuss* what". */
+  readonly onlyAsks?: true;
 }
 
 export const QUEL: readonly string[] = ["quel", "quelle", "quels", "quelles", "kel", "kelle"];
@@ -98,6 +100,10 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["a"], ["quoi"], ["bon"]], kind: "why" },
   // "ils se sont réunis pour quoi faire ?", "pour quoi ?" typed in two words: what for.
   { words: [["pour"], ["quoi", "koi"], ["faire"]], kind: "why" },
+  // "ils se sont réunis pour parler de quoi ?", "they met to discuss what?": what for, too.
+  { words: [["pour"], ["parler", "discuter", "causer", "debattre"], ["de"], ["quoi", "koi"]], kind: "why", onlyAsks: true },
+  { words: [["to"], ["talk", "discuss", "chat"], ["about"], ["what", "wat"]], kind: "why", onlyAsks: true },
+  { words: [["to"], ["discuss", "decide"], ["what", "wat"]], kind: "why", onlyAsks: true },
   // "hw many": the chat spelling of "how" (see QUESTION_WORDS) counts too.
   { words: [["how", "hw"], ["many", "much", "big", "large", "numerous"]], kind: "count" },
   { words: [QUEL, ["nombre", "taille"]], kind: "count" },
@@ -421,6 +427,7 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   let phraseEnds = -1;
+  let askingOnlyEnds = -1;
   let askingNoun: { readonly at: number; readonly kind: QuestionKind } | undefined;
   const fromWhere = new Set(nationalityPhrase(tokens) ?? []);
   const idioms = idiomsIn(tokens);
@@ -435,7 +442,9 @@ function readWords(tokens: readonly string[], text: string, keepSource: boolean)
       kinds.add(found.phrase.kind);
       phraseEnds = index + found.length - 1;
       if (found.phrase.askingNoun) askingNoun = { at: phraseEnds, kind: found.phrase.kind };
+      if (found.phrase.onlyAsks) askingOnlyEnds = phraseEnds;
     }
+    if (index <= askingOnlyEnds) continue;
     const token = tokens[index] ?? "";
     // "first name", "last name", "full name": the whole asks for a name, not a first of anything.
     if (NAME_QUALIFIERS.has(token) && NAME_WORDS.has(tokens[index + 1] ?? "")) continue;

@@ -1685,6 +1685,14 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(surfaces("is it the only peace force the ministers want?")).toContain("only");
   });
 
+  it("question reading: 'pour parler de quoi ?', 'to discuss what?' ask what for, and their verbs name nothing", () => {
+    for (const question of ["ils se sont réunis pour parler de quoi ?", "they met to discuss what?", "they met to talk about what?"]) {
+      const explained = core().explain(question);
+      expect(explained.kindsAsked, question).toEqual(["why"]);
+      expect(explained.chosen?.words.map((w) => w.surface), question).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(parler|discuss|talk)$/)]));
+    }
+  });
+
   it("question reading: 'grande comment', French chat's 'how big', asks how many", () => {
     expect(core().explain("elle est grande comment cette coalition ?").kindsAsked).toEqual(["count"]);
     expect(core().explain("c'est gros comment ?").kindsAsked).toEqual(["count"]);
