@@ -119,7 +119,8 @@ const NAME_DETERMINERS: Readonly<Record<Language, ReadonlySet<string>>> = {
 };
 
 /** Each language's own small words, for names that fold to a word of the other language only. */
-const OWN_SMALL_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = { fr: new Set(FRENCH_STOPWORDS), en: new Set(ENGLISH_STOPWORDS) };
+// French "eu" (had) is no stopword, but just as small: "will Ukraine join the eu?" is the EU's.
+const OWN_SMALL_WORDS: Readonly<Record<Language, ReadonlySet<string>>> = { fr: new Set([...FRENCH_STOPWORDS, "eu"]), en: new Set(ENGLISH_STOPWORDS) };
 
 /** A number or year no list names ("40", "2025"): made on the spot, never kept (questions hold any digits). */
 function anyNumber(token: string): Entity | undefined {

@@ -885,6 +885,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // A name folding to a small word of the other language only is the name: "us" in French, "un" in English.
     expect(answerer.explain("le ministre finlandais a parlé des us ?").mentions.map((m) => m.id)).toContain("united-states");
     expect(answerer.explain("did the ministers want a un force?").mentions.map((m) => m.id)).toContain("organisation:un");
+    // French "eu" (had) is as small: "the eu" in English is the EU; "ils ont eu" stays the verb.
+    expect(answerer.explain("did the eu launch the coalition?").mentions.map((m) => m.id)).toContain("organisation:eu");
+    expect(answerer.explain("les ministres ont eu une réunion ?").mentions).toEqual([]);
     // Not in their own language: "un" is French's, "us" English's; nor a catalog's country code ("de" in English).
     expect(answerer.explain("les ministres veulent un mandat ?").mentions).toEqual([]);
     expect(answerer.explain("tell us about the ministers").mentions).toEqual([]);
