@@ -46,7 +46,9 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
     "donner donne donnes donnent donnera donneront donnerait donneraient donnait donnaient " +
     "apporter apporte apportent apportera apporterait apportait " +
     // "give" itself is a stopword.
-    "gives gave giving involve involves involved involving"
+    "gives gave giving involve involves involved involving " +
+    // "did the meeting happen in Paris?": the event's noun says what is asked, the verb only that it was.
+    "happen happens happened happening occur occurs occurred occurring"
   ).split(" "),
 );
 

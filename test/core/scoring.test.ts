@@ -1638,6 +1638,11 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const explained = answerer.explain("les ministres donnent une force de paix ?");
     expect(explained.chosen?.factId).toBe("force");
     expect(explained.chosen?.words.find((w) => w.surface === "donnent")).toMatchObject({ status: "common" });
+    // "did the peace force happen?": the event's noun says what is asked, "happen" only that it was.
+    const events = fact("events", ["What happened to the children?", "When did it happen?"], ["Qu'est-il arrivé aux enfants ?"], ["Rien.", "Nothing happened."], "Ses ministres veulent une force de paix.");
+    const happened = core({}, [...FACTS, events]).explain("did the ministers' peace force happen?");
+    expect(happened.chosen?.factId).toBe("force");
+    expect(happened.chosen?.words.find((w) => w.surface === "happen")).toMatchObject({ status: "common" });
   });
 
   it("words: chat's word for a man ('le gars', 'the guy') weighs as an everyday word, however a sample question spells it: the nationality beside it says who", () => {
