@@ -11,7 +11,7 @@ import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
 import { askedClauses, askingClauses, looksLikeCode, QUEL, questionTokens, readQuestion, readTokens } from "./question-reading.js";
-import { explainsAsMuchAs, explainsMore, rankFactsAndRefusal, scoreFact, tellingWordIn, type FactScore } from "./scorer.js";
+import { explainsAsMuchAs, explainsMore, rankFactsAndRefusal, scoreFact, soleCircumstanceOf, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 import { speakersOf, unquotedSpeaker } from "./speakers.js";
 import { opposesTimeOf } from "./time-relations.js";
@@ -391,7 +391,7 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       return { answer: unknown(reading.language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", reading.language), suggestions, sure, turn), confident: false };
     }
     // A "no" needs more than an answer: "is Japan part of the coalition?" is no question of who launched it.
-    const unsureNo = confidence < params.contradictionThreshold ? best?.entities.contradicted[0] : undefined;
+    const unsureNo = best && confidence < params.contradictionThreshold ? best.entities.contradicted.find((e) => !soleCircumstanceOf(e, best, reading.analyzed, index)) : undefined;
     const clash = best?.entities.clashes[0] ?? unsureNo;
     if (best && clash && best.coverage > 0) {
       // The nearest facts, whatever their score: what the article does say near this.

@@ -175,6 +175,19 @@ function onlyAskerOf(question: AnalyzedQuestion, fact: FactEvidence, entity: Ent
 /** Names that place an event: where, when. */
 const CIRCUMSTANCE_NAMES: ReadonlySet<EntityKind> = new Set(["place", "time"]);
 
+/**
+ * Whether the fact is the one that gives the place or the time of the kind of `entity`, and the
+ * question is of nothing else: "was the meeting in Paris or London?", "c'était mardi à Bruxelles ?"
+ * can be asked of no other fact, so their "no" needs no more certainty than an answer. Not
+ * "Healey a parlé lundi ?", asked of Healey, nor "et la Crimée alors ?", a name alone that the
+ * fact holds no word of; nor a country, which may be asked of members, founders, contributors.
+ */
+export function soleCircumstanceOf(entity: Entity, score: FactScore, question: AnalyzedQuestion, index: EvidenceIndex): boolean {
+  return CIRCUMSTANCE_NAMES.has(entity.kind) && index.soleSettlers.get(entity.kind) === score.factIndex
+    && question.mentions.every((m) => CIRCUMSTANCE_NAMES.has(m.entity.kind))
+    && (score.entities.agreed.length > 0 || !onlyNames(question));
+}
+
 /** Whether every word the question says is a name, or means nothing to the knowledge. */
 function onlyNames(question: AnalyzedQuestion): boolean {
   return question.words.every((w) => w.entity !== undefined || w.status !== "known");

@@ -450,10 +450,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const byFounders = createAnswerer(knowledge(founding), SCORING_PARAMS);
     expect(byFounders.answer("Did Sweden launch the coalition?").answer).toMatch(/^No, not “Sweden”: The coalition was launched by France\.$/);
     expect(byFounders.answer("Is Sweden in the coalition?")).toMatchObject({ status: "unknown", factId: null });
-    // Below contradictionThreshold, the "no" is refused as a clash, naming the day.
-    const unsure = settled({ contradictionThreshold: 1.01 }).answer("se sont-ils réunis lundi ?");
+    // Below contradictionThreshold, the "no" is refused as a clash, naming the country (a day: see below).
+    const unsure = createAnswerer(knowledge(founding), { ...SCORING_PARAMS, contradictionThreshold: 1.01 }).answer("Did Sweden launch the coalition?");
     expect(unsure.status).toBe("unknown");
-    expect(unsure.answer).toMatch(/« lundi »/);
+    expect(unsure.answer).toMatch(/“Sweden”/);
   });
 
   it("entities: a yes/no question of a place or a day alone ('c'était à Paris ?') is the one fact's that gives it in full", () => {
@@ -473,6 +473,22 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(createAnswerer(knowledge(twoDays), SCORING_PARAMS).explain("was it on Monday?").chosen?.entities.contradicted ?? []).toEqual([]);
     // Without `settles`, the fact may not give every place: no "no".
     expect(core().explain("c’était à Paris ?").chosen?.entities.contradicted ?? []).toEqual([]);
+  });
+
+  it("entities: the one fact giving a place or a day says 'no' to another below contradictionThreshold, when the question has a word of it and names nothing else", () => {
+    const settling = FACTS.map((f) => (f.id === "day" ? { ...f, settles: ["time" as const] } : f.id === "place" ? { ...f, settles: ["place" as const] } : f));
+    const person: KnowledgeEntity = { id: "hakkanen", kind: "person", names: { fr: ["Häkkänen"], en: ["Häkkänen"] } };
+    const unsure = createAnswerer(knowledge(settling, [...ENTITIES, person]), { ...SCORING_PARAMS, contradictionThreshold: 1.01 });
+    // No other fact can be asked where or when they met: its "no" needs no more certainty than an answer.
+    expect(unsure.answer("se sont-ils réunis à Paris ?")).toMatchObject({ status: "answered", factId: "place", answer: "Non, pas « Paris » : La coalition s’est réunie à Bruxelles." });
+    expect(unsure.answer("did the meeting take place on Monday?")).toMatchObject({ status: "answered", factId: "day", answer: "No, not “Monday”: The coalition met on Thursday." });
+    // A name alone holds no word of the fact: still refused, naming what it does say.
+    expect(unsure.answer("c’était à Paris ?")).toMatchObject({ status: "unknown", factId: null });
+    // A person named asks of that person, not of the meeting: refused.
+    expect(unsure.answer("Häkkänen s’est réuni à Paris ?")).toMatchObject({ status: "unknown", factId: null });
+    // Two facts giving days: which one it asks of is a guess, so the threshold holds.
+    const twoDays = [...settling, fact("vote", ["Quand ont-ils voté ?"], ["When did they vote?"], ["Ils ont voté vendredi.", "They voted on Friday."], "s’est réunie jeudi", { settles: ["time"] })];
+    expect(createAnswerer(knowledge(twoDays), { ...SCORING_PARAMS, contradictionThreshold: 1.01 }).answer("did the meeting take place on Monday?").status).toBe("unknown");
   });
 
   it("entities: a name the fact has, of another kind, pins a yes/no question to it: 'c'était lundi à Bruxelles ?' gets 'no'", () => {
