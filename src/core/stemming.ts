@@ -43,6 +43,11 @@ const KEPT_WHOLE: ReadonlyMap<string, string> = new Map([
   // "objective(s)" would become "object": "did Hungary object to the plan?" found the objectives.
   ["objective", "objectiv"],
   ["objectives", "objectiv"],
+  // "arme(s)" and "arms" (weapons) would become "arm", the stem of "armée" and "army": "avec quelles
+  // armes ?" found the Ukrainian army.
+  ["arme", "armes"],
+  ["armes", "armes"],
+  ["arms", "armes"],
 ]);
 
 function snowballStem(folded: string, language: Language): string {

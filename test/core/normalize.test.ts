@@ -116,6 +116,14 @@ describe("stemWord (Snowball, on folded words)", () => {
     }
   });
 
+  it("keeps weapons ('armes', 'arms') apart from the army ('armée', 'army'), and one with the other", () => {
+    expect(stemWord("armes", "fr")).toBe(stemWord("arme", "fr"));
+    expect(stemWord("arms", "en")).toBe(stemWord("armes", "fr"));
+    expect(stemWord("armes", "fr")).not.toBe(stemWord("armee", "fr"));
+    expect(stemWord("arms", "en")).not.toBe(stemWord("army", "en"));
+    expect(stemWord("armees", "fr")).toBe(stemWord("armee", "fr"));
+  });
+
   it("finds the infinitive's stem of a French verb's plural, which Snowball leaves whole", () => {
     expect(stemWord("contribuent", "fr")).toBe("contribuent");
     expect(frenchPluralVerbStem("contribuent")).toBe(stemWord("contribuer", "fr"));
