@@ -397,6 +397,9 @@ function cleftRelative(tokens: readonly string[]): number | undefined {
  */
 const CONFIRMING_TAGS = new Set(["non", "hein", "vrai", "right", "correct", "true", "innit"]);
 
+/** "…or more?", "…ou moins ?": the other side of a guessed number, no choice of its own. */
+const MORE_OR_LESS: ReadonlySet<string> = new Set(["plus", "moins", "more", "less", "fewer"]);
+
 /** A choice of answers ending a yes/no question: it asks to confirm. */
 const YES_OR_NO: ReadonlySet<string> = new Set(["oui ou non", "non ou oui", "vrai ou faux", "yes or no", "no or yes", "true or false"]);
 
@@ -406,8 +409,13 @@ function confirmingTag(tokens: readonly string[]): number[] {
   if (n < 3) return [];
   if (tokens[n - 3] === "est" && tokens[n - 2] === "ce" && tokens[n - 1] === "pas") return [n - 3, n - 2, n - 1];
   if (tokens[n - 2] === "pas" && tokens[n - 1] === "vrai") return [n - 2, n - 1];
-  // "…à Kiev ou pas ?", "…or not?"
-  if ((tokens[n - 2] === "ou" && tokens[n - 1] === "pas") || (tokens[n - 2] === "or" && tokens[n - 1] === "not")) return [n - 2, n - 1];
+  // "…à Kiev ou pas ?", "…or not?", "like 50 countries or what", "10 pays ou quoi ?"
+  if ((tokens[n - 2] === "ou" && (tokens[n - 1] === "pas" || tokens[n - 1] === "quoi")) || (tokens[n - 2] === "or" && (tokens[n - 1] === "not" || tokens[n - 1] === "what"))) return [n - 2, n - 1];
+  // "genre 10 pays ou bien plus ?", "like 10 countries or more?": a guess and its "more or less" ask to confirm the guess.
+  const more = MORE_OR_LESS.has(tokens[n - 1] ?? "");
+  if (more && tokens[n - 2] === "or") return [n - 2, n - 1];
+  if (more && tokens[n - 2] === "ou") return [n - 2, n - 1];
+  if (more && tokens[n - 2] === "bien" && tokens[n - 3] === "ou") return [n - 3, n - 2, n - 1];
   // "…à Bruxelles, oui ou non ?", "…yes or no?", "true or false?"
   const lastThree = tokens.slice(n - 3).join(" ");
   if (YES_OR_NO.has(lastThree)) return [n - 3, n - 2, n - 1];

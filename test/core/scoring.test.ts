@@ -443,6 +443,11 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // A last word asking to confirm ("non ?", "right") makes a yes/no question, and is no word of its own.
     expect(settled().answer("ils se sont réunis lundi, non ?").answer).toMatch(/^Non, pas « lundi » : /);
     expect(settled().answer("the meeting was on Monday right").answer).toMatch(/^No, not “Monday”: /);
+    // So does "or what" / "ou quoi", and a guess's "or more" / "ou bien plus".
+    expect(settled().answer("ils se sont réunis lundi ou quoi").answer).toMatch(/^Non, pas « lundi » : /);
+    expect(settled().answer("the meeting was on Monday or what").answer).toMatch(/^No, not “Monday”: /);
+    expect(settled().answer("the meeting was on Monday or more?").answer).toMatch(/^No, not “Monday”: /);
+    expect(settled().answer("ils se sont réunis genre lundi ou bien plus ?").answer).toMatch(/^Non, pas « lundi » : /);
     // A choice of two days, neither the fact's: neither.
     expect(settled().answer("se sont-ils réunis lundi ou mardi ?").answer).toMatch(/^Ni « lundi » ni « mardi » : La coalition s’est réunie jeudi\.$/);
     // A "no" needs a word of the fact's besides names: "is Sweden in the coalition?" names things only.
