@@ -38,8 +38,8 @@ const DECISIVE_EVERYDAY_WORDS = [
 /**
  * Light verbs: their noun says what is asked ("les Américains *donnent* une garantie ?", "how many
  * countries are *involved*?"), and a fact that does not use the verb still answers. They weigh as
- * everyday words, though the knowledge uses them rarely. Not "vouloir": "ça veut dire quoi" asks
- * what a word means, and "que veut la coalition ?" what it aims at.
+ * everyday words, though the knowledge uses them rarely, and whether or not it does. Not "veut":
+ * "ça veut dire quoi" asks what a word means, and "que veut la coalition ?" what it aims at.
  */
 export const LIGHT_VERBS: ReadonlySet<string> = new Set(
   (
@@ -48,7 +48,9 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set(
     // "give" itself is a stopword.
     "gives gave giving involve involves involved involving " +
     // "did the meeting happen in Paris?": the event's noun says what is asked, the verb only that it was.
-    "happen happens happened happening occur occurs occurred occurring"
+    "happen happens happened happening occur occurs occurred occurring " +
+    // "ont dit *vouloir* contribuer": the infinitive only says someone wants what the next verb says.
+    "vouloir"
   ).split(" "),
 );
 

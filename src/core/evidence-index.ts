@@ -669,13 +669,13 @@ export class EvidenceIndex {
       }
       return { surface, weight, status: "known", matches };
     }
-    const common = isCommon(surface, askedNoun);
+    const common = isCommon(surface, askedNoun) || LIGHT_NOUNS.has(surface) || LIGHT_VERBS.has(surface);
     return { surface, weight: this.unknownWeight(surface, askedNoun), status: common ? "common" : "unknown", matches };
   }
 
   /** What a word the knowledge lacks weighs. */
   private unknownWeight(surface: string, askedNoun: boolean): number {
-    if (isCommon(surface, askedNoun) || LIGHT_NOUNS.has(surface)) return this.params.commonWordShare * this.maxWeight;
+    if (isCommon(surface, askedNoun) || LIGHT_NOUNS.has(surface) || LIGHT_VERBS.has(surface)) return this.params.commonWordShare * this.maxWeight;
     // A word of everyday use the knowledge lacks ("actor", "fallait") tells less than a rare one ("pizzeria").
     return (FREQUENT_WORDS.has(surface) ? this.params.frequentWordShare : this.params.unknownWordShare) * this.maxWeight;
   }

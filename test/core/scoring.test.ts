@@ -1664,6 +1664,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     const happened = core({}, [...FACTS, events]).explain("did the ministers' peace force happen?");
     expect(happened.chosen?.factId).toBe("force");
     expect(happened.chosen?.words.find((w) => w.surface === "happen")).toMatchObject({ status: "common" });
+    // A light verb no fact writes weighs as an everyday word too: "ils ont dit vouloir parler des États-Unis".
+    const wanting = core().explain("le ministre finlandais a dit vouloir parler des États-Unis ?");
+    expect(wanting.chosen?.factId).toBe("finnish");
+    expect(wanting.chosen?.words.find((w) => w.surface === "vouloir")).toMatchObject({ status: "common" });
   });
 
   it("words: chat's word for a man ('le gars', 'the guy') weighs as an everyday word, however a sample question spells it: the nationality beside it says who", () => {
