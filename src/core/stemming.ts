@@ -48,6 +48,17 @@ const KEPT_WHOLE: ReadonlyMap<string, string> = new Map([
   ["arme", "armes"],
   ["armes", "armes"],
   ["arms", "armes"],
+  // "dispositif" (a setup, a plan) would become "disposit", the stem of "disposition" (readiness).
+  ["dispositif", "dispositif"],
+  ["dispositifs", "dispositif"],
+  // "grandir", "grandissant(e)" (growing) would become "grand" (big): "la coalition est grande ?" is no growth.
+  ["grandir", "grandiss"],
+  ["grandissant", "grandiss"],
+  ["grandissante", "grandiss"],
+  ["grandissants", "grandiss"],
+  ["grandissantes", "grandiss"],
+  // "pivotal" (crucial) would become "pivot" (a turning point).
+  ["pivotal", "pivotal"],
 ]);
 
 function snowballStem(folded: string, language: Language): string {

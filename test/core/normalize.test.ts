@@ -124,6 +124,14 @@ describe("stemWord (Snowball, on folded words)", () => {
     expect(stemWord("armees", "fr")).toBe(stemWord("armee", "fr"));
   });
 
+  it("keeps a setup ('dispositif') from readiness ('disposition'), growing ('grandissant') from big ('grand'), 'pivotal' from 'pivot'", () => {
+    expect(stemWord("dispositif", "fr")).not.toBe(stemWord("disposition", "fr"));
+    expect(stemWord("dispositifs", "fr")).toBe(stemWord("dispositif", "fr"));
+    expect(stemWord("grandissante", "fr")).not.toBe(stemWord("grande", "fr"));
+    expect(stemWord("grandir", "fr")).toBe(stemWord("grandissant", "fr"));
+    expect(stemWord("pivotal", "en")).not.toBe(stemWord("pivot", "en"));
+  });
+
   it("finds the infinitive's stem of a French verb's plural, which Snowball leaves whole", () => {
     expect(stemWord("contribuent", "fr")).toBe("contribuent");
     expect(frenchPluralVerbStem("contribuent")).toBe(stemWord("contribuer", "fr"));
