@@ -54,6 +54,8 @@ interface KindPhrase {
   readonly askingNoun?: true;
   /** All its words ask, none names anything: "pour *parler* de quoi", "to *discuss* what". */
   readonly onlyAsks?: true;
+  /** It asks only where nothing but small words follows: "what for?", not "signal of what for Ukraine". */
+  readonly last?: true;
 }
 
 export const QUEL: readonly string[] = ["quel", "quelle", "quels", "quelles", "kel", "kelle"];
@@ -94,7 +96,7 @@ const KIND_PHRASES: readonly KindPhrase[] = [
   { words: [["for"], ["what", "which"], ["reason", "purpose"]], kind: "why" },
   { words: [["dans"], ["quel"], ["but"]], kind: "why" },
   { words: [["a"], ["quoi"], ["sert", "servent", "servir", "servira", "servirait", "bon"]], kind: "why" },
-  { words: [["what", "whats"], ["for"]], kind: "why" },
+  { words: [["what", "whats"], ["for"]], kind: "why", last: true },
   // Its noun names the purpose asked: a fact stating that goal answers it ("what's the goal on the ground?").
   { words: [["what", "whats"], ["the", "its"], ["point", "purpose", "aim", "goal"]], kind: "why", askingNoun: true },
   { words: [["a"], ["quoi"], ["bon"]], kind: "why" },
@@ -285,7 +287,8 @@ function phraseAt(tokens: readonly string[], start: number): { readonly phrase: 
   let best: { phrase: KindPhrase; length: number } | undefined;
   for (const phrase of PHRASES_BY_FIRST_WORD.get(tokens[start] ?? "") ?? []) {
     if (best && best.phrase.words.length >= phrase.words.length) continue;
-    if (phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset] ?? ""))) best = { phrase, length: phrase.words.length };
+    const endsQuestion = phrase.last !== true || tokens.slice(start + phrase.words.length).every((t) => STOPWORDS.has(t));
+    if (endsQuestion && phrase.words.every((accepted, offset) => accepted.includes(tokens[start + offset] ?? ""))) best = { phrase, length: phrase.words.length };
     // English puts an adjective before a place: "which *Ukrainian* city", "what *European* capital".
     // Not before an actor noun: "what makes countries hesitate" asks no who.
     else if (phrase.kind === "where" && phrase.askingNoun && phrase.words.length === 2 && WHICH.includes(tokens[start] ?? "") && !STOPWORDS.has(tokens[start + 1] ?? "") && !QUESTION_WORDS.has(tokens[start + 1] ?? "") && (phrase.words[1] ?? []).includes(tokens[start + 2] ?? "")) best = { phrase, length: 3 };

@@ -374,6 +374,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // "what … for" at the end, too; not "for" inside ("what did they ask for help with").
     expect(core().explain("what was the Brussels meeting for").kindsAsked).toEqual(["why"]);
     expect(core().explain("what did the ministers ask for help with").kindsAsked).not.toContain("why");
+    // "what for" asks what for only at the end: "a signal of what for Ukraine" asks what it is, for Ukraine.
+    expect(core().explain("what for?").kindsAsked).toEqual(["why"]);
+    expect(core().explain("a peace force, what for exactly?").kindsAsked).toEqual(["why"]);
+    expect(core().explain("a peace force of what for the ministers").kindsAsked).not.toContain("why");
   });
 
   it("specificity: between facts explaining the same words, the one with a sample question saying just that wins", () => {
