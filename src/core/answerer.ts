@@ -391,7 +391,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       return { answer: unknown(reading.language, message(suggestions.length > 0 ? "unknownWithSuggestions" : "unknown", reading.language), suggestions, sure, turn), confident: false };
     }
     // A "no" needs more than an answer: "is Japan part of the coalition?" is no question of who launched it.
-    const unsureNo = best && confidence < params.contradictionThreshold ? best.entities.contradicted.find((e) => !soleCircumstanceOf(e, best, reading.analyzed, index)) : undefined;
+    // The one fact giving where or when needs no more than an answer (`soleCircumstanceOf`); below
+    // one, the refusal still names the place or day the article does not mention.
+    const unsureNo = best && confidence < params.contradictionThreshold
+      ? best.entities.contradicted.find((e) => confidence < params.answerThreshold || !soleCircumstanceOf(e, best, reading.analyzed, index))
+      : undefined;
     const clash = best?.entities.clashes[0] ?? unsureNo;
     if (best && clash && best.coverage > 0) {
       // The nearest facts, whatever their score: what the article does say near this.

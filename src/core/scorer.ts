@@ -179,8 +179,9 @@ const CIRCUMSTANCE_NAMES: ReadonlySet<EntityKind> = new Set(["place", "time"]);
  * Whether the fact is the one that gives the place or the time of the kind of `entity`, and the
  * question is of nothing else: "was the meeting in Paris or London?", "c'était mardi à Bruxelles ?"
  * can be asked of no other fact, so their "no" needs no more certainty than an answer. Not
- * "Healey a parlé lundi ?", asked of Healey, nor "et la Crimée alors ?", a name alone that the
- * fact holds no word of; nor a country, which may be asked of members, founders, contributors.
+ * "Healey a parlé lundi ?", asked of Healey, nor "et la Crimée alors ?", names alone (the
+ * question needs a word the knowledge knows besides them, or a name the fact agrees with); nor a
+ * country, which may be asked of members, founders, contributors.
  */
 export function soleCircumstanceOf(entity: Entity, score: FactScore, question: AnalyzedQuestion, index: EvidenceIndex): boolean {
   return CIRCUMSTANCE_NAMES.has(entity.kind) && index.soleSettlers.get(entity.kind) === score.factIndex

@@ -493,6 +493,10 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(unsure.answer("did the meeting take place on Monday?")).toMatchObject({ status: "answered", factId: "day", answer: "No, not “Monday”: The coalition met on Thursday." });
     // A name alone holds no word of the fact: still refused, naming what it does say.
     expect(unsure.answer("c’était à Paris ?")).toMatchObject({ status: "unknown", factId: null });
+    // Below answerThreshold, the refusal still names the place the article does not mention.
+    const unsureAnswer = createAnswerer(knowledge(settling), { ...SCORING_PARAMS, contradictionThreshold: 1.01, answerThreshold: 1.01 }).answer("se sont-ils réunis à Paris ?");
+    expect(unsureAnswer).toMatchObject({ status: "unknown", factId: null });
+    expect(unsureAnswer.answer).toMatch(/« Paris »/);
     // A person named asks of that person, not of the meeting: refused.
     expect(unsure.answer("Häkkänen s’est réuni à Paris ?")).toMatchObject({ status: "unknown", factId: null });
     // Two facts giving days: which one it asks of is a guess, so the threshold holds.
