@@ -151,12 +151,16 @@ function isFormOf(a: string, b: string, prefix: number): boolean {
   return a.startsWith(b) || b.startsWith(a) || (a.length >= prefix && a.slice(0, prefix) === b.slice(0, prefix));
 }
 
-/** The commonest slips, which make real words too: a doubled letter typed once or twice ("finish", "planing"), two neighbours swapped ("frist"). */
+/**
+ * The commonest slips, which make real words too: a doubled consonant typed once or twice
+ * ("finish", "planing"), two neighbours swapped ("frist"). Not a doubled vowel: folding makes
+ * those of French accents ("armées" is "armees"), and "armes" (weapons) is no slip of it.
+ */
 function isCommonSlip(a: string, b: string): boolean {
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   let at = 0;
   while (at < short.length && short[at] === long[at]) at++;
-  if (long.length === short.length + 1) return at > 0 && long[at] === long[at - 1] && long.slice(at + 1) === short.slice(at);
+  if (long.length === short.length + 1) return at > 0 && long[at] === long[at - 1] && !/[aeiouy]/.test(long[at] ?? "") && long.slice(at + 1) === short.slice(at);
   return long.length === short.length && at < short.length - 1 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 

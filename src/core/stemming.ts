@@ -43,9 +43,8 @@ const KEPT_WHOLE: ReadonlyMap<string, string> = new Map([
   // "objective(s)" would become "object": "did Hungary object to the plan?" found the objectives.
   ["objective", "objectiv"],
   ["objectives", "objectiv"],
-  // "arme(s)" and "arms" (weapons) would become "arm", the stem of "armée" and "army": "avec quelles
-  // armes ?" found the Ukrainian army.
-  ["arme", "armes"],
+  // "armes" and "arms" (weapons) would become "arm", the stem of "armée" and "army": "avec quelles
+  // armes ?" found the Ukrainian army. Not "arme": folded, it is also "armé" (armed).
   ["armes", "armes"],
   ["arms", "armes"],
   // "dispositif" (a setup, a plan) would become "disposit", the stem of "disposition" (readiness).

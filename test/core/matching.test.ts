@@ -202,6 +202,8 @@ describe("matching on the shipped knowledge", () => {
     ["what are the four objectives?", "objectives-all", "Was the meeting in Brussels?", "meeting-place"],
     // "is there…", "are there…" say that something exists: their "there" points back nowhere.
     ["what does the article say about the peace talks", "peace-talks", "is there a ceasefire?", "no-ceasefire"],
+    // "armes" (weapons) is neither the Ukrainian army nor the weapons falling silent of a ceasefire.
+    ["quel est l'objectif pour l'armée ukrainienne ?", "objective-army", "avec quelles armes ?", null],
     // Staying (a guard of the UN rule): an English follow-up keeps its French background's "un" an article, not the UN.
     ["Kiev obtient-il un engagement militaire massif ?", "kyiv-meaning", "so what does it get instead?", "kyiv-meaning"],
   ] as const;

@@ -1593,6 +1593,13 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(formed?.words[0]?.matched?.term).toBe("form");
     // "finish" is an English word too, but "Finnish" with one "n" is the commonest of slips.
     expect(answerer.explain("finish").chosen?.words[0]?.matched?.term).toBe("finnish");
+    // A doubled vowel is folding's, not a slip: "armes" (weapons) is no "armées" with one "e".
+    const armies = FACTS.map((f) =>
+      f.id === "force" ? { ...f, answer: { fr: "Les ministres veulent une force de paix et des armées.", en: "The ministers want a peace force and armies." } }
+      : f.id === "finnish" ? { ...f, questions: { ...f.questions, fr: [...f.questions.fr, "Le ministre finlandais a parlé d’armes ?"] } }
+      : f,
+    );
+    expect(createAnswerer(knowledge(armies), SCORING_PARAMS).explain("armes").chosen?.factId).toBe("finnish");
   });
 
   it("confidence: lower when the runner-up comes close (marginWeight)", () => {
