@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { z } from "zod";
 import { foldText } from "./normalize.js";
@@ -11,9 +12,11 @@ import { foldText } from "./normalize.js";
 const WordsSchema = z.array(z.string());
 
 /**
- * The lists, folded as the matcher folds text ("armées" → "armees"). About 50 MB: kept only while
- * memory allows (a WeakRef), since they are read when a knowledge is indexed, not per question —
- * tests that index many small knowledges in a row read them once, a running bot lets them go.
+ * The lists, folded as the matcher folds text ("armées" → "armees"). About 50 MB once a Set: held
+ * by a WeakRef, which the garbage collector may clear once nothing else holds it, since they are
+ * read when a knowledge is indexed, not per question. Tests that index many small knowledges in
+ * a row mostly find it still there; a running bot can let it go. The files are read and parsed
+ * here, not `require`d, so that the module cache does not keep the arrays for ever.
  */
 let cached: WeakRef<ReadonlySet<string>> | undefined;
 
@@ -23,7 +26,8 @@ function load(): ReadonlySet<string> {
   const require = createRequire(import.meta.url);
   const words = new Set<string>();
   for (const list of ["an-array-of-french-words", "an-array-of-english-words"]) {
-    for (const word of WordsSchema.parse(require(list))) words.add(/^[a-z]+$/.test(word) ? word : foldText(word));
+    const parsed: unknown = JSON.parse(readFileSync(require.resolve(list), "utf8"));
+    for (const word of WordsSchema.parse(parsed)) words.add(/^[a-z]+$/.test(word) ? word : foldText(word));
   }
   cached = new WeakRef(words);
   return words;

@@ -673,13 +673,13 @@ export class EvidenceIndex {
       }
       return { surface, weight, status: "known", matches };
     }
-    const common = isCommon(surface, askedNoun) || LIGHT_NOUNS.has(surface) || LIGHT_VERBS.has(surface);
+    const common = weighsAsEveryday(surface, askedNoun);
     return { surface, weight: this.unknownWeight(surface, askedNoun), status: common ? "common" : "unknown", matches };
   }
 
   /** What a word the knowledge lacks weighs. */
   private unknownWeight(surface: string, askedNoun: boolean): number {
-    if (isCommon(surface, askedNoun) || LIGHT_NOUNS.has(surface) || LIGHT_VERBS.has(surface)) return this.params.commonWordShare * this.maxWeight;
+    if (weighsAsEveryday(surface, askedNoun)) return this.params.commonWordShare * this.maxWeight;
     // A word of everyday use the knowledge lacks ("actor", "fallait") tells less than a rare one ("pizzeria").
     return (FREQUENT_WORDS.has(surface) ? this.params.frequentWordShare : this.params.unknownWordShare) * this.maxWeight;
   }
@@ -867,6 +867,11 @@ function curatedLanguages(texts: readonly TextInput[]): Map<string, Set<Language
  */
 function isCommon(surface: string, askedNoun: boolean): boolean {
   return (!askedNoun && COMMON_WORDS.has(surface)) || /^\p{L}{1,3}$/u.test(surface);
+}
+
+/** A word the knowledge lacks that weighs as an everyday one: common, or a light noun or verb. */
+function weighsAsEveryday(surface: string, askedNoun: boolean): boolean {
+  return isCommon(surface, askedNoun) || LIGHT_NOUNS.has(surface) || LIGHT_VERBS.has(surface);
 }
 
 /** Everything a fact says, each part with its field and language. */

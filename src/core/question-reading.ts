@@ -195,7 +195,7 @@ const NAME_QUALIFIERS = new Set(["first", "last", "full", "family", "given", "mi
 /** "où en est…", "où en sont…" ask how things stand, not where. */
 const STANDING_VERBS = new Set(["est", "sont", "etait", "etaient", "sera", "seront", "sommes", "es", "etes"]);
 
-const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have", "had", "isnt", "isn", "arent", "aren", "wasnt", "wasn", "doesnt", "doesn", "didnt", "didn", "dont", "werent", "weren", "hasnt", "havent"]);
+const AUXILIARIES = new Set(["did", "do", "does", "is", "are", "was", "were", "will", "would", "can", "could", "should", "has", "have", "had", "isnt", "isn", "arent", "aren", "wasnt", "wasn", "doesnt", "doesn", "didnt", "didn", "dont", "werent", "weren", "hasnt", "havent", "wont", "cant", "couldnt", "wouldnt", "shouldnt", "hadnt"]);
 
 /** Question words of four letters or more, by first letter: a typo rarely hits the first letter. */
 const QUESTION_WORDS_BY_LETTER: ReadonlyMap<string, readonly string[]> = byFirstLetter(QUESTION_WORDS.keys());
@@ -414,11 +414,13 @@ function confirmingTag(tokens: readonly string[]): number[] {
   if (tokens[n - 2] === "pas" && tokens[n - 1] === "vrai") return [n - 2, n - 1];
   // "…à Kiev ou pas ?", "…or not?", "like 50 countries or what", "10 pays ou quoi ?"
   if ((tokens[n - 2] === "ou" && (tokens[n - 1] === "pas" || tokens[n - 1] === "quoi")) || (tokens[n - 2] === "or" && (tokens[n - 1] === "not" || tokens[n - 1] === "what"))) return [n - 2, n - 1];
-  // "genre 10 pays ou bien plus ?", "like 10 countries or more?": a guess and its "more or less" ask to confirm the guess.
-  const more = MORE_OR_LESS.has(tokens[n - 1] ?? "");
-  if (more && tokens[n - 2] === "or") return [n - 2, n - 1];
-  if (more && tokens[n - 2] === "ou") return [n - 2, n - 1];
-  if (more && tokens[n - 2] === "bien" && tokens[n - 3] === "ou") return [n - 3, n - 2, n - 1];
+  // "genre 10 pays ou bien plus ?", "like 10 countries or more?": a guessed number's "more or less"
+  // asks to confirm the guess. Not without a number: "is the coalition more or less ready?".
+  if (MORE_OR_LESS.has(tokens[n - 1] ?? "")) {
+    const tag = tokens[n - 2] === "or" || tokens[n - 2] === "ou" ? [n - 2, n - 1] : tokens[n - 2] === "bien" && tokens[n - 3] === "ou" ? [n - 3, n - 2, n - 1] : [];
+    const guessed = tag.length > 0 && tokens.slice(Math.max(0, (tag[0] ?? 0) - 3), tag[0]).some(isNumberWord);
+    if (guessed) return tag;
+  }
   // "…à Bruxelles, oui ou non ?", "…yes or no?", "true or false?"
   const lastThree = tokens.slice(n - 3).join(" ");
   if (YES_OR_NO.has(lastThree)) return [n - 3, n - 2, n - 1];

@@ -214,6 +214,13 @@ describe("matching on the shipped knowledge", () => {
     expect(core.answerer.answer(question, { context: first.turn ? [first.turn] : [] })).toMatchObject({ status: factId === null ? "unknown" : "answered", factId });
   });
 
+  it("reads a guessed number's 'or more' / 'ou (bien) plus' / 'or less' as asking to confirm it, and not without a number", () => {
+    expect(core.answerer.answer("c'est genre 10 pays ou bien plus").answer).toMatch(/^Non, pas « 10 » : /);
+    expect(core.answerer.answer("like 50 countries or more?").answer).toMatch(/^No, not “50”: /);
+    expect(core.answerer.answer("la coalition c'est 50 pays ou moins ?").answer).toMatch(/^Non, pas « 50 » : /);
+    expect(core.answerer.answer("is the coalition more or less ready?").answer).not.toMatch(/^(Yes|No)\b/);
+  });
+
   it("reads 'going' as no deployment: 'go' is too broad a synonym of 'deploy'", () => {
     expect(core.answerer.answer("who got it going?").factId).not.toBe("deployment-location");
     expect(core.answerer.answer("où seraient-ils déployés ?").factId).toBe("deployment-location");
