@@ -167,6 +167,11 @@ const BEFORE_WHERE = new Set(["c", "cest", "est", "etait", "sont", "etaient", "s
 
 /** Days as French chat names them: "où jeudi ?" asks where on that day. */
 const DAYS = new Set(["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourdhui", "demain"]);
+/**
+ * Words that end a time before "ou" ("la semaine dernière ou jeudi ?", "aujourd'hui ou demain ?",
+ * split "aujourd", "hui"): there "ou" is "or" between two times, not "where".
+ */
+const TIME_ENDINGS = new Set([...DAYS, "hui", "derniere", "dernier", "prochaine", "prochain", "passee", "passe", "matin", "soir", "semaine", "mois", "an", "annee"]);
 
 /** Words that follow "ou" when it asks where: a verb, a pronoun, "en" ("ou en sont…"). */
 // Not "en": "en hausse ou en baisse" is a choice; "où en est…" is read apart (STANDING_VERBS).
@@ -307,7 +312,7 @@ function tokenKind(tokens: readonly string[], index: number): QuestionKind | und
   const besideQuestionWord = (tokens[index + 1] === "et" && QUESTION_WORDS.has(tokens[index + 2] ?? "")) || (tokens[index - 1] === "et" && QUESTION_WORDS.has(tokens[index - 2] ?? ""));
   const endsAfter = index < tokens.length - 1 && tokens.slice(index + 1).every((t) => AFTER_LAST_WHERE.has(t));
   // "ils se sont vus où jeudi ?": where, on that day; "mardi ou jeudi ?" is a choice of days.
-  const whereThatDay = DAYS.has(tokens[index + 1] ?? "") && !DAYS.has(tokens[index - 1] ?? "");
+  const whereThatDay = DAYS.has(tokens[index + 1] ?? "") && !TIME_ENDINGS.has(tokens[index - 1] ?? "");
   if (token === "ou" && !(index === 0 || index === tokens.length - 1 || endsAfter || besideQuestionWord || whereThatDay || AFTER_WHERE.has(tokens[index + 1] ?? "") || BEFORE_WHERE.has(tokens[index - 1] ?? ""))) return undefined;
   // "c du vent ou c sérieux ?", "il ment ou il dit vrai ?": the clause before said the same
   // opening word, so "ou" joins two of them: or, not where.

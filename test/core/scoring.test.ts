@@ -175,6 +175,8 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     expect(core().explain("la réunion c’était jeudi ou vendredi ?").kindsAsked).not.toContain("where");
     // Before a day, after no day: where, on that day ("ils se sont réunis ou jeudi ?").
     expect(core().explain("ils se sont réunis ou jeudi ?").kindsAsked).toEqual(["where"]);
+    // After another time, it is "or": "la semaine dernière ou jeudi ?", "aujourd'hui ou demain ?".
+    for (const question of ["c’était la semaine dernière ou jeudi ?", "ils se réunissent aujourd’hui ou demain ?"]) expect(core().explain(question).kindsAsked, question).not.toContain("where");
     // "ou alors ?" is "or what?", "ou ailleurs ?" "or elsewhere?".
     for (const question of ["c’est la France qui l’a lancée ou alors ?", "c’était à Bruxelles ou ailleurs ?"]) expect(core().explain(question).kindsAsked, question).not.toContain("where");
   });
