@@ -1,8 +1,8 @@
 import Fuse from "fuse.js";
 import type { Answer, ConversationTurn, Language, Suggestion } from "./answer-schema.js";
 import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
-import { EntityLexicon, type Entity } from "./entities.js";
-import { EvidenceIndex, isAsWritten, type AnalyzedQuestion, type FactEvidence, type WordMatch } from "./evidence-index.js";
+import { EntityLexicon, type Entity, type EntityKind } from "./entities.js";
+import { EvidenceIndex, isAsWritten, NAMED_ANSWER, type AnalyzedQuestion, type FactEvidence, type WordMatch } from "./evidence-index.js";
 import type { Explanation } from "./explanation.js";
 import { backgroundOf, OTHER_WORDS, readFollowUp } from "./follow-up.js";
 import type { Fact, Knowledge, Pack } from "./knowledge-schema.js";
@@ -53,6 +53,8 @@ const INSISTING_WORDS: ReadonlySet<string> = new Set(["exactly", "specifically",
 const OPENINGS_OF_FOLLOW_UPS = /^\s*(?:et|and|so|alors|donc|what about|how about)\b/iu;
 /** What a bare "quand ?", "où ?", "combien ?" asks of the previous turn's event, not of its subject at large. */
 const CIRCUMSTANCES: ReadonlySet<QuestionKind> = new Set(["when", "where", "count"]);
+/** Names that place an event (where, when): one fact may give them in full (`settles`). */
+const CIRCUMSTANCE_NAME_KINDS: ReadonlySet<EntityKind> = new Set(["place", "time"]);
 /** Fuse's threshold for autocomplete: 0 takes only exact text, 1 anything; 0.4 lets a typo or two through. */
 const AUTOCOMPLETE_FUZZINESS = 0.4;
 const MAX_CHOICE_LENGTH = 100;
@@ -714,6 +716,11 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       const asked = contextual.ranked.find((r) => facts[r.factIndex]?.fact.topic === topic && r.kind >= 1);
       const answer = asked && answeredInContext(asked.factIndex, confidenceOf(asked, undefined, params), contextual, inContext.answer.suggestions);
       if (answer) return answer;
+      // "où ça ?" after the meeting's level: no fact the context found shares a word with it, but
+      // the one fact giving the place (`settles`) is of the previous subject's topic: it answers.
+      const sole = soleGiverOf(alone.analyzed.kindList, topic);
+      const given = sole !== undefined && sole !== previousAt ? answeredInContext(sole, inContext.answer.confidence, contextual, inContext.answer.suggestions) : undefined;
+      if (given) return given;
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
     // "pourquoi c'est un problème ?" after the US guarantee asks why of that subject: the
@@ -811,6 +818,15 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
   }
 
   /** The fact at `factIndex` as the answer the context gave: with what it was about, and the turn read in context. */
+  /** The one fact of `topic` giving in full the name a lone question word asks ("où ?": the place), if any. */
+  function soleGiverOf(kinds: readonly QuestionKind[], topic: string | undefined): number | undefined {
+    const [kind, ...others] = kinds;
+    const named = kind === undefined || others.length > 0 ? undefined : NAMED_ANSWER[kind];
+    if (named?.length !== 1 || named[0] === undefined || !CIRCUMSTANCE_NAME_KINDS.has(named[0])) return undefined;
+    const sole = index.soleSettlers.get(named[0]);
+    return sole !== undefined && facts[sole]?.fact.topic === topic ? sole : undefined;
+  }
+
   function answeredInContext(factIndex: number, confidence: number, contextual: Reading, suggestions: Suggestion[]): Answer | undefined {
     const answer = answered(factIndex, contextual.language, confidence, suggestions);
     return answer && { ...answer, ...noteOf(answer.factId, contextual.language), turn: turnOf(contextual, answer.factId) };

@@ -202,6 +202,8 @@ describe("matching on the shipped knowledge", () => {
     ["what are the four objectives?", "objectives-all", "Was the meeting in Brussels?", "meeting-place"],
     // "is there…", "are there…" say that something exists: their "there" points back nowhere.
     ["what does the article say about the peace talks", "peace-talks", "is there a ceasefire?", "no-ceasefire"],
+    // A lone "where" after the meeting's level: no fact found in context shares a word with it, but the one giving the place is of the same topic.
+    ["Was the meeting unprecedented?", "meeting-level", "où ça ?", "meeting-place"],
     // "armes" (weapons) is neither the Ukrainian army nor the weapons falling silent of a ceasefire.
     ["quel est l'objectif pour l'armée ukrainienne ?", "objective-army", "avec quelles armes ?", null],
     // Staying (a guard of the UN rule): an English follow-up keeps its French background's "un" an article, not the UN.
