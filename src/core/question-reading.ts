@@ -432,6 +432,22 @@ function confirmingTag(tokens: readonly string[]): number[] {
   return CONFIRMING_TAGS.has(tokens[n - 1] ?? "") ? [n - 1] : [];
 }
 
+/**
+ * "c'est vrai que la coalition compte 50 pays ?", "is it true that they met on Monday?": an opening
+ * asking whether what follows is true makes a yes/no question of it, and says nothing itself.
+ */
+const TRUE_OPENINGS: readonly (readonly string[])[] = [
+  ["est", "ce", "vrai", "que"], ["est", "ce", "vrai", "qu"], ["est", "vrai", "que"], ["est", "vrai", "qu"], ["est", "vrai"],
+  ["c", "vrai", "que"], ["c", "vrai", "qu"], ["vrai", "que"], ["is", "it", "true", "that"], ["is", "it", "true"],
+  ["it", "true", "that"], ["its", "true", "that"], ["true", "that"],
+];
+
+/** The indexes of an opening asking whether what follows is true, none when there is none. */
+function trueOpening(tokens: readonly string[]): number[] {
+  const opening = TRUE_OPENINGS.find((words) => words.length < tokens.length && words.every((w, i) => tokens[i] === w));
+  return opening === undefined ? [] : opening.map((_, i) => i);
+}
+
 /** `readQuestion` of text already cut into folded words (the knowledge's sample questions too). */
 export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
   return readWords(tokens, text, false);
@@ -441,7 +457,7 @@ export function readTokens(tokens: readonly string[], text = ""): ReadQuestion {
 function readWords(tokens: readonly string[], text: string, keepSource: boolean): ReadQuestion {
   const kinds = new Set<QuestionKind>();
   const relative = cleftRelative(tokens);
-  const tag = new Set(confirmingTag(tokens));
+  const tag = new Set([...confirmingTag(tokens), ...trueOpening(tokens)]);
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   let phraseEnds = -1;

@@ -449,6 +449,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // A last word asking to confirm ("non ?", "right") makes a yes/no question, and is no word of its own.
     expect(settled().answer("ils se sont réunis lundi, non ?").answer).toMatch(/^Non, pas « lundi » : /);
     expect(settled().answer("the meeting was on Monday right").answer).toMatch(/^No, not “Monday”: /);
+    // An opening asking whether it is true does too, and says nothing itself.
+    expect(settled().answer("c’est vrai qu’ils se sont réunis lundi ?").answer).toMatch(/^Non, pas « lundi » : /);
+    expect(settled().answer("is it true that the meeting was on Monday?").answer).toMatch(/^No, not “Monday”: /);
     // So does "or what" / "ou quoi" (a guessed number's "or more": see the matching tests).
     expect(settled().answer("ils se sont réunis lundi ou quoi").answer).toMatch(/^Non, pas « lundi » : /);
     expect(settled().answer("the meeting was on Monday or what").answer).toMatch(/^No, not “Monday”: /);
