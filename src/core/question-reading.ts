@@ -297,6 +297,8 @@ function phraseAt(tokens: readonly string[], start: number): { readonly phrase: 
     // English puts an adjective before a place: "which *Ukrainian* city", "what *European* capital".
     // Not before an actor noun: "what makes countries hesitate" asks no who.
     else if (phrase.kind === "where" && phrase.askingNoun && phrase.words.length === 2 && WHICH.includes(tokens[start] ?? "") && !STOPWORDS.has(tokens[start + 1] ?? "") && !QUESTION_WORDS.has(tokens[start + 1] ?? "") && (phrase.words[1] ?? []).includes(tokens[start + 2] ?? "")) best = { phrase, length: 3 };
+    // A number between them, in either language: "which *two* countries", "quels *deux* pays". It stays a word of its own.
+    else if (endsQuestion && phrase.askingNoun && phrase.words.length === 2 && (phrase.words[0] ?? []).includes(tokens[start] ?? "") && isNumberWord(tokens[start + 1] ?? "") && (phrase.words[1] ?? []).includes(tokens[start + 2] ?? "")) best = { phrase, length: 3 };
   }
   return best;
 }

@@ -376,6 +376,9 @@ describe("scoring, factor by factor (tiny knowledge)", () => {
     // "what … for" at the end, too; not "for" inside ("what did they ask for help with").
     expect(core().explain("what was the Brussels meeting for").kindsAsked).toEqual(["why"]);
     expect(core().explain("what did the ministers ask for help with").kindsAsked).not.toContain("why");
+    // A number between "which" and its noun leaves the asking noun: "quels deux pays" asks who.
+    expect(core().explain("quels deux pays ont lancé la coalition ?").kindsAsked).toEqual(["who"]);
+    expect(core().explain("which 2 countries launched the coalition?").kindsAsked).toEqual(["who"]);
     // "what for" asks what for only at the end: "a signal of what for Ukraine" asks what it is, for Ukraine.
     expect(core().explain("what for?").kindsAsked).toEqual(["why"]);
     expect(core().explain("a peace force, what for exactly?").kindsAsked).toEqual(["why"]);
