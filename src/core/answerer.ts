@@ -746,6 +746,13 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // previous subject, never of whatever fact of another topic answers it alone (the meeting's
     // city). Unsure in context, the article does not say it of that subject. Of the same topic,
     // the answer alone is the subject's: "when did it happen?" after the meeting's level is its day.
+    // "c'était où ?" after the meeting's level, unsure in context: the one fact giving the place,
+    // of the previous subject's topic, answers (as a rule, at least as sure as an answer).
+    if (followUp.asksOnly && !inContext.confident && inContext.clashed === undefined && previousAt !== undefined) {
+      const sole = soleGiverOf(alone.analyzed.kindList, previousFact?.topic);
+      const given = sole !== undefined && sole !== previousAt ? answeredInContext(sole, Math.max(inContext.answer.confidence, params.answerThreshold), contextual, inContext.answer.suggestions) : undefined;
+      if (given) return given;
+    }
     const otherTopic = aloneFact !== undefined && aloneFact.topic !== previousFact?.topic;
     if (followUp.asksOnly && !inContext.confident && previousAt !== undefined && inContext.clashed === undefined && alone.answer.status === "answered" && otherTopic) {
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));

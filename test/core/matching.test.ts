@@ -204,6 +204,9 @@ describe("matching on the shipped knowledge", () => {
     ["what does the article say about the peace talks", "peace-talks", "is there a ceasefire?", "no-ceasefire"],
     // A lone "where" after the meeting's level: no fact found in context shares a word with it, but the one giving the place is of the same topic.
     ["Was the meeting unprecedented?", "meeting-level", "où ça ?", "meeting-place"],
+    // …and so it does where the context leaves the question unsure.
+    ["qu'est-ce qui était inédit dans la réunion ?", "meeting-level", "c'était où ?", "meeting-place"],
+    ["et c'est quand la reunion ?", "meeting-date", "où ça ?", "meeting-place"],
     // "armes" (weapons) is neither the Ukrainian army nor the weapons falling silent of a ceasefire.
     ["quel est l'objectif pour l'armée ukrainienne ?", "objective-army", "avec quelles armes ?", null],
     // Staying (a guard of the UN rule): an English follow-up keeps its French background's "un" an article, not the UN.
