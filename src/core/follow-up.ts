@@ -98,6 +98,21 @@ const OPENINGS = new Set(["and", "et", "so", "alors", "donc", "also", "aussi", "
 /** Words of the previous turns a follow-up is read with, at most. */
 const MAX_BACKGROUND_WORDS = 16;
 
+/** Words that make the name after them what is talked about: "sur les USA", "about the US". */
+const ABOUT_WORDS = new Set(["sur", "about", "concernant", "regarding"]);
+const DETERMINERS = new Set(["le", "la", "les", "l", "the"]);
+
+/**
+ * Whether the name starting at `at` comes after "sur", "about" (a determiner between allowed), with
+ * a clause before it: "il dit quoi sur les US". Not "what about Finland?", "and about Russia?",
+ * "et sur les USA ?": those ask the previous question of the new name.
+ */
+function talkedAbout(tokens: readonly string[], at: number): boolean {
+  const before = DETERMINERS.has(tokens[at - 1] ?? "") ? at - 2 : at - 1;
+  const clause = tokens.slice(0, Math.max(0, before)).filter((t) => !OPENINGS.has(t) && t !== "what" && t !== "how");
+  return ABOUT_WORDS.has(tokens[before] ?? "") && clause.length >= 2;
+}
+
 /** A follow-up of at most this many words of its own may lean on context even when it has a subject. */
 const SHORT_FOLLOW_UP_WORDS = 3;
 
@@ -138,9 +153,11 @@ export function readFollowUp(
   const dependsOnContext = !asksOfItsOwnName && (ownWords.length === 0 || ((refersBack || opensAsFollowUp) && ownWords.length <= 1));
   if (!dependsOnContext && (aloneConfident || !short || alone.factId !== null)) return undefined;
 
-  // The previous question, less what this one replaces.
+  // The previous question, less what this one replaces. A name talked about ("il a dit quoi *sur
+  // les USA* ?", "what did he say *about* the US?") replaces no one: it is what was said, not who.
   const previousTokens = questionTokens(previous.question);
-  const replacedKinds = new Set(mentions.map((m) => m.entity.kind));
+  const replacing = mentions.filter((m) => !talkedAbout(tokens, m.tokens[0]));
+  const replacedKinds = new Set(replacing.map((m) => m.entity.kind));
   const dropped = new Set<number>();
   // The new name takes the old one's place ("the British minister" → "the Finnish minister"), so
   // that what was said around it (a role, "of", "'s") still reads with it; other old names of
@@ -168,7 +185,7 @@ export function readFollowUp(
   // Words the new question says itself weigh as its own, not as background.
   const own = new Set(tokens);
   const kept = previousTokens.flatMap((t, i) => substitutes.get(i) ?? (dropped.has(i) || own.has(t) ? [] : [t]));
-  return { ...withBackground(question, kept), dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? mentions.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp };
+  return { ...withBackground(question, kept), dependsOnContext, onlyNames: ownWords.length === 0 && !asksAnew ? replacing.map((m) => m.entity) : [], names: mentions.length > 0, asksOnly: ownWords.length === 0 && asksAnew && mentions.length === 0, ranks, asksAnew, opens: opensAsFollowUp };
 }
 
 /**

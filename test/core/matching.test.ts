@@ -209,6 +209,9 @@ describe("matching on the shipped knowledge", () => {
     ["et c'est quand la reunion ?", "meeting-date", "où ça ?", "meeting-place"],
     // "armes" (weapons) is neither the Ukrainian army nor the weapons falling silent of a ceasefire.
     ["quel est l'objectif pour l'armée ukrainienne ?", "objective-army", "avec quelles armes ?", null],
+    // Staying: a name talked about ("sur les USA") is what he said, not someone in his place.
+    ["le ministre finlandais s'appelle comment ?", "hakkanen-quote", "et il a dit quoi sur les usa ?", "hakkanen-quote"],
+    ["who is antti hakkanen?", "hakkanen-quote", "what did he say about the US?", "hakkanen-quote"],
     // Staying (a guard of the UN rule): an English follow-up keeps its French background's "un" an article, not the UN.
     ["Kiev obtient-il un engagement militaire massif ?", "kyiv-meaning", "so what does it get instead?", "kyiv-meaning"],
   ] as const;
