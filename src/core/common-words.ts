@@ -33,6 +33,8 @@ const DECISIVE_EVERYDAY_WORDS = [
   "next", "last", "previous", "future", "prochain", "prochaine", "prochains", "prochaines", "precedent",
   "precedente", "futur", "date", "dates", "year", "years", "month", "months", "annee", "mois", "heure",
   "hour", "exact", "exacte", "precise",
+  // "secretary general", "secrétaire général": another office than a defence secretary.
+  "general", "generale",
 ];
 
 /**

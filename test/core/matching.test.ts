@@ -209,6 +209,8 @@ describe("matching on the shipped knowledge", () => {
     ["et c'est quand la reunion ?", "meeting-date", "où ça ?", "meeting-place"],
     // "armes" (weapons) is neither the Ukrainian army nor the weapons falling silent of a ceasefire.
     ["quel est l'objectif pour l'armée ukrainienne ?", "objective-army", "avec quelles armes ?", null],
+    // "secretary general" is another office than Healey's "Defence Secretary": "general" weighs in full.
+    ["which organisation's headquarters hosted the meeting?", "meeting-place", "who is its secretary general?", null],
     // Staying: a name talked about ("sur les USA") is what he said, not someone in his place.
     ["le ministre finlandais s'appelle comment ?", "hakkanen-quote", "et il a dit quoi sur les usa ?", "hakkanen-quote"],
     ["who is antti hakkanen?", "hakkanen-quote", "what did he say about the US?", "hakkanen-quote"],
