@@ -53,6 +53,8 @@ const INSISTING_WORDS: ReadonlySet<string> = new Set(["exactly", "specifically",
 const OPENINGS_OF_FOLLOW_UPS = /^\s*(?:et|and|so|alors|donc|what about|how about)\b/iu;
 /** What a bare "quand ?", "où ?", "combien ?" asks of the previous turn's event, not of its subject at large. */
 const CIRCUMSTANCES: ReadonlySet<QuestionKind> = new Set(["when", "where", "count"]);
+/** "chez quels alliés ?", "among which allies?": which of them, as "quels alliés ?" asks. */
+const AMONG_WORDS: ReadonlySet<string> = new Set(["chez", "parmi", "among"]);
 /** Names that place an event (where, when): one fact may give them in full (`settles`). */
 const CIRCUMSTANCE_NAME_KINDS: ReadonlySet<EntityKind> = new Set(["place", "time"]);
 /** Fuse's threshold for autocomplete: 0 takes only exact text, 1 anything; 0.4 lets a typo or two through. */
@@ -344,9 +346,9 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     if (BARE_WHICH.has(tokens.filter((t) => !WHICH_OPENINGS.has(t) && !INSISTING_WORDS.has(t)).join(" "))) {
       asked = new Set(tokenize(previousQuestion).flatMap((t) => [stemWord(t, "fr"), stemWord(t, "en")]));
     } else {
-      // First, or after "et"/"and": "à quel niveau ?", "pour quel pays ?" ask a complement, which the fact may give.
+      // First, or after "et"/"and", "chez"/"among": "à quel niveau ?", "pour quel pays ?" ask a complement, which the fact may give.
       const at = tokens.findIndex((t) => WHICH_WORDS.has(t));
-      if (at < 0 || at > 1 || (at === 1 && !WHICH_OPENINGS.has(tokens[0] ?? ""))) return false;
+      if (at < 0 || at > 1 || (at === 1 && !WHICH_OPENINGS.has(tokens[0] ?? "") && !AMONG_WORDS.has(tokens[0] ?? ""))) return false;
       const analyzed = index.analyze(readTokens(tokens, tokens.join(" ")), language);
       const own = analyzed.words.filter((w) => !INSISTING_WORDS.has(w.surface));
       const [word] = own;

@@ -209,6 +209,8 @@ describe("matching on the shipped knowledge", () => {
     ["et c'est quand la reunion ?", "meeting-date", "où ça ?", "meeting-place"],
     // "armes" (weapons) is neither the Ukrainian army nor the weapons falling silent of a ceasefire.
     ["quel est l'objectif pour l'armée ukrainienne ?", "objective-army", "avec quelles armes ?", null],
+    // "chez quels alliés ?" asks which of "certains alliés", as "quels alliés ?" does: the article does not name them.
+    ["pourquoi ce sera dur de mobiliser des soldats ?", "troop-numbers", "chez quels alliés ?", null],
     // "secretary general" is another office than Healey's "Defence Secretary": "general" weighs in full.
     ["which organisation's headquarters hosted the meeting?", "meeting-place", "who is its secretary general?", null],
     // Staying: a name talked about ("sur les USA") is what he said, not someone in his place.
