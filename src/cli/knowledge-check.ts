@@ -8,6 +8,7 @@ import { coverage } from "../core/coverage.js";
 import { checkEntities, selfContradictingQuestions } from "../core/entity-check.js";
 import { formatProblem, type KnowledgeProblem } from "../core/errors.js";
 import { JSON_SCHEMA_FILE, packJsonSchema } from "../core/json-schema.js";
+import { synonymJoins } from "../core/synonym-joins.js";
 import { DEFAULT_KNOWLEDGE_DIR, inspectKnowledge } from "../core/knowledge-loader.js";
 import { loadDotEnv } from "../env-file.js";
 import { runCli } from "./run.js";
@@ -44,6 +45,14 @@ await runCli(USAGE, async () => {
       for (const row of rows) {
         const excerpt = row.sentence.length > 70 ? `${row.sentence.slice(0, 67)}…` : row.sentence;
         console.log(`  ${String(row.index).padStart(2)}. ${excerpt.padEnd(71)} ${row.factIds.length > 0 ? row.factIds.join(", ") : "UNCOVERED"}`);
+      }
+      const joins = synonymJoins(pack);
+      if (joins.length > 0) {
+        console.log(`\n  synonym groups one term joins (a question word reaching it finds both groups; check each is meant):`);
+        for (const join of joins) {
+          const groups = join.groups.map((g) => `${g.entries.join(", ")} (group ${g.index + 1}: ${pack.synonyms?.[g.index]?.[0] ?? ""}…)`);
+          console.log(`    "${join.term}": ${groups.join(" · ")}`);
+        }
       }
     }
     for (const row of uncovered) console.log(`  uncovered sentence ${row.index}: ${row.sentence}`);

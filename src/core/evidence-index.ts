@@ -494,15 +494,9 @@ export class EvidenceIndex {
   private termsOfEntries(group: readonly string[]): { terms: string[]; compounds: string[] } {
     const compounds: string[] = [];
     const terms = group.flatMap((entry) => {
-      const words = tokenize(entry, "joined");
-      if (words.length > 1) {
-        if (words.length > 3 || words.some((w) => STOPWORDS.has(w) || QUESTION_WORDS.has(w))) return [];
-        const compound = words.join("");
-        compounds.push(compound);
-        return [...new Set([compound, stemWord(compound, "fr"), stemWord(compound, "en")])];
-      }
-      const first = words[0];
-      return first === undefined ? [] : [...new Set([stemWord(first, "fr"), stemWord(first, "en")])];
+      const { terms: ofEntry, compound } = termsOfEntry(entry);
+      if (compound !== undefined) compounds.push(compound);
+      return ofEntry;
     });
     return { terms, compounds };
   }
@@ -872,6 +866,21 @@ function isCommon(surface: string, askedNoun: boolean): boolean {
 /** A word the knowledge lacks that weighs as an everyday one: common, or a light noun or verb. */
 function weighsAsEveryday(surface: string, askedNoun: boolean): boolean {
   return isCommon(surface, askedNoun) || LIGHT_NOUNS.has(surface) || LIGHT_VERBS.has(surface);
+}
+
+/**
+ * The terms one entry of a synonym group stands for: its stems in both languages; a short phrase
+ * ("au point mort") as one compound; none for a longer phrase or one with small words.
+ */
+export function termsOfEntry(entry: string): { terms: string[]; compound?: string } {
+  const words = tokenize(entry, "joined");
+  if (words.length > 1) {
+    if (words.length > 3 || words.some((w) => STOPWORDS.has(w) || QUESTION_WORDS.has(w))) return { terms: [] };
+    const compound = words.join("");
+    return { terms: [...new Set([compound, stemWord(compound, "fr"), stemWord(compound, "en")])], compound };
+  }
+  const first = words[0];
+  return { terms: first === undefined ? [] : [...new Set([stemWord(first, "fr"), stemWord(first, "en")])] };
 }
 
 /** Everything a fact says, each part with its field and language. */
