@@ -1,7 +1,7 @@
 import Fuse from "fuse.js";
 import type { Answer, ConversationTurn, Language, Suggestion } from "./answer-schema.js";
 import type { AnswerOptions, Answerer, PackSummary, TopicSummary } from "./answerer-types.js";
-import { EntityLexicon, type Entity, type EntityKind } from "./entities.js";
+import { EntityLexicon, type Entity } from "./entities.js";
 import { EvidenceIndex, isAsWritten, NAMED_ANSWER, type AnalyzedQuestion, type FactEvidence, type WordMatch } from "./evidence-index.js";
 import type { Explanation } from "./explanation.js";
 import { backgroundOf, OTHER_WORDS, readFollowUp } from "./follow-up.js";
@@ -11,7 +11,7 @@ import { message, ROLE_NAMES } from "./messages.js";
 import { foldText, tokenize } from "./normalize.js";
 import { stemWord } from "./stemming.js";
 import { askedClauses, askingClauses, looksLikeCode, QUEL, questionTokens, readQuestion, readTokens } from "./question-reading.js";
-import { explainsAsMuchAs, explainsMore, rankFactsAndRefusal, scoreFact, soleCircumstanceOf, tellingWordIn, type FactScore } from "./scorer.js";
+import { CIRCUMSTANCE_NAMES, explainsAsMuchAs, explainsMore, rankFactsAndRefusal, scoreFact, soleCircumstanceOf, tellingWordIn, type FactScore } from "./scorer.js";
 import { SCORING_PARAMS, type ScoringParams } from "./scoring-params.js";
 import { speakersOf, unquotedSpeaker } from "./speakers.js";
 import { opposesTimeOf } from "./time-relations.js";
@@ -55,8 +55,6 @@ const OPENINGS_OF_FOLLOW_UPS = /^\s*(?:et|and|so|alors|donc|what about|how about
 const CIRCUMSTANCES: ReadonlySet<QuestionKind> = new Set(["when", "where", "count"]);
 /** "chez quels alliés ?", "among which allies?": which of them, as "quels alliés ?" asks. */
 const AMONG_WORDS: ReadonlySet<string> = new Set(["chez", "parmi", "among"]);
-/** Names that place an event (where, when): one fact may give them in full (`settles`). */
-const CIRCUMSTANCE_NAME_KINDS: ReadonlySet<EntityKind> = new Set(["place", "time"]);
 /** Fuse's threshold for autocomplete: 0 takes only exact text, 1 anything; 0.4 lets a typo or two through. */
 const AUTOCOMPLETE_FUZZINESS = 0.4;
 const MAX_CHOICE_LENGTH = 100;
@@ -720,8 +718,8 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
       if (answer) return answer;
       // "où ça ?" after the meeting's level: no fact the context found shares a word with it, but
       // the one fact giving the place (`settles`) is of the previous subject's topic: it answers.
-      const sole = soleGiverOf(alone.analyzed.kindList, topic);
-      const given = sole !== undefined && sole !== previousAt ? answeredInContext(sole, inContext.answer.confidence, contextual, inContext.answer.suggestions) : undefined;
+      const sole = soleGiverAfter(alone.analyzed.kindList, previousAt);
+      const given = sole === undefined ? undefined : answeredInContext(sole, inContext.answer.confidence, contextual, inContext.answer.suggestions);
       if (given) return given;
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
     }
@@ -744,17 +742,17 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     // "il est ministre de quoi ?" after the Finnish minister's quote: read in context, it is still
     // that fact's, and that fact does not say it. The minister it stands for is not another one.
     const aboutPrevious = followUp.dependsOnContext && !followUp.names && inContext.answer.factId === null && contextual.ranked[0]?.factIndex === previousAt;
+    // "c'était où ?" after the meeting's level, unsure in context: the one fact giving the place,
+    // of the previous subject's topic, answers (as a rule, at least as sure as an answer).
+    if (followUp.asksOnly && !inContext.confident && inContext.clashed === undefined && previousAt !== undefined) {
+      const sole = soleGiverAfter(alone.analyzed.kindList, previousAt);
+      const given = sole === undefined ? undefined : answeredInContext(sole, Math.max(inContext.answer.confidence, params.answerThreshold), contextual, inContext.answer.suggestions);
+      if (given) return given;
+    }
     // "quelle ville ?" after the deployment options asks nothing but its question word: of the
     // previous subject, never of whatever fact of another topic answers it alone (the meeting's
     // city). Unsure in context, the article does not say it of that subject. Of the same topic,
     // the answer alone is the subject's: "when did it happen?" after the meeting's level is its day.
-    // "c'était où ?" after the meeting's level, unsure in context: the one fact giving the place,
-    // of the previous subject's topic, answers (as a rule, at least as sure as an answer).
-    if (followUp.asksOnly && !inContext.confident && inContext.clashed === undefined && previousAt !== undefined) {
-      const sole = soleGiverOf(alone.analyzed.kindList, previousFact?.topic);
-      const given = sole !== undefined && sole !== previousAt ? answeredInContext(sole, Math.max(inContext.answer.confidence, params.answerThreshold), contextual, inContext.answer.suggestions) : undefined;
-      if (given) return given;
-    }
     const otherTopic = aloneFact !== undefined && aloneFact.topic !== previousFact?.topic;
     if (followUp.asksOnly && !inContext.confident && previousAt !== undefined && inContext.clashed === undefined && alone.answer.status === "answered" && otherTopic) {
       return unknown(language, notSaidOfPrevious(previousAt, language), inContext.answer.suggestions, inContext.answer.confidence, turnOf(contextual, null));
@@ -826,16 +824,19 @@ export function createAnswerer(knowledge: Knowledge, params: ScoringParams = SCO
     return { ...answer, turn: { ...answer.turn, question: words.join(" ").slice(0, 2_000) } };
   }
 
-  /** The fact at `factIndex` as the answer the context gave: with what it was about, and the turn read in context. */
-  /** The one fact of `topic` giving in full the name a lone question word asks ("où ?": the place), if any. */
-  function soleGiverOf(kinds: readonly QuestionKind[], topic: string | undefined): number | undefined {
+  /**
+   * The one fact giving in full the name a lone question word asks ("où ?": the place), when it is
+   * another fact of the same topic as the previous one at `previousAt`.
+   */
+  function soleGiverAfter(kinds: readonly QuestionKind[], previousAt: number): number | undefined {
     const [kind, ...others] = kinds;
     const named = kind === undefined || others.length > 0 ? undefined : NAMED_ANSWER[kind];
-    if (named?.length !== 1 || named[0] === undefined || !CIRCUMSTANCE_NAME_KINDS.has(named[0])) return undefined;
+    if (named?.length !== 1 || named[0] === undefined || !CIRCUMSTANCE_NAMES.has(named[0])) return undefined;
     const sole = index.soleSettlers.get(named[0]);
-    return sole !== undefined && facts[sole]?.fact.topic === topic ? sole : undefined;
+    return sole !== undefined && sole !== previousAt && facts[sole]?.fact.topic === facts[previousAt]?.fact.topic ? sole : undefined;
   }
 
+  /** The fact at `factIndex` as the answer the context gave: with what it was about, and the turn read in context. */
   function answeredInContext(factIndex: number, confidence: number, contextual: Reading, suggestions: Suggestion[]): Answer | undefined {
     const answer = answered(factIndex, contextual.language, confidence, suggestions);
     return answer && { ...answer, ...noteOf(answer.factId, contextual.language), turn: turnOf(contextual, answer.factId) };

@@ -173,7 +173,7 @@ function onlyAskerOf(question: AnalyzedQuestion, fact: FactEvidence, entity: Ent
 }
 
 /** Names that place an event: where, when. */
-const CIRCUMSTANCE_NAMES: ReadonlySet<EntityKind> = new Set(["place", "time"]);
+export const CIRCUMSTANCE_NAMES: ReadonlySet<EntityKind> = new Set(["place", "time"]);
 
 /**
  * Whether the fact is the one that gives the place or the time of the kind of `entity`, and the
